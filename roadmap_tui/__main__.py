@@ -1,0 +1,5 @@
+"""`python -m roadmap_tui` is the `roadmap` command."""
+
+from roadmap_tui.cli import main
+
+main()

@@ -1,0 +1,84 @@
+"""What every command shares: the workspace option, opening a workspace, reporting problems."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from roadmap_tui.models import Problem, Workspace, WorkspaceError
+from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
+
+DEFAULT_WORKSPACE = Path("plans")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def workspace_option(command: F) -> F:
+    """`-w/--workspace DIR` on a subcommand (it may also be given before the subcommand)."""
+    return click.option(
+        "-w",
+        "--workspace",
+        "workspace",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help="Workspace folder (default: ./plans).",
+    )(command)
+
+
+def workspace_path(ctx: click.Context, given: Path | None) -> Path:
+    if given is not None:
+        return given
+    root = ctx.find_root()
+    from_group = root.params.get("workspace") if root is not None else None
+    return from_group if isinstance(from_group, Path) else DEFAULT_WORKSPACE
+
+
+def print_problems(problems: list[Problem], *, warnings: bool = True) -> None:
+    for problem in problems:
+        if problem.is_error or warnings:
+            click.echo(str(problem), err=True)
+
+
+def open_store(path: Path, spec: str | None = None) -> WorkspaceStore:
+    """Open a workspace (or a source relative to it) and stop with located errors if unusable."""
+    store = WorkspaceStore.open(spec if spec is not None else path, workspace=path)
+    if store.loaded.errors:
+        print_problems(store.problems)
+        count = len(store.loaded.errors)
+        raise click.exceptions.Exit(
+            _fail(f"{store.source.display}: {count} problem(s); nothing done")
+        )
+    return store
+
+
+def open_workspace(path: Path, spec: str | None = None) -> Workspace:
+    return open_store(path, spec).workspace
+
+
+def _fail(message: str) -> int:
+    click.echo(message, err=True)
+    return 1
+
+
+def handle_errors(command: F) -> F:
+    """Known failures become a message and exit 1, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except WorkspaceError as error:
+            print_problems(error.problems)
+            sys.exit(1)
+        except ExternalChangeError as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(1)
+        except OSError as error:
+            click.echo(f"error: {error.filename or ''}: {error.strerror or error}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]

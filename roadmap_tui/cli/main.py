@@ -1,0 +1,43 @@
+"""The `roadmap` group. Bare `roadmap` opens the terminal app on the workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from roadmap_tui import __version__
+from roadmap_tui.cli.lazy import LazyGroup
+
+# name -> "module:command"; imported only when the command runs.
+COMMANDS: dict[str, str] = {
+    "init": "roadmap_tui.cli.workspace_cmds:init",
+    "validate": "roadmap_tui.cli.workspace_cmds:validate",
+}
+
+
+@click.group(
+    cls=LazyGroup,
+    lazy=COMMANDS,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "-w",
+    "--workspace",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Workspace folder (default: ./plans).",
+)
+@click.version_option(__version__, prog_name="roadmap")
+@click.pass_context
+def main(ctx: click.Context, workspace: Path | None) -> None:
+    """Roadmap and prioritisation workbench for a platform team.
+
+    Quarterly plans live as TOML in a workspace folder (default ./plans), usually in git.
+    Without a command, opens the terminal app on the workspace.
+    """
+    if ctx.invoked_subcommand is None:
+        from roadmap_tui.cli.open_app import open_app
+
+        open_app(workspace if workspace is not None else Path("plans"))

@@ -1,0 +1,94 @@
+"""`roadmap init` and `roadmap validate`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+
+from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
+from roadmap_tui.models import Problem
+from roadmap_tui.storage import WorkspaceStore
+from roadmap_tui.storage.example import example_folder
+
+GITIGNORE = "# unsaved edits the terminal app keeps for crash recovery\n.roadmap-recovery/\n"
+
+
+@click.command()
+@click.argument("directory", required=False, type=click.Path(path_type=Path))
+@workspace_option
+@click.option("--force", is_flag=True, help="Write into a folder that already holds a workspace.")
+@click.pass_context
+@handle_errors
+def init(ctx: click.Context, directory: Path | None, workspace: Path | None, force: bool) -> None:
+    """Write a new workspace from the example into DIRECTORY (default: the workspace, ./plans)."""
+    target = directory if directory is not None else workspace_path(ctx, workspace)
+    if target.exists() and not target.is_dir():
+        raise click.ClickException(f"{target}: exists and is not a folder")
+    if (target / "roadmap.toml").exists() and not force:
+        raise click.ClickException(
+            f"{target}: already holds a workspace (roadmap.toml); nothing written (--force to overwrite)"
+        )
+    source = example_folder()
+    shutil.copytree(source, target, dirs_exist_ok=True)
+    ignore = target / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(GITIGNORE, encoding="utf-8")
+    click.echo(f"{target}: new workspace from the example; open it with `roadmap -w {target}`")
+
+
+@click.command()
+@workspace_option
+@click.option("--source", "spec", default=None, help="Validate git:REV or scenario:NAME instead.")
+@click.pass_context
+@handle_errors
+def validate(ctx: click.Context, workspace: Path | None, spec: str | None) -> None:
+    """Check every file of the workspace; print each problem, exit 1 if any is an error."""
+    path = workspace_path(ctx, workspace)
+    store = WorkspaceStore.open(spec if spec is not None else path, workspace=path)
+    problems: list[Problem] = list(store.problems)
+    ws = store.loaded.workspace
+    if ws is not None:
+        problems.extend(_framework_problems(store))
+    print_problems(problems)
+    errors = [p for p in problems if p.is_error]
+    label = store.source.display
+    if errors:
+        click.echo(
+            f"{label}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True
+        )
+        raise SystemExit(1)
+    assert ws is not None
+    warnings = len(problems)
+    note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
+    click.echo(
+        f"{label}: {len(ws.quarters)} quarters, {len(ws.all_items())} items,"
+        f" {len(ws.roadmap.teams)} teams: valid{note}"
+    )
+
+
+def _framework_problems(store: WorkspaceStore) -> list[Problem]:
+    """Score inputs against the frameworks, when the scoring layer is there to say."""
+    try:
+        from roadmap_tui.scoring import check_workspace
+    except ImportError:
+        return []
+    from roadmap_tui.storage.errors import locate
+
+    texts = {
+        store.source.shown(n): f.data.decode("utf-8", "replace")
+        for n, f in store.loaded.files.items()
+    }
+    found = []
+    for problem in check_workspace(store.workspace):
+        shown = Problem(
+            store.source.shown(problem.file),
+            problem.message,
+            where=problem.where,
+            severity=problem.severity,
+            item_id=problem.item_id,
+            field=problem.field,
+        )
+        found.append(locate(shown, texts[shown.file]) if shown.file in texts else shown)
+    return found

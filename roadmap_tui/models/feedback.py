@@ -1,0 +1,45 @@
+"""Feedback collected with four questions, and the themes that group it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FOUR_QUESTIONS: dict[str, str] = {
+    "experience": "How was your experience?",
+    "liked": "What did you like?",
+    "disliked": "What did you not like?",
+    "improve": "What could be improved?",
+}
+
+
+class Feedback(BaseModel):
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    # `from` is a Python keyword: the TOML key is kept by the alias.
+    from_team: str = Field(alias="from")
+    on: dt.date | None = None
+    about: str | None = None
+    experience: str = ""
+    liked: str = ""
+    disliked: str = ""
+    improve: str = ""
+    themes: list[str] = Field(default_factory=list)
+
+
+class Theme(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    id: str
+    title: str = ""
+    items: list[str] = Field(default_factory=list)
+
+
+class FeedbackLog(BaseModel):
+    """The contents of feedback.toml."""
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    feedback: list[Feedback] = Field(default_factory=list)
+    themes: list[Theme] = Field(default_factory=list)

@@ -1,0 +1,279 @@
+"""Parse a source's files with tomllib into a Workspace, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from roadmap_tui.models import (
+    Backlog,
+    FeedbackLog,
+    Item,
+    Problem,
+    QuarterHeader,
+    QuarterPlan,
+    Roadmap,
+    Workspace,
+    is_quarter_id,
+    validate_workspace,
+)
+from roadmap_tui.storage.atomic import fingerprint
+from roadmap_tui.storage.errors import locate, schema_problems, toml_problem
+from roadmap_tui.storage.sources import ROADMAP, Source
+
+BACKLOG_FILE = "backlog.toml"
+FEEDBACK_FILE = "feedback.toml"
+_LOOKS_LIKE_QUARTER = re.compile(r"^\d+-[Qq]\d+$")
+_M = TypeVar("_M", bound=BaseModel)
+
+
+@dataclass
+class LoadedFile:
+    """A file as it was read: its bytes (for change detection) and its parsed data."""
+
+    name: str
+    data: bytes
+    raw: dict[str, Any]
+    broken: bool = False  # had errors: never written by the tool
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.data)
+
+
+@dataclass
+class Loaded:
+    source: Source
+    workspace: Workspace | None
+    files: dict[str, LoadedFile] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+def load_source(source: Source) -> Loaded:
+    """Every file parsed and validated; the workspace is None only when roadmap.toml is unusable."""
+    problems: list[Problem] = list(source.problems)
+    parsed: dict[str, LoadedFile] = {}
+    for name, data in sorted(source.files.items()):
+        loaded = _parse(source, name, data, problems)
+        if loaded is not None:
+            parsed[name] = loaded
+
+    roadmap = _load_roadmap(source, parsed, problems)
+    quarters: dict[str, QuarterPlan] = {}
+    backlog = Backlog()
+    feedback: FeedbackLog | None = None
+    for name, file in parsed.items():
+        if name == ROADMAP:
+            continue
+        stem = name.removesuffix(".toml")
+        if name == BACKLOG_FILE:
+            backlog = Backlog.model_construct(
+                items=_load_items(source, file, "proposed", problems),
+                **_extra(file.raw, {"items"}),
+            )
+        elif name == FEEDBACK_FILE:
+            feedback = _validate(source, file, FeedbackLog, file.raw, "", problems)
+        elif is_quarter_id(stem):
+            plan = _load_quarter(source, file, stem, problems)
+            if plan is not None:
+                quarters[stem] = plan
+        elif _LOOKS_LIKE_QUARTER.match(stem):
+            file.broken = True
+            problems.append(
+                Problem(
+                    source.shown(name),
+                    f"`{stem}` is not a quarter id: quarter files are named YYYY-Qn.toml, n = 1..4",
+                )
+            )
+        else:
+            problems.append(
+                Problem(
+                    source.shown(name),
+                    "not a workspace file (roadmap, backlog, feedback or YYYY-Qn); ignored",
+                    severity="warning",
+                )
+            )
+    if ROADMAP not in source.files and not any(p.file.endswith(ROADMAP) for p in problems):
+        problems.append(
+            Problem(
+                source.shown(ROADMAP), "missing: a workspace needs roadmap.toml (`roadmap init`)"
+            )
+        )
+    workspace: Workspace | None = None
+    if roadmap is not None:
+        workspace = Workspace.model_construct(
+            roadmap=roadmap, quarters=quarters, backlog=backlog, feedback=feedback
+        )
+        for problem in validate_workspace(workspace):
+            problems.append(_shown(source, problem))
+    texts = {source.shown(f.name): f.data.decode("utf-8", "replace") for f in parsed.values()}
+    located = [locate(p, texts[p.file]) if p.file in texts else p for p in problems]
+    return Loaded(source=source, workspace=workspace, files=parsed, problems=located)
+
+
+def _shown(source: Source, problem: Problem) -> Problem:
+    return Problem(
+        source.shown(problem.file),
+        problem.message,
+        where=problem.where,
+        severity=problem.severity,
+        line=problem.line,
+        column=problem.column,
+        item_id=problem.item_id,
+        field=problem.field,
+    )
+
+
+def _parse(source: Source, name: str, data: bytes, problems: list[Problem]) -> LoadedFile | None:
+    shown = source.shown(name)
+    if b"\0" in data:
+        problems.append(Problem(shown, "binary file, expected TOML text"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        problems.append(Problem(shown, f"not UTF-8 text (byte {error.start}): expected TOML text"))
+        return None
+    if not text.strip() and name != BACKLOG_FILE and name != FEEDBACK_FILE:
+        problems.append(Problem(shown, "file is empty"))
+        return None
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        problems.append(toml_problem(shown, error, text))
+        return None
+    except RecursionError:
+        problems.append(Problem(shown, "nested too deeply to read"))
+        return None
+    return LoadedFile(name=name, data=data, raw=raw)
+
+
+def _extra(raw: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    return {key: value for key, value in raw.items() if key not in known}
+
+
+def _validate(
+    source: Source,
+    file: LoadedFile,
+    model: type[_M],
+    raw: Any,
+    prefix: str,
+    problems: list[Problem],
+) -> _M | None:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        file.broken = True
+        problems.extend(schema_problems(source.shown(file.name), prefix, error, None))
+        return None
+
+
+def _load_roadmap(
+    source: Source, parsed: dict[str, LoadedFile], problems: list[Problem]
+) -> Roadmap | None:
+    file = parsed.get(ROADMAP)
+    if file is None:
+        return None
+    raw = dict(file.raw)
+    if "workspace" not in raw:
+        file.broken = True
+        problems.append(
+            Problem(source.shown(ROADMAP), "missing the [workspace] table (name, owner)")
+        )
+        return None
+    try:
+        return Roadmap.model_validate(raw)
+    except ValidationError as error:
+        file.broken = True
+        problems.extend(_by_id(source.shown(ROADMAP), raw, error))
+        return None
+
+
+def _by_id(shown: str, raw: dict[str, Any], error: ValidationError) -> list[Problem]:
+    """Schema problems of roadmap.toml, with `teams[2]` named `teams[storage]`."""
+    result: list[Problem] = []
+    for problem in schema_problems(shown, "", error, None):
+        where = problem.where
+        match = re.match(r"^(teams|goals)\[(\d+)\](.*)$", where)
+        if match:
+            entries = raw.get(match.group(1))
+            index = int(match.group(2))
+            if isinstance(entries, list) and index < len(entries):
+                entry = entries[index]
+                ident = entry.get("id") if isinstance(entry, dict) else None
+                label = ident if isinstance(ident, str) else f"#{index + 1}"
+                where = f"{match.group(1)}[{label}]{match.group(3)}"
+        result.append(Problem(problem.file, problem.message, where=where, field=problem.field))
+    return result
+
+
+def _load_items(
+    source: Source, file: LoadedFile, default_status: str, problems: list[Problem]
+) -> list[Item]:
+    shown = source.shown(file.name)
+    raw_items = file.raw.get("items", [])
+    if not isinstance(raw_items, list):
+        file.broken = True
+        problems.append(Problem(shown, "`items` must be a list of [[items]] tables", where="items"))
+        return []
+    items: list[Item] = []
+    for index, raw in enumerate(raw_items):
+        ident = raw.get("id") if isinstance(raw, dict) else None
+        label = ident if isinstance(ident, str) and ident else f"#{index + 1}"
+        if not isinstance(raw, dict):
+            file.broken = True
+            problems.append(Problem(shown, "must be a [[items]] table", where=f"items[{label}]"))
+            continue
+        if "status" not in raw:
+            raw = {**raw, "status": default_status}
+        try:
+            items.append(Item.model_validate(raw))
+        except ValidationError as error:
+            file.broken = True
+            problems.extend(
+                schema_problems(
+                    shown, f"items[{label}]", error, ident if isinstance(ident, str) else None
+                )
+            )
+    return items
+
+
+def _load_quarter(
+    source: Source, file: LoadedFile, quarter_id: str, problems: list[Problem]
+) -> QuarterPlan | None:
+    shown = source.shown(file.name)
+    header_raw = file.raw.get("quarter")
+    if header_raw is None:
+        file.broken = True
+        problems.append(Problem(shown, f'missing the [quarter] table (id = "{quarter_id}", stage)'))
+        return None
+    header = _validate(source, file, QuarterHeader, header_raw, "quarter", problems)
+    if header is None:
+        return None
+    if header.id != quarter_id:
+        file.broken = True
+        problems.append(
+            Problem(
+                shown,
+                f"quarter id `{header.id}` does not match the file name `{quarter_id}.toml`",
+                where="quarter.id",
+                field="id",
+            )
+        )
+        return None
+    items = _load_items(source, file, "planned", problems)
+    return QuarterPlan.model_construct(
+        quarter=header, items=items, **_extra(file.raw, {"quarter", "items"})
+    )

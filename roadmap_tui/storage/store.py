@@ -1,0 +1,162 @@
+"""An open workspace: what was read, and safe saving back to the same files."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from roadmap_tui.models import Problem, Workspace, WorkspaceError
+from roadmap_tui.storage.atomic import atomic_write, clean_temp_files, fingerprint
+from roadmap_tui.storage.loader import Loaded, LoadedFile, load_source
+from roadmap_tui.storage.sources import Source, read_folder, resolve_source
+from roadmap_tui.storage.writer import changes, desired_files, render
+
+
+class ExternalChangeError(Exception):
+    """Files changed on disk since they were read; saving would overwrite someone's work."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        names = ", ".join(str(p) for p in paths)
+        super().__init__(f"changed on disk since it was read: {names} (reload, or save with force)")
+
+
+@dataclass
+class SaveResult:
+    written: list[Path]
+
+
+class WorkspaceStore:
+    """A workspace read from a folder (or another source), and the one way back to disk."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+
+    @classmethod
+    def open(cls, spec: str | Path, workspace: Path | None = None) -> WorkspaceStore:
+        """Open a folder, or a `git:REV`/`scenario:NAME` source relative to `workspace`."""
+        if isinstance(spec, Path):
+            source = read_folder(spec)
+        else:
+            source = resolve_source(spec, workspace if workspace is not None else Path(spec))
+        if source.folder is not None:
+            clean_temp_files(source.folder)
+        return cls(load_source(source))
+
+    @property
+    def source(self) -> Source:
+        return self.loaded.source
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.loaded.problems
+
+    @property
+    def workspace(self) -> Workspace:
+        if self.loaded.workspace is None:
+            raise WorkspaceError(self.loaded.errors)
+        return self.loaded.workspace
+
+    def path_of(self, name: str) -> Path:
+        folder = self.source.folder
+        if folder is None:
+            raise WorkspaceError(
+                [Problem(self.source.display, "this source is read-only (git revision)")]
+            )
+        return folder / name
+
+    def pending(self, ws: Workspace) -> list[str]:
+        """File names whose content would change if `ws` were saved."""
+        names = []
+        for name, data in desired_files(ws).items():
+            file = self.loaded.files.get(name)
+            if file is None or changes(file.raw, data, name):
+                names.append(name)
+        return names
+
+    def changed_on_disk(self) -> list[Path]:
+        """Files whose bytes on disk differ from what was read (content, not mtime, decides)."""
+        if self.source.folder is None:
+            return []
+        changed = []
+        for name, file in self.loaded.files.items():
+            if name in self.source.inherited:
+                continue
+            path = self.path_of(name)
+            try:
+                current = path.read_bytes()
+            except OSError:
+                changed.append(path)
+                continue
+            if fingerprint(current) != file.fingerprint:
+                changed.append(path)
+        return changed
+
+    def save(self, ws: Workspace, *, force: bool = False) -> SaveResult:
+        """Write the files whose content changed, each atomically; refuse to overwrite others' edits."""
+        plans: list[tuple[str, Path, str, LoadedFile | None]] = []
+        origins = self._raw_items()
+        for name, data in desired_files(ws).items():
+            file = self.loaded.files.get(name)
+            if file is not None and not changes(file.raw, data, name):
+                continue
+            if file is not None and file.broken:
+                raise WorkspaceError(
+                    [
+                        Problem(
+                            self.source.shown(name),
+                            "has problems; fix them before saving changes to it",
+                        )
+                    ]
+                )
+            if name in self.source.inherited:
+                # A scenario that inherits roadmap.toml gets its own copy when it changes it.
+                file = None
+            path = self.path_of(name)
+            text = render(
+                file.data.decode("utf-8") if file else None,
+                file.raw if file else {},
+                data,
+                name,
+                origins,
+            )
+            if text is not None:
+                plans.append((name, path, text, file))
+        conflicts = [] if force else self._conflicts(plans)
+        if conflicts:
+            raise ExternalChangeError(conflicts)
+        written: list[Path] = []
+        for name, path, text, _ in plans:
+            encoded = text.encode("utf-8")
+            atomic_write(path, encoded)
+            written.append(path)
+            self.loaded.files[name] = LoadedFile(name=name, data=encoded, raw=tomllib.loads(text))
+            self.source.inherited.pop(name, None)
+        return SaveResult(written=written)
+
+    def _raw_items(self) -> dict[str, dict[str, Any]]:
+        """Items as read, by id, so an item moved between files keeps how it was written."""
+        found: dict[str, dict[str, Any]] = {}
+        for file in self.loaded.files.values():
+            entries = file.raw.get("items")
+            if isinstance(entries, list):
+                for entry in entries:
+                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+                        found.setdefault(entry["id"], entry)
+        return found
+
+    def _conflicts(self, plans: list[tuple[str, Path, str, LoadedFile | None]]) -> list[Path]:
+        conflicts = []
+        for _, path, _, file in plans:
+            try:
+                current: bytes | None = path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if file is None:
+                if current is not None:
+                    conflicts.append(path)  # someone created it meanwhile
+            elif current is None or fingerprint(current) != file.fingerprint:
+                conflicts.append(path)
+        return conflicts

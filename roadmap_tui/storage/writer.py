@@ -1,0 +1,298 @@
+"""Models -> file text, changing only what changed.
+
+A file the tool read is patched in place with tomlkit: keys whose value changed are replaced where
+they stand, new keys go after their neighbour in the format's order, items are matched by id, so
+comments, blank lines, key order and unknown keys a person wrote all survive. A file that does not
+exist yet is written from scratch in the same layout. Nothing is written when nothing changed.
+
+tomli-w was considered for new files: it writes `score` as an `[items.score]` sub-table instead of
+the inline `score = { ... }` the format shows, so new files are written with tomlkit too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, MutableMapping
+from typing import Any
+
+import tomlkit
+from pydantic import BaseModel
+from tomlkit.container import Container
+from tomlkit.items import AoT, InlineTable, Table, Whitespace
+
+from roadmap_tui.models import (
+    Ask,
+    Feedback,
+    Goal,
+    Item,
+    QuarterHeader,
+    Review,
+    ScoringSettings,
+    Team,
+    Theme,
+    Workspace,
+    WorkspaceSettings,
+)
+from roadmap_tui.models.workspace import BACKLOG
+
+# Lists written as [[arrays of tables]]; every other list is an inline array.
+_TABLE_ARRAYS = {
+    ("items",),
+    ("teams",),
+    ("goals",),
+    ("feedback",),
+    ("themes",),
+    ("quarter", "reviews"),
+}
+# Arrays whose entries are matched by `id` (others by position).
+_BY_ID = {("items",), ("teams",), ("goals",), ("themes",)}
+_MODELS: dict[tuple[str, ...], type[BaseModel]] = {
+    ("items",): Item,
+    ("items", "asks"): Ask,
+    ("quarter",): QuarterHeader,
+    ("quarter", "reviews"): Review,
+    ("workspace",): WorkspaceSettings,
+    ("scoring",): ScoringSettings,
+    ("teams",): Team,
+    ("goals",): Goal,
+    ("feedback",): Feedback,
+    ("themes",): Theme,
+}
+
+
+def _defaults(model: type[BaseModel]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if info.is_required():
+            continue
+        values[info.alias or name] = info.get_default(call_default_factory=True)
+    return values
+
+
+_DEFAULTS = {path: _defaults(model) for path, model in _MODELS.items()}
+
+
+def _dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(by_alias=True, exclude_none=True)
+
+
+def desired_files(ws: Workspace) -> dict[str, dict[str, Any]]:
+    """What each file of the workspace should hold, as plain data."""
+    files: dict[str, dict[str, Any]] = {"roadmap.toml": _dump(ws.roadmap)}
+    for quarter_id, plan in ws.quarters.items():
+        data = {"quarter": _dump(plan.quarter), "items": [_dump(i) for i in plan.items]}
+        data.update(plan.model_extra or {})
+        files[f"{quarter_id}.toml"] = data
+    backlog = {"items": [_dump(i) for i in ws.backlog.items]}
+    backlog.update(ws.backlog.model_extra or {})
+    files["backlog.toml"] = backlog
+    if ws.feedback is not None:
+        files["feedback.toml"] = _dump(ws.feedback)
+    return files
+
+
+def location_defaults(name: str) -> dict[tuple[str, ...], dict[str, Any]]:
+    """Defaults that depend on the file: an item's status is `proposed` in the backlog."""
+    defaults = dict(_DEFAULTS)
+    if name == f"{BACKLOG}.toml":
+        defaults[("items",)] = {**defaults[("items",)], "status": "proposed"}
+    return defaults
+
+
+def changes(old: Mapping[str, Any], new: Mapping[str, Any], name: str) -> bool:
+    """Whether writing `new` over a file that holds `old` would change anything."""
+    return _Patcher(location_defaults(name), dry=True).patch(dict(old), old, new, ())
+
+
+def render(
+    text: str | None,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    name: str,
+    origins: Mapping[str, Mapping[str, Any]] | None = None,
+) -> str | None:
+    """The file's new text, or None when nothing changes. `text` None: a new file.
+
+    `origins` are items as they were read from any file, by id: an item moved here from another
+    file keeps the keys it was written with (an explicit `kind = "epic"` stays).
+    """
+    patcher = _Patcher(location_defaults(name), dry=False, origins=origins)
+    if text is None:
+        document = tomlkit.document()
+        patcher.patch(document, {}, new, ())
+        return tomlkit.dumps(document)
+    document = tomlkit.parse(text)
+    if not patcher.patch(document, old, new, ()):
+        return None
+    result = tomlkit.dumps(document)
+    return None if result == text else result
+
+
+class _Patcher:
+    def __init__(
+        self,
+        defaults: dict[tuple[str, ...], dict[str, Any]],
+        *,
+        dry: bool,
+        origins: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        self.defaults = defaults
+        self.dry = dry
+        self.origins = origins or {}
+
+    def patch(
+        self,
+        target: MutableMapping[str, Any],
+        old: Mapping[str, Any],
+        new: Mapping[str, Any],
+        path: tuple[str, ...],
+    ) -> bool:
+        """Make `target` (which holds `old`) hold `new`; True when anything changed."""
+        changed = False
+        defaults = self.defaults.get(path, {})
+        previous: str | None = None
+        for key, value in new.items():
+            if key in old:
+                if not _same(old[key], value) and self._replace(
+                    target, key, old[key], value, path + (key,)
+                ):
+                    changed = True
+            elif not (key in defaults and _same(defaults[key], value)):
+                changed = True
+                if not self.dry:
+                    self._insert(target, previous, key, self._to_toml(value, path + (key,), target))
+            if key in old or key in target:
+                previous = key
+        for key in old:
+            if key not in new:
+                changed = True
+                if not self.dry:
+                    del target[key]
+        return changed
+
+    def _replace(
+        self,
+        target: MutableMapping[str, Any],
+        key: str,
+        old: Any,
+        value: Any,
+        path: tuple[str, ...],
+    ) -> bool:
+        """Replace one value; nested tables and arrays of tables are patched, not replaced."""
+        current = old if self.dry else target[key]
+        if isinstance(old, dict) and isinstance(value, dict) and isinstance(current, dict):
+            return self.patch(current, old, value, path)
+        if path in _TABLE_ARRAYS and isinstance(old, list) and isinstance(value, list):
+            if self.dry or isinstance(current, AoT):
+                return self._patch_tables(current, old, value, path)
+        if not self.dry:
+            target[key] = self._to_toml(value, path, target)
+        return True
+
+    def _patch_tables(
+        self, aot: Any, old: list[Any], new: list[Any], path: tuple[str, ...]
+    ) -> bool:
+        keyed = path in _BY_ID
+        old_keys = [_key(entry, i, keyed) for i, entry in enumerate(old)]
+        new_by_key = {_key(entry, i, keyed): entry for i, entry in enumerate(new)}
+        changed = False
+        # Remove entries that are gone, last first so positions stay valid.
+        for index in reversed(range(len(old))):
+            if old_keys[index] not in new_by_key:
+                changed = True
+                if not self.dry:
+                    del aot[index]
+        kept = [(k, e) for k, e in zip(old_keys, old, strict=True) if k in new_by_key]
+        for position, (entry_key, entry) in enumerate(kept):
+            if not isinstance(entry, dict):
+                continue
+            target = entry if self.dry else aot[position]
+            if self.patch(target, entry, new_by_key[entry_key], path):
+                changed = True
+        known = {k for k, _ in kept}
+        for index, entry in enumerate(new):
+            if _key(entry, index, keyed) not in known:
+                changed = True
+                if not self.dry:
+                    table = self._new_table(entry, path)
+                    table.trivia.indent = "\n"
+                    aot.append(table)
+        return changed
+
+    def _insert(
+        self, target: MutableMapping[str, Any], after: str | None, key: str, item: Any
+    ) -> None:
+        container = target.value if isinstance(target, Table) else target
+        if isinstance(container, Container) and after is not None and after in container:
+            container._insert_after(after, key, item)  # noqa: SLF001 - keeps the format's order
+        elif isinstance(container, Container) and after is None and len(container) > 0:
+            container._insert_at(0, key, item)  # noqa: SLF001
+        else:
+            target[key] = item
+
+    def _new_table(self, data: Mapping[str, Any], path: tuple[str, ...]) -> Table:
+        table = tomlkit.table()
+        origin = self.origins.get(data.get("id", "")) if path == ("items",) else None
+        if origin is None:
+            self.patch(table, {}, data, path)
+        else:
+            _Patcher({}, dry=False).patch(table, {}, origin, path)
+            self.patch(table, origin, data, path)
+        return table
+
+    def _to_toml(self, value: Any, path: tuple[str, ...], parent: Any) -> Any:
+        if self.dry:
+            return value
+        if (
+            path in _TABLE_ARRAYS
+            and isinstance(value, list)
+            and all(isinstance(v, dict) for v in value)
+        ):
+            aot = tomlkit.aot()
+            for entry in value:
+                aot.append(self._new_table(entry, path))
+            return aot
+        if isinstance(value, dict):
+            if len(path) == 1 and isinstance(parent, Container | tomlkit.TOMLDocument):
+                table = self._new_table(value, path)
+                if len(parent) > 0:
+                    table.trivia.indent = "\n"
+                return table
+            inline = tomlkit.inline_table()
+            for key, entry in value.items():
+                inline[key] = self._to_toml(entry, path + (key,), inline)
+            _pad(inline)
+            return inline
+        if isinstance(value, list):
+            array = tomlkit.array()
+            for entry in value:
+                array.append(self._to_toml(entry, path, array))
+            return array
+        return tomlkit.item(value)
+
+
+def _pad(inline: InlineTable) -> None:
+    """`{ value = 8, effort = 3 }`, spaced as the format's examples and people write it."""
+    body = inline.value.body
+    if not body:
+        return
+    body[0][1].trivia.indent = " "
+    inline.value.append(None, Whitespace(" "))
+
+
+def _key(entry: Any, index: int, keyed: bool) -> Any:
+    if keyed and isinstance(entry, dict) and isinstance(entry.get("id"), str):
+        return entry["id"]
+    return ("#", index)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Equal as data, and of the same kind (1 and true, 20 and 20.0 are told apart)."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return type(a) is type(b) and a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
