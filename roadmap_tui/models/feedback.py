@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import BaseModel, ConfigDict, Field
+
+from roadmap_tui.models.item import Date
 
 FOUR_QUESTIONS: dict[str, str] = {
     "experience": "How was your experience?",
@@ -19,7 +19,7 @@ class Feedback(BaseModel):
 
     # `from` is a Python keyword: the TOML key is kept by the alias.
     from_team: str = Field(alias="from")
-    on: dt.date | None = None
+    on: Date | None = None
     about: str | None = None
     experience: str = ""
     liked: str = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, field_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, StrictFloat, StrictInt, field_validator
 
 from roadmap_tui.models.quarters import ITEM_ID_RE, is_quarter_id
 
@@ -22,6 +22,8 @@ DECISIONS: tuple[str, ...] = ("open", "accepted", "declined", "merged")
 Number = StrictInt | StrictFloat
 Days = Annotated[Number, Field(ge=0)]
 ScoreInput = Annotated[Number, Field(ge=0)]
+# A TOML date (2026-09-12, unquoted); text that looks like one is an error, not a guess.
+Date = Annotated[dt.date, Strict()]
 
 
 class Ask(BaseModel):
@@ -67,9 +69,9 @@ class Item(BaseModel):
     source: str | None = None
     decision: Decision | None = None
     merged_into: str | None = None
-    received: dt.date | None = None
+    received: Date | None = None
     # delivery
-    done_on: dt.date | None = None
+    done_on: Date | None = None
 
     @field_validator("id")
     @classmethod

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from roadmap_tui.models.feedback import FeedbackLog
-from roadmap_tui.models.item import Days, Item, Number
+from roadmap_tui.models.item import Date, Days, Item, Number
 from roadmap_tui.models.quarters import is_quarter_id, quarter_index
 
 Stage = Literal["draft", "team-reviewed", "po-approved", "directors-approved", "published"]
@@ -93,7 +92,7 @@ class Review(BaseModel):
 
     stage: Stage
     by: str = ""
-    on: dt.date | None = None
+    on: Date | None = None
     note: str | None = None
 
 

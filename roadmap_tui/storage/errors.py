@@ -51,7 +51,7 @@ def _describe(error: Any) -> str:
         return f"must be a list [ ... ], not {_toml_type(error.get('input'))}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"must be a table {{ ... }}, not {_toml_type(error.get('input'))}"
-    if kind in ("date_type", "date_parsing", "date_from_datetime_inexact"):
+    if kind.startswith(("date", "datetime")):
         return "must be a date (YYYY-MM-DD, unquoted)"
     message = str(error["msg"])
     return message.removeprefix("Value error, ")

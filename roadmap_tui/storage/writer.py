@@ -21,11 +21,15 @@ from tomlkit.items import AoT, InlineTable, Table, Whitespace
 
 from roadmap_tui.models import (
     Ask,
+    Backlog,
     Feedback,
+    FeedbackLog,
     Goal,
     Item,
     QuarterHeader,
+    QuarterPlan,
     Review,
+    Roadmap,
     ScoringSettings,
     Team,
     Theme,
@@ -59,20 +63,27 @@ _MODELS: dict[tuple[str, ...], type[BaseModel]] = {
 }
 
 
+def _dump(model: BaseModel) -> dict[str, Any]:
+    return model.model_dump(by_alias=True, exclude_none=True)
+
+
 def _defaults(model: type[BaseModel]) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for name, info in model.model_fields.items():
         if info.is_required():
             continue
-        values[info.alias or name] = info.get_default(call_default_factory=True)
+        value = info.get_default(call_default_factory=True)
+        values[info.alias or name] = _dump(value) if isinstance(value, BaseModel) else value
     return values
 
 
 _DEFAULTS = {path: _defaults(model) for path, model in _MODELS.items()}
-
-
-def _dump(model: BaseModel) -> dict[str, Any]:
-    return model.model_dump(by_alias=True, exclude_none=True)
+# Top level of every kind of file (their keys do not clash): absent lists and tables stay absent.
+_DEFAULTS[()] = {
+    key: value
+    for model in (Roadmap, QuarterPlan, Backlog, FeedbackLog)
+    for key, value in _defaults(model).items()
+}
 
 
 def desired_files(ws: Workspace) -> dict[str, dict[str, Any]]:
@@ -124,6 +135,9 @@ def render(
     if not patcher.patch(document, old, new, ()):
         return None
     result = tomlkit.dumps(document)
+    if result.endswith("\n\n"):
+        # Removing the last table can leave the blank line that stood before it.
+        result = result.rstrip("\n") + "\n"
     return None if result == text else result
 
 
@@ -179,6 +193,11 @@ class _Patcher:
     ) -> bool:
         """Replace one value; nested tables and arrays of tables are patched, not replaced."""
         current = old if self.dry else target[key]
+        if path in _TABLE_ARRAYS and value == [] and key in self.defaults.get(path[:-1], {}):
+            # The last item left: drop the key rather than write `items = []`.
+            if not self.dry:
+                del target[key]
+            return True
         if isinstance(old, dict) and isinstance(value, dict) and isinstance(current, dict):
             return self.patch(current, old, value, path)
         if path in _TABLE_ARRAYS and isinstance(old, list) and isinstance(value, list):
@@ -248,8 +267,11 @@ class _Patcher:
             and all(isinstance(v, dict) for v in value)
         ):
             aot = tomlkit.aot()
-            for entry in value:
-                aot.append(self._new_table(entry, path))
+            for index, entry in enumerate(value):
+                table = self._new_table(entry, path)
+                if index > 0 or len(parent) > 0:
+                    table.trivia.indent = "\n"  # a blank line before each [[table]]
+                aot.append(table)
             return aot
         if isinstance(value, dict):
             if len(path) == 1 and isinstance(parent, Container | tomlkit.TOMLDocument):
