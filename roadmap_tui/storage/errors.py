@@ -102,14 +102,21 @@ def schema_problems(
     return problems
 
 
-def locate(problem: Problem, text: str) -> Problem:
+def locate_all(problems: list[Problem], texts: dict[str, str]) -> list[Problem]:
+    """`locate` for many problems, splitting each file's text once."""
+    lines = {name: text.splitlines() for name, text in texts.items() if any(p.file == name for p in problems)}
+    return [locate(p, lines=lines[p.file]) if p.file in lines else p for p in problems]
+
+
+def locate(problem: Problem, text: str = "", *, lines: list[str] | None = None) -> Problem:
     """Fill in the line of a problem's `where` (`items[NAMING].estimate`) from the file text."""
     if problem.line is not None or not problem.where:
         return problem
     head, _, rest = problem.where.partition(".")
     key = re.split(r"[.\[]", rest)[0] if rest else ""
     match = re.match(r"^([A-Za-z0-9_-]+)\[(.+?)\]$", head)
-    lines = text.splitlines()
+    if lines is None:
+        lines = text.splitlines()
     start: int | None = None
     if match:
         array, ident = match.group(1), match.group(2)

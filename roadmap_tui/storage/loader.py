@@ -22,7 +22,7 @@ from roadmap_tui.models import (
     validate_workspace,
 )
 from roadmap_tui.storage.atomic import fingerprint
-from roadmap_tui.storage.errors import locate, schema_problems, toml_problem
+from roadmap_tui.storage.errors import locate_all, schema_problems, toml_problem
 from roadmap_tui.storage.sources import ROADMAP, Source
 
 BACKLOG_FILE = "backlog.toml"
@@ -119,7 +119,7 @@ def load_source(source: Source) -> Loaded:
         for problem in validate_workspace(workspace):
             problems.append(_shown(source, problem))
     texts = {source.shown(f.name): f.data.decode("utf-8", "replace") for f in parsed.values()}
-    located = [locate(p, texts[p.file]) if p.file in texts else p for p in problems]
+    located = locate_all(problems, texts)
     return Loaded(source=source, workspace=workspace, files=parsed, problems=located)
 
 

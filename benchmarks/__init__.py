@@ -1,0 +1,1 @@
+"""Benchmarks: a generator of large realistic workspaces and `python -m benchmarks`."""

@@ -1,0 +1,52 @@
+"""`python -m benchmarks`: measure every path beside its baseline; exit 1 when a target is missed."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.cases import CASES, Context
+from benchmarks.harness import Result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--sizes", default="100,1000,10000", help="item counts, comma-separated")
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs per path (median)")
+    parser.add_argument("--only", default="", help="comma-separated case names: " + ", ".join(CASES))
+    parser.add_argument("--out", type=Path, help="write results as JSON")
+    parser.add_argument("--smoke", action="store_true", help="smallest size, one run, no pass/fail on time")
+    args = parser.parse_args(argv)
+    sizes = [100] if args.smoke else [int(s) for s in args.sizes.split(",") if s]
+    repeats = 1 if args.smoke else args.repeats
+    names = [n for n in args.only.split(",") if n] or list(CASES)
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as tmp:
+        ctx = Context(Path(tmp), repeats, {})
+        for name in names:
+            for size in sizes:
+                for result in CASES[name](ctx, size):
+                    results.append(result)
+                    print(_row(result, smoke=args.smoke), flush=True)
+    if args.out:
+        args.out.write_text(json.dumps([r.as_dict() for r in results], indent=2), encoding="utf-8")
+    missed = [r for r in results if not r.passed]
+    if args.smoke:
+        print(f"smoke: {len(results)} measurements, no pass/fail on time")
+        return 0
+    print(f"{len(results) - len(missed)} passed, {len(missed)} failed")
+    return 1 if missed else 0
+
+
+def _row(result: Result, *, smoke: bool) -> str:
+    ratio = f"{result.ratio:5.2f}x {result.baseline}" if result.ratio is not None else ""
+    base = f"baseline {result.baseline_seconds * 1000:8.1f} ms" if result.baseline_seconds else ""
+    verdict = "" if smoke or not result.target else ("ok  " if result.passed else "MISS") + f" target {result.target}"
+    return f"{result.path:<42} {result.size:>6} items {result.seconds * 1000:9.1f} ms {base} {ratio} {verdict}".rstrip()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

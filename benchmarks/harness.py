@@ -1,0 +1,83 @@
+"""Timing helpers: medians of repeated runs, each path beside its baseline in the same run."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass
+class Result:
+    path: str
+    size: int
+    seconds: float
+    baseline: str | None = None
+    baseline_seconds: float | None = None
+    target: str = ""
+    limit_ratio: float | None = None  # path/baseline must be <= this
+    limit_seconds: float | None = None  # path must take less than this
+
+    @property
+    def ratio(self) -> float | None:
+        if self.baseline_seconds:
+            return self.seconds / self.baseline_seconds
+        return None
+
+    @property
+    def passed(self) -> bool:
+        ok = True
+        if self.limit_ratio is not None and self.ratio is not None:
+            ok = ok and self.ratio <= self.limit_ratio
+        if self.limit_seconds is not None:
+            ok = ok and self.seconds < self.limit_seconds
+        return ok
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ratio"] = self.ratio
+        data["passed"] = self.passed
+        return data
+
+
+def median_time(run: Callable[[], object], repeats: int) -> float:
+    """Median wall time of `repeats` calls (one warm-up call first)."""
+    run()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def interleaved(runs: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
+    """Medians of several paths timed in turns, so machine load hits them alike."""
+    for run in runs.values():
+        run()
+    samples: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeats):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            samples[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def command(*args: str) -> Callable[[], object]:
+    """A callable that runs a command (quietly) and fails loudly if it fails."""
+
+    def run() -> object:
+        result = subprocess.run(list(args), capture_output=True, check=False)
+        if result.returncode not in (0, 1):
+            raise RuntimeError(f"{' '.join(args)} failed: {result.stderr.decode()[-500:]}")
+        return result
+
+    return run
+
+
+PYTHON = sys.executable
