@@ -1,0 +1,109 @@
+"""The open workspace of the terminal app: one state object with undo, redo, dirty state and save.
+
+No Textual here: screens call these methods and react to what they return, and tests drive a
+session without a terminal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from roadmap_tui.models import Problem, Workspace
+from roadmap_tui.models.edits import Edit, apply
+from roadmap_tui.storage import SaveResult, WorkspaceStore
+
+Listener = Callable[[Edit], None]
+
+
+class Session:
+    """A workspace opened for editing."""
+
+    def __init__(self, store: WorkspaceStore) -> None:
+        self.store = store
+        self.workspace: Workspace = store.workspace
+        self._undo: list[Edit] = []
+        self._redo: list[Edit] = []
+        self._saved_depth = 0  # len(_undo) when the files last matched the workspace
+        self._saved_marker: Edit | None = None
+        self.listeners: list[Listener] = []
+
+    @classmethod
+    def open(cls, path: Path) -> Session:
+        return cls(WorkspaceStore.open(path))
+
+    @property
+    def path(self) -> Path:
+        folder = self.store.source.folder
+        assert folder is not None
+        return folder
+
+    @property
+    def problems(self) -> list[Problem]:
+        return self.store.problems
+
+    # --- editing -----------------------------------------------------------------------------
+    def do(self, edit: Edit) -> None:
+        apply(self.workspace, edit)
+        self._undo.append(edit)
+        self._redo.clear()
+        self._notify(edit)
+
+    def undo(self) -> Edit | None:
+        if not self._undo:
+            return None
+        edit = self._undo.pop()
+        apply(self.workspace, edit.inverse())
+        self._redo.append(edit)
+        self._notify(edit.inverse())
+        return edit
+
+    def redo(self) -> Edit | None:
+        if not self._redo:
+            return None
+        edit = self._redo.pop()
+        apply(self.workspace, edit)
+        self._undo.append(edit)
+        self._notify(edit)
+        return edit
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    @property
+    def history(self) -> list[Edit]:
+        return list(self._undo)
+
+    @property
+    def dirty(self) -> bool:
+        """Unsaved edits: the undo history is not where it was at the last save."""
+        marker = self._undo[-1] if self._undo else None
+        return len(self._undo) != self._saved_depth or marker is not self._saved_marker
+
+    def _notify(self, edit: Edit) -> None:
+        for listener in self.listeners:
+            listener(edit)
+
+    # --- files -------------------------------------------------------------------------------
+    def save(self, *, force: bool = False) -> SaveResult:
+        result = self.store.save(self.workspace, force=force)
+        self._saved_depth = len(self._undo)
+        self._saved_marker = self._undo[-1] if self._undo else None
+        return result
+
+    def changed_on_disk(self) -> list[Path]:
+        return self.store.changed_on_disk()
+
+    def reload(self) -> None:
+        """Read the files again, dropping unsaved edits and the history."""
+        self.store = WorkspaceStore.open(self.path)
+        self.workspace = self.store.workspace
+        self._undo.clear()
+        self._redo.clear()
+        self._saved_depth = 0
+        self._saved_marker = None
