@@ -12,7 +12,10 @@ from roadmap_tui.models import Problem
 from roadmap_tui.storage import WorkspaceStore
 from roadmap_tui.storage.example import example_folder
 
-GITIGNORE = "# unsaved edits the terminal app keeps for crash recovery\n.roadmap-recovery/\n"
+GITIGNORE = (
+    "# unsaved edits the terminal app keeps for crash recovery, and the save lock\n"
+    ".roadmap-recovery/\n.roadmap.lock\n"
+)
 
 
 @click.command()

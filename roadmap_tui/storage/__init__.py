@@ -5,6 +5,7 @@ The only layer that reads or writes plan files.
 
 from roadmap_tui.storage.atomic import atomic_write, clean_temp_files
 from roadmap_tui.storage.loader import Loaded, LoadedFile, load_source
+from roadmap_tui.storage.lock import LOCK_NAME, workspace_lock
 from roadmap_tui.storage.scenarios import new_scenario, scenario_folder
 from roadmap_tui.storage.sources import (
     Source,
@@ -17,6 +18,8 @@ from roadmap_tui.storage.sources import (
 from roadmap_tui.storage.store import ExternalChangeError, SaveResult, WorkspaceStore
 
 __all__ = [
+    "LOCK_NAME",
+    "workspace_lock",
     "ExternalChangeError",
     "Loaded",
     "LoadedFile",

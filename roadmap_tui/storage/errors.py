@@ -104,7 +104,11 @@ def schema_problems(
 
 def locate_all(problems: list[Problem], texts: dict[str, str]) -> list[Problem]:
     """`locate` for many problems, splitting each file's text once."""
-    lines = {name: text.splitlines() for name, text in texts.items() if any(p.file == name for p in problems)}
+    lines = {
+        name: text.splitlines()
+        for name, text in texts.items()
+        if any(p.file == name for p in problems)
+    }
     return [locate(p, lines=lines[p.file]) if p.file in lines else p for p in problems]
 
 

@@ -7,9 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from filelock import Timeout
+
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
 from roadmap_tui.storage.atomic import atomic_write, clean_temp_files, fingerprint
 from roadmap_tui.storage.loader import Loaded, LoadedFile, load_source
+from roadmap_tui.storage.lock import workspace_lock
 from roadmap_tui.storage.sources import Source, read_folder, resolve_source
 from roadmap_tui.storage.writer import changes, desired_files, render
 
@@ -124,6 +127,25 @@ class WorkspaceStore:
             )
             if text is not None:
                 plans.append((name, path, text, file))
+        if not plans:
+            return SaveResult(written=[])
+        assert self.source.folder is not None
+        try:
+            with workspace_lock(self.source.folder):
+                return self._write(plans, force)
+        except Timeout:
+            raise WorkspaceError(
+                [
+                    Problem(
+                        self.source.display,
+                        "another roadmap process is saving this workspace; try again",
+                    )
+                ]
+            ) from None
+
+    def _write(
+        self, plans: list[tuple[str, Path, str, LoadedFile | None]], force: bool
+    ) -> SaveResult:
         conflicts = [] if force else self._conflicts(plans)
         if conflicts:
             raise ExternalChangeError(conflicts)
