@@ -12,6 +12,7 @@ from pathlib import Path
 from roadmap_tui.models import Problem, Workspace
 from roadmap_tui.models.edits import Edit, apply
 from roadmap_tui.storage import SaveResult, WorkspaceStore
+from roadmap_tui.storage.recovery import Journal, Recovered, find_recovery
 
 Listener = Callable[[Edit], None]
 
@@ -19,8 +20,12 @@ Listener = Callable[[Edit], None]
 class Session:
     """A workspace opened for editing."""
 
-    def __init__(self, store: WorkspaceStore) -> None:
+    def __init__(self, store: WorkspaceStore, *, journal: bool = False) -> None:
         self.store = store
+        # The crash-recovery journal of unsaved edits (the app turns it on; tests may not).
+        self.journal: Journal | None = None
+        if journal and store.source.folder is not None:
+            self.journal = Journal(store.source.folder)
         self.workspace: Workspace = store.workspace
         self._undo: list[Edit] = []
         self._redo: list[Edit] = []
@@ -29,8 +34,37 @@ class Session:
         self.listeners: list[Listener] = []
 
     @classmethod
-    def open(cls, path: Path) -> Session:
-        return cls(WorkspaceStore.open(path))
+    def open(cls, path: Path, *, journal: bool = False) -> Session:
+        return cls(WorkspaceStore.open(path), journal=journal)
+
+    # --- crash recovery ----------------------------------------------------------------------
+    def _files(self) -> dict[str, bytes]:
+        return {name: file.data for name, file in self.store.loaded.files.items()}
+
+    def find_recovery(self) -> Recovered | None:
+        """Unsaved edits a crashed session left for this workspace."""
+        folder = self.store.source.folder
+        return find_recovery(folder, self._files()) if folder is not None else None
+
+    def restore(self, recovered: Recovered) -> int:
+        """Redo recovered edits; returns how many applied (it stops at the first that no longer fits)."""
+        applied = 0
+        for edit in recovered.edits:
+            try:
+                self.do(edit)
+            except (KeyError, IndexError):
+                break
+            applied += 1
+        return applied
+
+    def start_journal(self) -> None:
+        if self.journal is not None:
+            self.journal.start(self._files())
+
+    def close(self) -> None:
+        """A clean end: unsaved edits were saved or knowingly discarded."""
+        if self.journal is not None:
+            self.journal.discard()
 
     @property
     def path(self) -> Path:
@@ -47,6 +81,7 @@ class Session:
         apply(self.workspace, edit)
         self._undo.append(edit)
         self._redo.clear()
+        self._journal("do", edit)
         self._notify(edit)
 
     def undo(self) -> Edit | None:
@@ -55,6 +90,7 @@ class Session:
         edit = self._undo.pop()
         apply(self.workspace, edit.inverse())
         self._redo.append(edit)
+        self._journal("undo")
         self._notify(edit.inverse())
         return edit
 
@@ -64,6 +100,7 @@ class Session:
         edit = self._redo.pop()
         apply(self.workspace, edit)
         self._undo.append(edit)
+        self._journal("redo")
         self._notify(edit)
         return edit
 
@@ -85,6 +122,12 @@ class Session:
         marker = self._undo[-1] if self._undo else None
         return len(self._undo) != self._saved_depth or marker is not self._saved_marker
 
+    def _journal(self, op: str, edit: Edit | None = None) -> None:
+        if self.journal is not None:
+            if not self.journal.is_open:  # the first edit since opening or saving
+                self.journal.start(self._files())
+            self.journal.record(op, edit)
+
     def _notify(self, edit: Edit) -> None:
         for listener in self.listeners:
             listener(edit)
@@ -94,6 +137,8 @@ class Session:
         result = self.store.save(self.workspace, force=force)
         self._saved_depth = len(self._undo)
         self._saved_marker = self._undo[-1] if self._undo else None
+        if self.journal is not None:
+            self.journal.discard()  # the files hold everything now; the next edit starts anew
         return result
 
     def changed_on_disk(self) -> list[Path]:
@@ -103,6 +148,8 @@ class Session:
         """Read the files again, dropping unsaved edits and the history."""
         self.store = WorkspaceStore.open(self.path)
         self.workspace = self.store.workspace
+        if self.journal is not None:
+            self.journal.discard()
         self._undo.clear()
         self._redo.clear()
         self._saved_depth = 0
