@@ -1,5 +1,7 @@
 """Roadmap change impact: a baseline against adjusted plans. Pure: no files, no UI."""
 
+from roadmap_tui.impact.compare import compare, compare_options
+from roadmap_tui.impact.jsonable import impact_json, options_json
 from roadmap_tui.impact.model import (
     CHANGES,
     AskChange,
@@ -14,6 +16,7 @@ from roadmap_tui.impact.model import (
     QuarterValue,
     TeamEffort,
 )
+from roadmap_tui.impact.summary import summary
 
 __all__ = [
     "CHANGES",
@@ -28,4 +31,9 @@ __all__ = [
     "Options",
     "QuarterValue",
     "TeamEffort",
+    "compare",
+    "compare_options",
+    "impact_json",
+    "options_json",
+    "summary",
 ]

@@ -1,0 +1,104 @@
+"""Asks that change: days of other teams released, moved, resized or newly reserved."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from roadmap_tui.impact.model import AskChange
+from roadmap_tui.impact.numbers import same
+from roadmap_tui.impact.versions import Version
+from roadmap_tui.models import quarter_index
+
+# (item id, team id) -> quarter -> (days, the ask's note)
+Reservations = dict[tuple[str, str], dict[str, tuple[float, str | None]]]
+
+
+def reservations(version: Version) -> Reservations:
+    """What a plan reserves: asks of planned items, in the ask's quarter or the item's.
+
+    A backlog or dropped item reserves nothing. Two asks of one item to one team in one
+    quarter add up.
+    """
+    found: Reservations = {}
+    for item_id in version.planned:
+        item = version.items[item_id]
+        for ask in item.asks:
+            quarter = ask.quarter or version.locations[item_id]
+            by_quarter = found.setdefault((item_id, ask.team), {})
+            days, note = by_quarter.get(quarter, (0.0, None))
+            by_quarter[quarter] = (days + ask.days, note or ask.note)
+    return found
+
+
+def ask_changes(
+    base: Version, adjusted: Version, names: dict[str, str], teams: list[str]
+) -> list[AskChange]:
+    """Every change of a reservation, ordered by team, then quarter, then item."""
+    before = reservations(base)
+    after = reservations(adjusted)
+    rows: list[AskChange] = []
+    for key in {*before, *after}:
+        item_id, team = key
+        old = before.get(key, {})
+        new = after.get(key, {})
+        if old.keys() == new.keys() and all(same(old[q][0], new[q][0]) for q in old):
+            continue
+        item = adjusted.items.get(item_id) or base.items[item_id]
+        # Filled in per change below; what the rows share is set once here.
+        blank = AskChange(
+            team=team,
+            team_name=names.get(team, team),
+            item=item_id,
+            item_title=item.title,
+            kind="new",
+            days=0.0,
+            from_quarter=None,
+            to_quarter=None,
+            reason=item.note,
+        )
+        if len(old) == 1 and len(new) == 1:
+            # One reservation that moved to another quarter or was resized (or both).
+            (q_old, (d_old, n_old)), (q_new, (d_new, n_new)) = *old.items(), *new.items()
+            rows.append(
+                replace(
+                    blank,
+                    kind="moved" if q_old != q_new else "changed",
+                    days=d_new,
+                    from_quarter=q_old,
+                    to_quarter=q_new,
+                    days_before=None if same(d_old, d_new) else d_old,
+                    ask_note=n_new or n_old,
+                )
+            )
+            continue
+        for quarter in sorted({*old, *new}, key=quarter_index):
+            if quarter not in new:
+                days, note = old[quarter]
+                rows.append(
+                    replace(blank, kind="released", days=days, from_quarter=quarter, ask_note=note)
+                )
+            elif quarter not in old:
+                days, note = new[quarter]
+                rows.append(replace(blank, days=days, to_quarter=quarter, ask_note=note))
+            elif not same(old[quarter][0], new[quarter][0]):
+                rows.append(
+                    replace(
+                        blank,
+                        kind="changed",
+                        days=new[quarter][0],
+                        from_quarter=quarter,
+                        to_quarter=quarter,
+                        days_before=old[quarter][0],
+                        ask_note=new[quarter][1] or old[quarter][1],
+                    )
+                )
+    rank = {team: index for index, team in enumerate(teams)}
+    rows.sort(
+        key=lambda row: (
+            rank.get(row.team, len(rank)),
+            row.team,
+            quarter_index(row.from_quarter or row.to_quarter or "0000-Q1"),
+            row.item,
+        )
+    )
+    return rows
