@@ -66,13 +66,18 @@ def _item_problem(
     )
 
 
-def validate_workspace(ws: Workspace) -> list[Problem]:
-    """Every cross-reference problem of a workspace (per-field problems are pydantic's)."""
+def validate_workspace(ws: Workspace, unreadable: Iterable[str] = ()) -> list[Problem]:
+    """Every cross-reference problem of a workspace (per-field problems are pydantic's).
+
+    `unreadable` are ids of items that exist in the files but failed their own validation:
+    references to them are not reported again as unknown (one mistake, one message).
+    """
+    skip = set(unreadable)
     problems: list[Problem] = []
     problems.extend(_check_roadmap(ws))
-    problems.extend(_check_items(ws))
+    problems.extend(_check_items(ws, skip))
     problems.extend(_check_quarters(ws))
-    problems.extend(_check_feedback(ws))
+    problems.extend(_check_feedback(ws, skip))
     return problems
 
 
@@ -103,7 +108,7 @@ def _check_roadmap(ws: Workspace) -> Iterator[Problem]:
         yield from unknown_key_warnings(goal, ROADMAP_FILE, f"goals[{goal.id}]")
 
 
-def _check_items(ws: Workspace) -> Iterator[Problem]:
+def _check_items(ws: Workspace, unreadable: set[str]) -> Iterator[Problem]:
     team_ids = {team.id for team in ws.roadmap.teams}
     goal_ids = {goal.id for goal in ws.roadmap.goals}
     where_of: dict[str, list[str]] = defaultdict(list)
@@ -124,7 +129,7 @@ def _check_items(ws: Workspace) -> Iterator[Problem]:
         for dep in item.depends_on:
             if dep == item.id:
                 yield _item_problem(location, item, "depends_on", "depends on itself")
-            elif dep not in where_of:
+            elif dep not in where_of and dep not in unreadable:
                 yield _item_problem(location, item, "depends_on", _unknown("item", dep, where_of))
         for index, ask in enumerate(item.asks):
             field = f"asks[{index}].team"
@@ -140,7 +145,7 @@ def _check_items(ws: Workspace) -> Iterator[Problem]:
             if goal not in goal_ids:
                 yield _item_problem(location, item, "goals", _unknown("goal", goal, goal_ids))
         if item.merged_into:
-            if item.merged_into not in where_of:
+            if item.merged_into not in where_of and item.merged_into not in unreadable:
                 yield _item_problem(
                     location, item, "merged_into", _unknown("item", item.merged_into, where_of)
                 )
@@ -176,14 +181,20 @@ def _check_quarters(ws: Workspace) -> Iterator[Problem]:
                 yield Problem(file, _unknown("goal", goal, goal_ids), where="quarter.goals")
         yield from unknown_key_warnings(plan, file, "")
         yield from unknown_key_warnings(plan.quarter, file, "quarter")
+        for index, review in enumerate(plan.quarter.reviews):
+            yield from unknown_key_warnings(review, file, f"quarter.reviews[{index}]")
+    yield from unknown_key_warnings(ws.backlog, BACKLOG_FILE, "")
 
 
-def _check_feedback(ws: Workspace) -> Iterator[Problem]:
+def _check_feedback(ws: Workspace, unreadable: set[str]) -> Iterator[Problem]:
     log = ws.feedback
     if log is None:
         return
-    item_ids = {item.id for item in ws.all_items()}
+    item_ids = {item.id for item in ws.all_items()} | set(unreadable)
     theme_ids = {theme.id for theme in log.themes}
+    yield from unknown_key_warnings(log, FEEDBACK_FILE, "")
+    for theme in log.themes:
+        yield from unknown_key_warnings(theme, FEEDBACK_FILE, f"themes[{theme.id}]")
     for theme in log.themes:
         for ref in theme.items:
             if ref not in item_ids:
@@ -193,7 +204,7 @@ def _check_feedback(ws: Workspace) -> Iterator[Problem]:
                     where=f"themes[{theme.id}].items",
                 )
     for index, entry in enumerate(log.feedback):
-        where = f"feedback[{index + 1}]"
+        where = f"feedback[{index}]"
         if entry.about and entry.about not in item_ids:
             yield Problem(
                 FEEDBACK_FILE, _unknown("item", entry.about, item_ids), where=f"{where}.about"

@@ -116,11 +116,23 @@ def load_source(source: Source) -> Loaded:
         workspace = Workspace.model_construct(
             roadmap=roadmap, quarters=quarters, backlog=backlog, feedback=feedback
         )
-        for problem in validate_workspace(workspace):
+        for problem in validate_workspace(workspace, unreadable=_unreadable_ids(parsed, workspace)):
             problems.append(_shown(source, problem))
     texts = {source.shown(f.name): f.data.decode("utf-8", "replace") for f in parsed.values()}
     located = locate_all(problems, texts)
     return Loaded(source=source, workspace=workspace, files=parsed, problems=located)
+
+
+def _unreadable_ids(parsed: dict[str, LoadedFile], ws: Workspace) -> set[str]:
+    """Ids written in the files whose items did not load (their own errors are reported)."""
+    written: set[str] = set()
+    for file in parsed.values():
+        entries = file.raw.get("items") if file.broken else None
+        if isinstance(entries, list):
+            written.update(
+                e["id"] for e in entries if isinstance(e, dict) and isinstance(e.get("id"), str)
+            )
+    return written - {item.id for item in ws.all_items()}
 
 
 def _shown(source: Source, problem: Problem) -> Problem:

@@ -103,8 +103,8 @@ class WorkspaceStore:
         origins = self._raw_items()
         for name, data in desired_files(ws).items():
             file = self.loaded.files.get(name)
-            if file is not None and not changes(file.raw, data, name):
-                continue
+            if not changes(file.raw if file is not None else {}, data, name):
+                continue  # unchanged, or a file that does not exist and would hold nothing
             if file is not None and file.broken:
                 raise WorkspaceError(
                     [

@@ -229,3 +229,28 @@ def test_every_problem_is_reported_not_only_the_first(write_ws: WriteWorkspace) 
     assert "items[B].team: unknown team `x`" in result.output
     assert "items[C].depends_on: unknown item `Z`" in result.output
     assert "3 error(s)" in result.output
+
+
+def test_one_mistake_gives_one_message(write_ws: WriteWorkspace) -> None:
+    """An item that fails its own validation is not reported again as unknown where referenced."""
+    folder = write_ws(
+        {
+            "2026-Q4.toml": ITEM
+            + 'estimate = "five"\n\n[[items]]\nid = "B"\ntitle = "B"\ndepends_on = ["A"]\n',
+        }
+    )
+    result = CliRunner().invoke(main, ["validate", "-w", str(folder)])
+    assert result.exit_code == 1
+    assert "items[A].estimate: must be a number, not text 'five'" in result.output
+    assert "unknown item `A`" not in result.output
+    assert "1 error(s)" in result.output
+
+
+def test_saving_does_not_create_an_empty_backlog(write_ws: WriteWorkspace) -> None:
+    from roadmap_tui.storage import WorkspaceStore
+
+    folder = write_ws({"2026-Q4.toml": ITEM})
+    store = WorkspaceStore.open(folder)
+    store.workspace.quarters["2026-Q4"].items[0].estimate = 3
+    assert [p.name for p in store.save(store.workspace).written] == ["2026-Q4.toml"]
+    assert not (folder / "backlog.toml").exists()
