@@ -27,14 +27,17 @@ def holds_back(item: Item, skipped: Collection[str]) -> bool:
     return item.status in ("planned", "in-progress") or item.decision == "accepted"
 
 
-def deliveries(version: Version, skipped: Collection[str] = ()) -> dict[str, str]:
-    """Goal id -> the latest quarter of its items, or "backlog" if one of them is unscheduled.
+def deliveries(
+    version: Version, skipped: Collection[str] = ()
+) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Goal id -> the latest quarter of its items, or "backlog" if one of them is unscheduled;
+    and goal id -> the unscheduled items that keep it out of the plan.
 
     Dropped items and declined or merged requests serve no goal any more: they neither deliver
     it nor hold it back.
     """
     latest: dict[str, int] = {}
-    waiting: set[str] = set()
+    waiting: dict[str, list[str]] = {}
     for item_id, item in version.items.items():
         if not item.goals or item.status == "dropped" or item.decision in ("declined", "merged"):
             continue
@@ -43,13 +46,13 @@ def deliveries(version: Version, skipped: Collection[str] = ()) -> dict[str, str
             continue
         for goal in item.goals:
             if planned is None:
-                waiting.add(goal)
+                waiting.setdefault(goal, []).append(item_id)
             elif planned > latest.get(goal, -1):
                 latest[goal] = planned
     found: dict[str, str] = {}
     for goal in {*latest, *waiting}:
         found[goal] = NOT_IN_PLAN if goal in waiting else quarter_from_index(latest[goal])
-    return found
+    return found, waiting
 
 
 def goal_slips(base: Version, adjusted: Version) -> list[GoalSlip]:
@@ -58,13 +61,13 @@ def goal_slips(base: Version, adjusted: Version) -> list[GoalSlip]:
     for version in (adjusted, base):
         for known in version.workspace.roadmap.goals:
             titles.setdefault(known.id, known.title)
-    before = deliveries(base)
+    before, waiting_before = deliveries(base)
     skipped = {
         item_id
         for item_id in base.planned
         if item_id not in adjusted.planned and item_id in adjusted.items
     }
-    after = deliveries(adjusted, skipped)
+    after, waiting_after = deliveries(adjusted, skipped)
     for goal in sorted({*before, *after} - titles.keys()):
         titles[goal] = goal
     rows = []
@@ -74,5 +77,15 @@ def goal_slips(base: Version, adjusted: Version) -> list[GoalSlip]:
         if old not in (None, NOT_IN_PLAN) and new not in (None, NOT_IN_PLAN):
             assert old is not None and new is not None
             slip = quarter_index(new) - quarter_index(old)
-        rows.append(GoalSlip(goal=goal, title=title, before=old, after=new, slip=slip))
+        rows.append(
+            GoalSlip(
+                goal=goal,
+                title=title,
+                before=old,
+                after=new,
+                slip=slip,
+                waiting_before=tuple(waiting_before.get(goal, ())),
+                waiting_after=tuple(waiting_after.get(goal, ())),
+            )
+        )
     return rows

@@ -89,7 +89,14 @@ def impact_json(impact: Impact, *, all_items: bool = False) -> dict[str, Any]:
             for row in impact.broken_dependencies
         ],
         "goals": [
-            {"goal": goal.goal, "before": goal.before, "after": goal.after, "slip": goal.slip}
+            {
+                "goal": goal.goal,
+                "before": goal.before,
+                "after": goal.after,
+                "slip": goal.slip,
+                "waiting_before": list(goal.waiting_before),
+                "waiting_after": list(goal.waiting_after),
+            }
             for goal in impact.goals
         ],
         "notices": [

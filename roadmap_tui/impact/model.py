@@ -191,6 +191,8 @@ class GoalSlip:
     before: str | None
     after: str | None
     slip: int | None
+    waiting_before: tuple[str, ...] = ()  # unscheduled items that keep it out of the plan
+    waiting_after: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:

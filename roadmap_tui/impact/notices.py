@@ -3,6 +3,10 @@
 A team is affected when days reserved with it are released, moved, resized or newly asked,
 or when an item it requested (or owns) is added, removed, deferred or pulled in. The team
 whose roadmap it is gets none: it made the change.
+
+Days that move or are released are told in the ask's words ("X (4 days) moves from 2027-Q1
+to 2027-Q2 ... You can plan those 4 days for other work in 2027-Q1"); an adopted request that
+needs new days is told as the adoption, with the days after it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ class _Lines:
     requested: list[str] = field(default_factory=list)
     owned: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
+    reserved: bool = False  # an item sentence also tells of days reserved with the team
     sorry: bool = False
 
 
@@ -51,17 +56,26 @@ def ask_sentence(ask: AskChange) -> str:
             f"{ask.item} ({days(ask.days)} in {ask.from_quarter}) is no longer needed{reason}."
             f" You can plan {_those(ask.days)} for other work in {ask.from_quarter}."
         )
-    purpose = f", for {ask.ask_note}" if ask.ask_note else ""
+    purpose = f": {ask.ask_note}" if ask.ask_note else ""
     if ask.kind == "new":
         return (
-            f"{ask.item} needs {days(ask.days)} from you in {ask.to_quarter}{purpose}{reason}."
-            " Please tell us if that does not fit your plans."
+            f"{ask.item} ({ask.item_title}) needs {days(ask.days)} from you in {ask.to_quarter}"
+            f"{purpose}{reason}. Please tell us if that does not fit your plans."
         )
     before = ask.days_before if ask.days_before is not None else ask.days
     text = f"{ask.item} needs {days(ask.days)} instead of {days(before)} from you in {ask.to_quarter}{reason}."
     if ask.days < before:
         return f"{text} You can plan the other {days(before - ask.days)} for other work in {ask.to_quarter}."
     return f"{text} Please tell us if that does not fit your plans."
+
+
+def ask_follow_up(ask: AskChange) -> str:
+    """A new ask told right after its item's adoption ("It needs 5 days from you...")."""
+    purpose = f" ({ask.ask_note})" if ask.ask_note else ""
+    return (
+        f"It needs {days(ask.days)} from you in {ask.to_quarter}{purpose};"
+        " please tell us if that does not fit your plans."
+    )
 
 
 def item_sentence(row: ItemChange, relation: str) -> str:
@@ -85,7 +99,7 @@ def item_sentence(row: ItemChange, relation: str) -> str:
 
 def _subject(lines: _Lines) -> str:
     parts = []
-    if lines.asks:
+    if lines.asks or lines.reserved:
         parts.append("the days we reserved with you")
     if lines.requested:
         parts.append("work you asked for")
@@ -107,14 +121,13 @@ def notices(
 ) -> list[Notice]:
     """One notice per affected team except the owner, in `teams` order."""
     lines: dict[str, _Lines] = {}
+    by_team_item: dict[tuple[str, str], list[AskChange]] = {}
     for ask in asks:
-        if ask.team == owner:
-            continue
-        entry = lines.setdefault(ask.team, _Lines())
-        entry.asks.append(ask_sentence(ask))
-        entry.items.append(ask.item)
-        # A new or bigger ask takes their days; anything else changes what they planned.
-        entry.sorry = True
+        if ask.team != owner:
+            by_team_item.setdefault((ask.team, ask.item), []).append(ask)
+    told: set[tuple[str, str]] = set()
+    # First the items that moved, for the teams that asked for them or work on them, with
+    # what that does to the days reserved with those teams.
     for row in items:
         if row.change not in MOVES:
             continue
@@ -122,15 +135,28 @@ def notices(
         if row.team not in row.requested_by:
             concerned.append((row.team, "which your team works on"))
         for team, relation in concerned:
-            if team == owner:
+            if team == owner or (team, row.id) in told:
                 continue
+            follow = by_team_item.get((team, row.id), [])
+            if any(ask.kind != "new" for ask in follow):
+                continue  # days moved or released say it best, in the ask's own words below
+            told.add((team, row.id))
             entry = lines.setdefault(team, _Lines())
-            if row.id in entry.items:
-                continue  # its days already say what changes
-            sentence = item_sentence(row, relation)
+            sentence = " ".join([item_sentence(row, relation), *map(ask_follow_up, follow)])
             (entry.requested if relation.endswith("asked for") else entry.owned).append(sentence)
             entry.items.append(row.id)
-            entry.sorry = entry.sorry or row.change in ("removed", "deferred")
+            entry.reserved = entry.reserved or bool(follow)
+            entry.sorry = entry.sorry or bool(follow) or row.change in ("removed", "deferred")
+    # Then days reserved for items they did not ask for.
+    for ask in asks:
+        if ask.team == owner or (ask.team, ask.item) in told:
+            continue
+        entry = lines.setdefault(ask.team, _Lines())
+        entry.asks.append(ask_sentence(ask))
+        if ask.item not in entry.items:
+            entry.items.append(ask.item)
+        # A new or bigger ask takes their days; anything else changes what they planned.
+        entry.sorry = True
     rank = {team: index for index, team in enumerate(teams)}
     found = []
     for team in sorted(lines, key=lambda team: (rank.get(team, len(rank)), team)):

@@ -22,6 +22,15 @@ def goal_quarter(where: str | None) -> str:
     return where
 
 
+def goal_cell(where: str | None, waiting: tuple[str, ...] = ()) -> str:
+    """A goal's delivery as a cell, naming what keeps it out of the plan."""
+    text = goal_quarter(where)
+    if where == "backlog" and waiting:
+        shown = ", ".join(waiting[:3]) + (f" +{len(waiting) - 3}" if len(waiting) > 3 else "")
+        return f"{text} ({shown})"
+    return text
+
+
 def _value_of(rows: list[ItemChange], after: bool) -> float:
     figures = [row.value_after if after else row.value_before for row in rows]
     return sum(figure for figure in figures if figure is not None)

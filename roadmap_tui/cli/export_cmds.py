@@ -1,0 +1,53 @@
+"""`roadmap export FORMAT ...`: the impact as a document. One subcommand per format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from roadmap_tui.cli.common import handle_errors, workspace_option
+from roadmap_tui.cli.impact_cmds import load_impact
+from roadmap_tui.impact import Options
+
+
+@click.group()
+def export() -> None:
+    """Write the impact of a change as a document (markdown; more formats to come)."""
+
+
+@export.command("markdown")
+@click.argument("base")
+@click.argument("adjusted", nargs=-1)
+@workspace_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (FILE.md); default: print it.",
+)
+@click.pass_context
+@handle_errors
+def markdown(
+    ctx: click.Context,
+    base: str,
+    adjusted: tuple[str, ...],
+    workspace: Path | None,
+    output: Path | None,
+) -> None:
+    """The impact of BASE -> ADJUSTED as a page for Confluence or a Slack post.
+
+    Summary first, then the tables. Two or more ADJUSTED give the options side by side.
+    """
+    from roadmap_tui.exporters.markdown import impact_markdown, options_markdown
+
+    result = load_impact(ctx, workspace, base, adjusted)
+    text = options_markdown(result) if isinstance(result, Options) else impact_markdown(result)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from roadmap_tui.storage import atomic_write
+
+    atomic_write(output, text.encode("utf-8"))
+    click.echo(f"{output}: impact of {base} -> {', '.join(adjusted) or 'the workspace'} written")
