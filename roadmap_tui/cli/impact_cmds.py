@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -29,35 +29,26 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 Figure = Callable[[Item], float | None]
+F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("text", "markdown", "json")
 
 
 # --- sources and figures ---------------------------------------------------------------------
-def figures(ws: Workspace) -> tuple[str, Figure, Figure]:
-    """The active framework's name, value and score functions for a workspace."""
-    try:
-        from roadmap_tui.scoring import framework_figures  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return ws.framework, _fallback_value, _fallback_score
-    name, value, score = framework_figures(ws)
-    return str(name), value, score
+def figures(ws: Workspace, name: str | None = None) -> tuple[str, Figure, Figure]:
+    """The framework's name, value and score functions: the workspace's [scoring] framework,
+    or the one named. An unknown name is a located error (exit 1)."""
+    from roadmap_tui.scoring import framework_for
 
-
-def _fallback_value(item: Item) -> float | None:
-    # Until the scoring layer lands: value-effort's value.
-    value = item.score.get("value")
-    return None if value is None else float(value)
-
-
-def _fallback_score(item: Item) -> float | None:
-    value, effort = item.score.get("value"), item.score.get("effort")
-    if value is None or not effort:
-        return None
-    return value / effort
+    framework = framework_for(ws.roadmap.scoring, name)
+    return framework.name, framework.value, framework.score
 
 
 def load_impact(
-    ctx: click.Context, workspace: Path | None, base: str, adjusted: tuple[str, ...]
+    ctx: click.Context,
+    workspace: Path | None,
+    base: str,
+    adjusted: tuple[str, ...],
+    framework: str | None = None,
 ) -> Impact | Options:
     """BASE against ADJUSTED (default: the workspace itself); several ADJUSTED give options.
 
@@ -67,7 +58,7 @@ def load_impact(
     path = workspace_path(ctx, workspace)
     specs = list(adjusted) or [str(path)]
     home = open_workspace(path)
-    name, value, score = figures(home)
+    name, value, score = figures(home, framework)
     old = open_workspace(path, base)
     versions = [(spec, open_workspace(path, spec)) for spec in specs]
     if len(versions) == 1:
@@ -105,7 +96,7 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
 
     console = _console()
     console.print(Text(f"Impact of {impact.adjusted} against {impact.base}", style="bold"))
-    console.print(Text(summary(impact)))
+    console.print(Text(summary(impact)), soft_wrap=True)
     console.print(Text(f"Framework: {impact.framework}. Days are person-days.", style="dim"))
 
     def pair(before: float | None, after: float | None) -> str:
@@ -272,10 +263,20 @@ def print_options(options: Options) -> None:
     for impact in options.impacts:
         console.print()
         console.print(Text(impact.adjusted, style="bold"))
-        console.print(Text(summary(impact)))
+        console.print(Text(summary(impact)), soft_wrap=True)
 
 
 # --- commands --------------------------------------------------------------------------------
+def framework_option(command: F) -> F:
+    """`--framework NAME`: judge value with another framework than roadmap.toml's."""
+    return click.option(
+        "--framework",
+        default=None,
+        metavar="NAME",
+        help="Scoring framework for value and score (default: [scoring].framework).",
+    )(command)
+
+
 @click.command()
 @click.argument("base")
 @click.argument("adjusted", nargs=-1)
@@ -289,6 +290,7 @@ def print_options(options: Options) -> None:
     help="text for people, markdown for a page or post, json for tools.",
 )
 @click.option("--all", "all_items", is_flag=True, help="List unchanged items too.")
+@framework_option
 @click.pass_context
 @handle_errors
 def impact(
@@ -298,15 +300,17 @@ def impact(
     workspace: Path | None,
     output: str,
     all_items: bool,
+    framework: str | None,
 ) -> None:
     """What changes from BASE to ADJUSTED: items, value, days, asks, goals, teams to inform.
 
     BASE and ADJUSTED are a folder, git:REV or scenario:NAME; ADJUSTED defaults to the
-    workspace. With two or more ADJUSTED, compares them side by side as options.
+    workspace. With two or more ADJUSTED, compares them side by side as options. Every version
+    is judged by the workspace's framework (or --framework), so their values compare.
 
     Example: roadmap impact git:HEAD~1   or   roadmap impact plans scenario:adopt-x
     """
-    result = load_impact(ctx, workspace, base, adjusted)
+    result = load_impact(ctx, workspace, base, adjusted, framework)
     if output == "json":
         data = (
             options_json(result, all_items=all_items)

@@ -71,16 +71,36 @@ def ask_changes(
                 )
             )
             continue
+        gone = [q for q in old if q not in new]
+        came = [q for q in new if q not in old]
+        if len(gone) == 1 and len(came) == 1:
+            # One of several reservations went from one quarter to another: a move.
+            (q_old, (d_old, n_old)), (q_new, (d_new, n_new)) = (
+                (gone[0], old[gone[0]]),
+                (came[0], new[came[0]]),
+            )
+            rows.append(
+                replace(
+                    blank,
+                    kind="moved",
+                    days=d_new,
+                    from_quarter=q_old,
+                    to_quarter=q_new,
+                    days_before=None if same(d_old, d_new) else d_old,
+                    ask_note=n_new or n_old,
+                )
+            )
+            gone, came = [], []
         for quarter in sorted({*old, *new}, key=quarter_index):
-            if quarter not in new:
+            if quarter in gone:
                 days, note = old[quarter]
                 rows.append(
                     replace(blank, kind="released", days=days, from_quarter=quarter, ask_note=note)
                 )
-            elif quarter not in old:
+            elif quarter in came:
                 days, note = new[quarter]
                 rows.append(replace(blank, days=days, to_quarter=quarter, ask_note=note))
-            elif not same(old[quarter][0], new[quarter][0]):
+            elif quarter in old and quarter in new and not same(old[quarter][0], new[quarter][0]):
                 rows.append(
                     replace(
                         blank,
