@@ -256,7 +256,14 @@ def options_markdown(options: Options) -> str:
                 _slip(row.delivery_shift),
             ]
         )
-    goal_ids = list(dict.fromkeys(g for row in options.rows for g in row.goals_delivered))
+    goal_ids = list(
+        dict.fromkeys(
+            goal
+            for row in options.rows
+            for goal, where in row.goals_delivered.items()
+            if where is not None  # a goal no item serves in any option says nothing
+        )
+    )
     goal_rows = [
         [
             cell(row.label) + (" (base)" if row.is_base else ""),

@@ -149,7 +149,7 @@ def base_row(impact: Impact, quarters: Sequence[str]) -> OptionRow:
             goal.goal: None if goal.before in (None, BACKLOG) else 0 for goal in impact.goals
         },
         goals_delivered={goal.goal: goal.before for goal in impact.goals},
-        delivery_shift=0,
+        delivery_shift=0 if any(goal.slip is not None for goal in impact.goals) else None,
         broken=0,
     )
 
