@@ -34,7 +34,8 @@ HOSTILE = [
 
 def render(text: str) -> str:
     """CommonMark with GFM tables, as Confluence's and most renderers read it."""
-    return MarkdownIt("commonmark").enable("table").render(text)
+    html: str = MarkdownIt("commonmark").enable("table").render(text)
+    return html
 
 
 @pytest.mark.parametrize("title", HOSTILE)
