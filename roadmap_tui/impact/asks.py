@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from functools import partial
 
 from roadmap_tui.impact.model import AskChange
 from roadmap_tui.impact.numbers import same
@@ -44,24 +44,20 @@ def ask_changes(
         if old.keys() == new.keys() and all(same(old[q][0], new[q][0]) for q in old):
             continue
         item = adjusted.items.get(item_id) or base.items[item_id]
-        # Filled in per change below; what the rows share is set once here.
-        blank = AskChange(
+        # What the rows of this item and team share, set once.
+        make = partial(
+            AskChange,
             team=team,
             team_name=names.get(team, team),
             item=item_id,
             item_title=item.title,
-            kind="new",
-            days=0.0,
-            from_quarter=None,
-            to_quarter=None,
             reason=item.note,
         )
         if len(old) == 1 and len(new) == 1:
             # One reservation that moved to another quarter or was resized (or both).
             (q_old, (d_old, n_old)), (q_new, (d_new, n_new)) = *old.items(), *new.items()
             rows.append(
-                replace(
-                    blank,
+                make(
                     kind="moved" if q_old != q_new else "changed",
                     days=d_new,
                     from_quarter=q_old,
@@ -80,8 +76,7 @@ def ask_changes(
                 (came[0], new[came[0]]),
             )
             rows.append(
-                replace(
-                    blank,
+                make(
                     kind="moved",
                     days=d_new,
                     from_quarter=q_old,
@@ -95,15 +90,24 @@ def ask_changes(
             if quarter in gone:
                 days, note = old[quarter]
                 rows.append(
-                    replace(blank, kind="released", days=days, from_quarter=quarter, ask_note=note)
+                    make(
+                        kind="released",
+                        days=days,
+                        from_quarter=quarter,
+                        to_quarter=None,
+                        ask_note=note,
+                    )
                 )
             elif quarter in came:
                 days, note = new[quarter]
-                rows.append(replace(blank, days=days, to_quarter=quarter, ask_note=note))
+                rows.append(
+                    make(
+                        kind="new", days=days, from_quarter=None, to_quarter=quarter, ask_note=note
+                    )
+                )
             elif quarter in old and quarter in new and not same(old[quarter][0], new[quarter][0]):
                 rows.append(
-                    replace(
-                        blank,
+                    make(
                         kind="changed",
                         days=new[quarter][0],
                         from_quarter=quarter,
