@@ -1,0 +1,187 @@
+"""Release notes: what was done since a date or a git revision, and how the plan changed.
+
+Written as Markdown to paste into a channel, the weekly stand-up notes or the Friday update.
+The plan-change part is deliberately simple (quarter moves, drops, request decisions); the full
+comparison belongs to the impact layer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from roadmap_tui.intake.markdown import code, fragment, inline
+from roadmap_tui.models import BACKLOG, Item, Workspace
+from roadmap_tui.models.quarters import quarter_index
+
+OTHER_WORK = "Other work"
+_SAFE_URL = re.compile(r"^https?://[^\s<>]+$")
+
+
+def done_since_date(ws: Workspace, since: dt.date) -> tuple[list[Item], list[Item]]:
+    """Items done on or after `since`, and done items that carry no `done_on` to tell."""
+    done = [i for i in ws.all_items() if i.status == "done"]
+    dated = [i for i in done if i.done_on is not None and i.done_on >= since]
+    undated = [i for i in done if i.done_on is None]
+    return _by_date(dated), undated
+
+
+def done_since_version(now: Workspace, before: Workspace) -> list[Item]:
+    """Items done now that were not done (or did not exist) in the earlier version."""
+    earlier = {item.id: item for item in before.all_items()}
+    return _by_date(
+        [
+            item
+            for item in now.all_items()
+            if item.status == "done"
+            and (item.id not in earlier or earlier[item.id].status != "done")
+        ]
+    )
+
+
+def _by_date(items: list[Item]) -> list[Item]:
+    return sorted(items, key=lambda i: (i.done_on is None, i.done_on or dt.date.min, i.id))
+
+
+@dataclass(frozen=True)
+class PlanChange:
+    item: Item
+    change: str  # "added to 2026-Q4", "deferred from 2026-Q4 to 2027-Q1", ...
+
+
+def plan_changes(now: Workspace, before: Workspace) -> list[PlanChange]:
+    """Items that entered, left or moved between quarters, or were dropped from one."""
+    old = {item.id: (where, item) for where, item in before.located_items()}
+    changes: list[PlanChange] = []
+    new_ids = set()
+    for where, item in now.located_items():
+        new_ids.add(item.id)
+        if item.status == "done":
+            continue  # announced as done
+        was_where, was = old.get(item.id, (None, None))
+        text = _moved(was_where, where)
+        if text is None and where != BACKLOG and item.status == "dropped":
+            if was is not None and was.status != "dropped":
+                text = f"dropped from {where}"
+        if text is not None:
+            changes.append(PlanChange(item, text))
+    for item_id, (was_where, was) in old.items():
+        if item_id not in new_ids and was_where != BACKLOG and was.status != "done":
+            changes.append(PlanChange(was, f"removed from {was_where} (deleted)"))
+    order = {"added": 0, "brought": 1, "deferred": 2, "moved": 3, "dropped": 4, "removed": 5}
+    return sorted(changes, key=lambda c: (order[c.change.split()[0]], c.item.id))
+
+
+def _moved(was: str | None, now: str) -> str | None:
+    in_quarter_before = was is not None and was != BACKLOG
+    if now == BACKLOG:
+        return f"moved from {was} to the backlog" if in_quarter_before else None
+    if not in_quarter_before:
+        return f"added to {now}"
+    assert was is not None
+    if quarter_index(now) > quarter_index(was):
+        return f"deferred from {was} to {now}"
+    if quarter_index(now) < quarter_index(was):
+        return f"brought forward from {was} to {now}"
+    return None
+
+
+def decisions_since(now: Workspace, before: Workspace) -> list[Item]:
+    """Requests whose decision changed (new requests decided right away included)."""
+    old = {item.id: item for item in before.all_items()}
+    decided = []
+    for item in now.all_items():
+        if not item.is_request or (item.decision or "open") == "open":
+            continue
+        was = old.get(item.id)
+        if was is None or (was.decision or "open") != item.decision:
+            decided.append(item)
+    return sorted(decided, key=lambda i: i.id)
+
+
+def release_notes(
+    ws: Workspace,
+    done: list[Item],
+    since: str,
+    *,
+    changes: list[PlanChange] | None = None,
+    decisions: list[Item] | None = None,
+) -> str:
+    """The announcement: done items by goal, then plan changes and decisions when known."""
+    name = inline(ws.roadmap.workspace.name)
+    lines = [f"# {name}: done since {fragment(since)}", ""]
+    count = len(done)
+    lines.append(
+        f"{count} item{'s' if count != 1 else ''} done." if done else "Nothing done since."
+    )
+    for title, items in _by_goal(ws, done):
+        lines += ["", f"## {inline(title)}", ""]
+        lines += [_done_line(ws, item) for item in items]
+    if changes:
+        lines += ["", "## Plan changes", ""]
+        lines += [_change_line(c) for c in changes]
+    if decisions:
+        lines += ["", "## Decisions on requests", ""]
+        lines += [_decision_line(item) for item in decisions]
+    channels = _channels(ws, [*done, *(decisions or [])])
+    if channels:
+        lines += ["", f"Teams who asked: {', '.join(channels)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _by_goal(ws: Workspace, items: list[Item]) -> list[tuple[str, list[Item]]]:
+    """Items under the first goal they serve, goals in roadmap.toml order, the rest last."""
+    titles = {goal.id: goal.title for goal in ws.roadmap.goals}
+    groups: dict[str, list[Item]] = {goal: [] for goal in titles}
+    other: list[Item] = []
+    for item in items:
+        goal = item.goals[0] if item.goals else None
+        if goal is None:
+            other.append(item)
+        else:
+            groups.setdefault(goal, []).append(item)
+    result = [(titles.get(goal, goal), found) for goal, found in groups.items() if found]
+    return result + ([(OTHER_WORK, other)] if other else [])
+
+
+def _done_line(ws: Workspace, item: Item) -> str:
+    facts = [code(item.id)]
+    if item.done_on is not None:
+        facts.append(f"done {item.done_on.isoformat()}")
+    line = f"- **{inline(item.title)}** ({', '.join(facts)})"
+    if item.requested_by:
+        line += f", asked for by {fragment(', '.join(item.requested_by))}"
+    if item.link and _SAFE_URL.match(item.link):
+        line += f" <{item.link}>"
+    if item.description:
+        line += f"\n  {inline(item.description)}"
+    return line
+
+
+def _change_line(change: PlanChange) -> str:
+    line = f"- {code(change.item.id)} {fragment(change.item.title)}: {change.change}"
+    return line + (f" ({fragment(change.item.note)})" if change.item.note else "")
+
+
+def _decision_line(item: Item) -> str:
+    word: str = item.decision or "open"
+    outcome = word + (f" into {code(item.merged_into)}" if item.merged_into else "")
+    if item.note:
+        # Notes are written "declined: why" (see requests.decide); do not say "declined" twice.
+        why = item.note.removeprefix(f"{word}:").strip()
+        outcome += f": {fragment(why)}" if why else ""
+    teams = f", asked for by {fragment(', '.join(item.requested_by))}" if item.requested_by else ""
+    return f"- {code(item.id)} {fragment(item.title)}{teams}: {outcome}"
+
+
+def _channels(ws: Workspace, items: list[Item]) -> list[str]:
+    """Channels of the teams who asked for these items, to post the notes back to them."""
+    found: list[str] = []
+    for item in items:
+        for team_id in item.requested_by:
+            team = ws.team(team_id)
+            label = team.channel if team is not None and team.channel else team_id
+            if label not in found:
+                found.append(label)
+    return [fragment(label) for label in found]

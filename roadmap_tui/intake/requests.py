@@ -1,0 +1,258 @@
+"""Requests: from a message in a channel to an item in the backlog, and a decision on it.
+
+No request is ever lost: a declined or merged request stays in the backlog with its reason.
+Each change returns a new workspace; the one passed in is left as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from roadmap_tui.intake.ids import request_id
+from roadmap_tui.intake.lookup import fail, find_item, item_file, team_id
+from roadmap_tui.intake.scores import scoring_for
+from roadmap_tui.models import BACKLOG, Item, Workspace
+from roadmap_tui.models.item import Decision
+from roadmap_tui.models.quarters import ITEM_ID_RE
+from roadmap_tui.models.validation import BACKLOG_FILE
+
+Action = Literal["accept", "decline", "merge"]
+ACTIONS: tuple[Action, ...] = ("accept", "decline", "merge")
+DECIDED: dict[Action, Decision] = {"accept": "accepted", "decline": "declined", "merge": "merged"}
+SCORE_RANGE = (1, 10)
+
+
+def score_input(name: str, text: str) -> int | float:
+    """A value-effort input from what a person typed: a number from 1 to 10, kept as written."""
+    try:
+        number: int | float = int(text)
+    except ValueError:
+        try:
+            number = float(text)
+        except ValueError:
+            raise ValueError(f"{name} must be a number from 1 to 10, not {text!r}") from None
+    low, high = SCORE_RANGE
+    if not low <= number <= high:
+        raise ValueError(f"{name} must be a number from {low} to {high}, not {text}")
+    return number
+
+
+def add_request(
+    ws: Workspace,
+    title: str,
+    team: str,
+    today: dt.date,
+    *,
+    source: str | None = None,
+    value: int | float | None = None,
+    effort: int | float | None = None,
+    item_id: str | None = None,
+) -> tuple[Workspace, Item]:
+    """A new open request at the end of the backlog, with a generated id unless one is given."""
+    if not title.strip():
+        raise fail(BACKLOG_FILE, "a request needs a title", where="items")
+    team = team_id(ws, team)
+    taken = ws.locations()
+    if item_id is None:
+        item_id = request_id(title, taken)
+    elif not ITEM_ID_RE.match(item_id):
+        raise fail(
+            BACKLOG_FILE,
+            f"`{item_id}` is not a valid item id (letters, digits, '.', '_', '-';"
+            " starting with a letter or digit)",
+            where=f"items[{item_id}]",
+        )
+    elif item_id in taken:
+        raise fail(
+            item_file(taken[item_id]),
+            f"id `{item_id}` is taken already; choose another --id or leave it out",
+            where=f"items[{item_id}]",
+        )
+    score: dict[str, int | float] = {}
+    for name, number in (("value", value), ("effort", effort)):
+        if number is not None:
+            score[name] = score_input(name, str(number))
+    item = Item(
+        id=item_id,
+        title=" ".join(title.split()),
+        kind="request",
+        status="proposed",
+        requested_by=[team],
+        source=source.strip() if source and source.strip() else None,
+        decision="open",
+        received=today,
+        score=score,
+    )
+    changed = ws.model_copy(deep=True)
+    changed.backlog.items.append(item)
+    return changed, item
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What `decide` did, for the message to the person."""
+
+    item: Item
+    location: str
+    target: Item | None = None  # the item a request was merged into
+    added_teams: tuple[str, ...] = ()  # teams added to the target's requested_by
+
+
+def decide(
+    ws: Workspace,
+    item_id: str,
+    action: Action,
+    *,
+    into: str | None = None,
+    note: str | None = None,
+    force: bool = False,
+) -> tuple[Workspace, Decided]:
+    """Accept, decline (with a reason) or merge (into another item) a request."""
+    location, found = find_item(ws, item_id)
+    where = f"items[{item_id}]"
+    if not found.is_request:
+        raise fail(
+            item_file(location),
+            f"`{item_id}` is an item of kind `{found.kind}`, not a request",
+            where=f"{where}.kind",
+        )
+    current = found.decision or "open"
+    if current != "open" and not force:
+        into_text = f" into `{found.merged_into}`" if found.merged_into else ""
+        reason = f"{current}{into_text}"
+        if found.note:
+            reason = (
+                found.note if found.note.startswith(f"{current}:") else f"{reason} ({found.note})"
+            )
+        raise fail(
+            item_file(location),
+            f"decided already: {reason}; use --force to change the decision",
+            where=f"{where}.decision",
+        )
+    note = " ".join(note.split()) if note else None
+    if action == "decline" and not note:
+        raise ValueError("a declined request needs a note: why it is declined")
+    if action == "merge":
+        if not into:
+            raise ValueError("merge needs the item to merge into")
+        _check_target(ws, item_id, into)
+    changed = ws.model_copy(deep=True)
+    item = next(i for i in changed.items_in(location) if i.id == item_id)
+    word = DECIDED[action]
+    item.decision = word
+    item.note = _reason(word, note)
+    item.merged_into = None
+    target: Item | None = None
+    added: list[str] = []
+    if action == "accept":
+        if item.status == "dropped":
+            item.status = "proposed" if location == BACKLOG else "planned"
+    elif action == "decline":
+        item.status = "dropped"
+    else:
+        assert into is not None
+        item.status = "dropped"
+        item.merged_into = into
+        target = next(i for i in changed.all_items() if i.id == into)
+        added = [team for team in item.requested_by if team not in target.requested_by]
+        if added:
+            target.requested_by = [*target.requested_by, *added]
+    return changed, Decided(item, location, target, tuple(added))
+
+
+def _check_target(ws: Workspace, item_id: str, into: str) -> None:
+    if into == item_id:
+        raise fail(BACKLOG_FILE, "a request cannot be merged into itself", where=f"items[{into}]")
+    location, target = find_item(ws, into)
+    if target.is_request and target.decision in ("declined", "merged"):
+        further = f": merge into `{target.merged_into}` instead" if target.merged_into else ""
+        raise fail(
+            item_file(location),
+            f"`{into}` is a {target.decision} request{further}",
+            where=f"items[{into}].decision",
+        )
+
+
+def _reason(word: str, note: str | None) -> str | None:
+    """The note as the examples write it: "declined: we standardised on Spacelift"."""
+    if not note:
+        return None
+    if note.lower().startswith(f"{word}:"):
+        return note
+    return f"{word}: {note}"
+
+
+@dataclass(frozen=True)
+class RequestRow:
+    """One line of `request list`."""
+
+    id: str
+    title: str
+    requested_by: tuple[str, ...]
+    received: dt.date | None
+    age_days: int | None
+    decision: str
+    value: float | None
+    effort: float | None
+    score: float | None
+    note: str | None
+    merged_into: str | None
+    location: str
+    status: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "from": list(self.requested_by),
+            "received": self.received.isoformat() if self.received else None,
+            "age_days": self.age_days,
+            "decision": self.decision,
+            "value": self.value,
+            "effort": self.effort,
+            "score": self.score,
+            "note": self.note,
+            "merged_into": self.merged_into,
+            "where": self.location,
+            "status": self.status,
+        }
+
+
+def request_rows(ws: Workspace, today: dt.date, *, open_only: bool = False) -> list[RequestRow]:
+    """Every request in the workspace: open ones first, then decided ones; oldest first in each."""
+    _, score_of = scoring_for(ws)
+    rows: list[RequestRow] = []
+    for location, item in ws.located_items():
+        if not item.is_request:
+            continue
+        decision = item.decision or "open"
+        if open_only and decision != "open":
+            continue
+        rows.append(
+            RequestRow(
+                id=item.id,
+                title=item.title,
+                requested_by=tuple(item.requested_by),
+                received=item.received,
+                age_days=(today - item.received).days if item.received else None,
+                decision=decision,
+                value=item.score.get("value"),
+                effort=item.score.get("effort"),
+                score=score_of(item),
+                note=item.note,
+                merged_into=item.merged_into,
+                location=location,
+                status=item.status,
+            )
+        )
+    rows.sort(
+        key=lambda r: (
+            r.decision != "open",
+            r.received is None,
+            r.received or dt.date.min,
+            r.id,
+        )
+    )
+    return rows

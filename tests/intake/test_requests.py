@@ -1,0 +1,212 @@
+"""Requests: added with an id and an open decision, decided, listed oldest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from roadmap_tui.intake.requests import add_request, decide, request_rows, score_input
+from roadmap_tui.models import WorkspaceError
+from tests.intake.conftest import MakeWorkspace, load
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def test_add_request_appends_an_open_request_to_the_backlog(small: MakeWorkspace) -> None:
+    ws = load(small())
+    changed, item = add_request(
+        ws,
+        "  Self-service   Kafka topics ",
+        "storage",
+        TODAY,
+        source="#infra-requests, 2026-11-26",
+        value=7,
+        effort=2.5,
+    )
+    assert item.id == "REQ-SELF-SERVICE-KAFKA-TOPICS"
+    assert changed.backlog.items[-1] is item
+    assert item.title == "Self-service Kafka topics"
+    assert (item.kind, item.status, item.decision) == ("request", "proposed", "open")
+    assert item.requested_by == ["storage"]
+    assert item.received == TODAY
+    assert item.source == "#infra-requests, 2026-11-26"
+    assert item.score == {"value": 7, "effort": 2.5}
+    assert type(item.score["value"]) is int
+    # the workspace passed in is left as it was
+    assert len(ws.backlog.items) == 5
+    assert len(changed.backlog.items) == 6
+
+
+def test_generated_ids_are_unique_across_the_workspace(small: MakeWorkspace) -> None:
+    ws = load(small())
+    ws, first = add_request(ws, "Naming", "storage", TODAY)
+    ws, second = add_request(ws, "Naming", "storage", TODAY)
+    ws, third = add_request(ws, "naming!", "infra", TODAY)
+    assert [first.id, second.id, third.id] == ["REQ-NAMING", "REQ-NAMING-2", "REQ-NAMING-3"]
+
+
+def test_unknown_team_names_the_nearest(small: MakeWorkspace) -> None:
+    with pytest.raises(WorkspaceError) as raised:
+        add_request(load(small()), "X", "storag", TODAY)
+    problem = raised.value.problems[0]
+    assert (problem.file, problem.where) == ("roadmap.toml", "teams")
+    assert problem.message == "no team `storag`: did you mean `storage`?"
+
+
+def test_team_name_instead_of_id_is_pointed_to_the_id(small: MakeWorkspace) -> None:
+    with pytest.raises(WorkspaceError) as raised:
+        add_request(load(small()), "X", "Storage and databases", TODAY)
+    assert raised.value.problems[0].message == (
+        "no team `Storage and databases`: did you mean `storage`?"
+    )
+
+
+def test_chosen_id_must_be_free_and_valid(small: MakeWorkspace) -> None:
+    ws = load(small())
+    changed, item = add_request(ws, "X", "storage", TODAY, item_id="REQ-MINE")
+    assert item.id == "REQ-MINE"
+    with pytest.raises(WorkspaceError) as taken:
+        add_request(ws, "X", "storage", TODAY, item_id="NAMING")
+    problem = taken.value.problems[0]
+    assert (problem.file, problem.where) == ("2026-Q4.toml", "items[NAMING]")
+    assert "taken already" in problem.message
+    with pytest.raises(WorkspaceError) as invalid:
+        add_request(ws, "X", "storage", TODAY, item_id="-bad id")
+    assert "not a valid item id" in invalid.value.problems[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1", 1), ("10", 10), ("2.5", 2.5), ("7", 7)])
+def test_score_inputs_keep_their_type(text: str, expected: float) -> None:
+    result = score_input("value", text)
+    assert result == expected and type(result) is type(expected)
+
+
+@pytest.mark.parametrize("text", ["0", "11", "-1", "ten", "nan"])
+def test_score_inputs_outside_1_to_10_are_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="value must be a number from 1 to 10"):
+        score_input("value", text)
+
+
+def test_accept_keeps_the_request_in_the_backlog(small: MakeWorkspace) -> None:
+    ws = load(small())
+    changed, done = decide(ws, "REQ-OPEN-OLD", "accept", note="cheap and asked twice")
+    item = done.item
+    assert (item.decision, item.status, done.location) == ("accepted", "proposed", "backlog")
+    assert item.note == "accepted: cheap and asked twice"
+    assert changed.backlog.items[0].decision == "accepted"
+    assert ws.backlog.items[0].decision == "open"
+
+
+def test_decline_needs_a_note_and_drops_the_request(small: MakeWorkspace) -> None:
+    ws = load(small())
+    with pytest.raises(ValueError, match="needs a note"):
+        decide(ws, "REQ-OPEN-OLD", "decline")
+    changed, done = decide(ws, "REQ-OPEN-OLD", "decline", note="declined: no owner")
+    assert (done.item.decision, done.item.status) == ("declined", "dropped")
+    assert done.item.note == "declined: no owner"  # not "declined: declined: ..."
+    assert [i.id for i in changed.backlog.items] == [i.id for i in ws.backlog.items]
+
+
+def test_merge_moves_the_teams_to_the_target(small: MakeWorkspace) -> None:
+    ws = load(small())
+    changed, done = decide(ws, "REQ-OPEN-OLD", "merge", into="NAMING")
+    assert (done.item.decision, done.item.status) == ("merged", "dropped")
+    assert done.item.merged_into == "NAMING"
+    assert done.item.note is None
+    assert done.target is not None and done.target.id == "NAMING"
+    # storage asked for NAMING already: no duplicate
+    assert done.added_teams == ()
+    assert changed.quarters["2026-Q4"].items[0].requested_by == ["storage"]
+    changed, done = decide(ws, "REQ-DECLINED", "merge", into="PORTAL", force=True)
+    assert done.added_teams == ("infra",)
+    assert changed.quarters["2026-Q4"].items[1].requested_by == ["infra"]
+
+
+@pytest.mark.parametrize(
+    ("into", "message"),
+    [
+        ("REQ-OPEN-OLD", "a request cannot be merged into itself"),
+        ("NAMNG", "no item `NAMNG` in the workspace: did you mean `NAMING`?"),
+        ("REQ-MERGED", "`REQ-MERGED` is a merged request: merge into `PORTAL` instead"),
+        ("REQ-DECLINED", "`REQ-DECLINED` is a declined request"),
+    ],
+)
+def test_merge_target_must_be_a_live_item(small: MakeWorkspace, into: str, message: str) -> None:
+    with pytest.raises(WorkspaceError) as raised:
+        decide(load(small()), "REQ-OPEN-OLD", "merge", into=into)
+    assert raised.value.problems[0].message == message
+
+
+def test_unknown_id_names_the_nearest(small: MakeWorkspace) -> None:
+    with pytest.raises(WorkspaceError) as raised:
+        decide(load(small()), "REQ-OPEN-OLDD", "accept")
+    problem = raised.value.problems[0]
+    assert problem.file == ""  # the workspace; the command line names the folder
+    assert (
+        problem.message == "no item `REQ-OPEN-OLDD` in the workspace: did you mean `REQ-OPEN-OLD`?"
+    )
+
+
+def test_only_requests_are_decided(small: MakeWorkspace) -> None:
+    with pytest.raises(WorkspaceError) as raised:
+        decide(load(small()), "PORTAL", "accept")
+    problem = raised.value.problems[0]
+    assert (problem.file, problem.where) == ("2026-Q4.toml", "items[PORTAL].kind")
+    assert problem.message == "`PORTAL` is an item of kind `epic`, not a request"
+
+
+def test_a_decided_request_needs_force(small: MakeWorkspace) -> None:
+    ws = load(small())
+    with pytest.raises(WorkspaceError) as raised:
+        decide(ws, "REQ-DECLINED", "accept")
+    assert raised.value.problems[0].message == (
+        "decided already: declined: not our platform; use --force to change the decision"
+    )
+    with pytest.raises(WorkspaceError) as merged:
+        decide(ws, "REQ-MERGED", "accept")
+    assert merged.value.problems[0].message == (
+        "decided already: merged into `PORTAL`; use --force to change the decision"
+    )
+    changed, done = decide(ws, "REQ-MERGED", "accept", force=True)
+    # accepted again: back to proposed, no longer merged, the stale reason gone
+    assert (done.item.decision, done.item.status, done.item.merged_into) == (
+        "accepted",
+        "proposed",
+        None,
+    )
+
+
+def test_rows_open_first_oldest_first_with_age_and_score(small: MakeWorkspace) -> None:
+    rows = request_rows(load(small()), TODAY)
+    assert [r.id for r in rows] == ["REQ-OPEN-OLD", "REQ-OPEN-NEW", "REQ-DECLINED", "REQ-MERGED"]
+    old = rows[0]
+    # 2026-09-01 -> 2026-11-27: 30 (September) + 31 (October) + 26 = 87 days
+    assert old.age_days == 87
+    assert (old.value, old.effort, old.score) == (6, 3, 2.0)
+    assert rows[1].score is None  # no effort: unscored, not zero
+    assert rows[2].note == "declined: not our platform"
+    assert rows[3].merged_into == "PORTAL"
+    assert [r.id for r in request_rows(load(small()), TODAY, open_only=True)] == [
+        "REQ-OPEN-OLD",
+        "REQ-OPEN-NEW",
+    ]
+
+
+def test_rows_as_json(small: MakeWorkspace) -> None:
+    row = request_rows(load(small()), TODAY)[2]
+    assert row.as_json() == {
+        "id": "REQ-DECLINED",
+        "title": "Declined request",
+        "from": ["infra"],
+        "received": "2026-08-01",
+        "age_days": 118,
+        "decision": "declined",
+        "value": None,
+        "effort": None,
+        "score": None,
+        "note": "declined: not our platform",
+        "merged_into": None,
+        "where": "backlog",
+        "status": "dropped",
+    }
