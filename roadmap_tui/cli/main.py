@@ -17,6 +17,9 @@ COMMANDS: dict[str, str] = {
     "notices": "roadmap_tui.cli.impact_cmds:notices",
     "scenario": "roadmap_tui.cli.impact_cmds:scenario",
     "export": "roadmap_tui.cli.export_cmds:export",
+    "request": "roadmap_tui.cli.intake_cmds:request",
+    "feedback": "roadmap_tui.cli.intake_cmds:feedback",
+    "announce": "roadmap_tui.cli.intake_cmds:announce",
 }
 
 
