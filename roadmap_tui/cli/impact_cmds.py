@@ -308,7 +308,11 @@ def impact(
     workspace. With two or more ADJUSTED, compares them side by side as options. Every version
     is judged by the workspace's framework (or --framework), so their values compare.
 
-    Example: roadmap impact git:HEAD~1   or   roadmap impact plans scenario:adopt-x
+    \b
+    Examples:
+      roadmap impact git:HEAD~1                  what your uncommitted edits change
+      roadmap impact plans scenario:adopt-x      a scenario against the workspace
+      roadmap impact plans scenario:a scenario:b git:v2026-Q4 --format markdown
     """
     result = load_impact(ctx, workspace, base, adjusted, framework)
     if output == "json":
