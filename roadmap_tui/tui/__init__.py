@@ -1,0 +1,4 @@
+"""The terminal app (Textual): a thin face over the same layers the command line uses.
+
+Importing this package imports no Textual; `roadmap_tui.tui.app` does.
+"""

@@ -1,0 +1,414 @@
+"""The terminal app: opens a workspace into one Session and shows it in views (number keys).
+
+`make_app(path)` builds it (tests reuse it); `run_app(path)` is what bare `roadmap` runs.
+The app holds no planning rule: edits come from models/edits and planning/moves, files are read
+and written by storage, scores and capacity come from the layers below through small adapters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+
+from textual import events, on
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, Static
+from textual.worker import Worker, WorkerState
+
+from roadmap_tui.models import Problem, WorkspaceError
+from roadmap_tui.models.edits import Edit
+from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
+from roadmap_tui.storage.example import init_workspace
+from roadmap_tui.tui.commands import ItemsProvider
+from roadmap_tui.tui.derived import Derived
+from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.screens.choice import Choice, ChoiceScreen
+from roadmap_tui.tui.screens.external_change import ExternalChangeScreen
+from roadmap_tui.tui.screens.help import HelpScreen
+from roadmap_tui.tui.screens.init_workspace import InitWorkspaceScreen
+from roadmap_tui.tui.screens.plan import PlanScreen
+from roadmap_tui.tui.screens.problems import ProblemsScreen
+from roadmap_tui.tui.screens.unsaved_changes import UnsavedChangesScreen
+from roadmap_tui.tui.session import Session
+from roadmap_tui.tui.views import VIEWS, View
+
+UNDO = Binding.Group("Undo/redo", compact=True)
+THEMES = ("textual-dark", "textual-light")
+# App actions that act on the open workspace: not while a dialog (the editor...) is open.
+WORKSPACE_ACTIONS = {"save", "undo", "redo", "reload", "switch_view", "help", "quit_key"}
+
+
+def _view_binding(view: View) -> Binding:
+    return Binding(
+        view.key,
+        f"switch_view('{view.mode}')",
+        view.title,
+        show=False,
+        id=f"view-{view.mode}",
+        tooltip=view.tooltip,
+    )
+
+
+class RoadmapApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "roadmap"
+    COMMANDS = App.COMMANDS | {ItemsProvider}
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save", tooltip="Write the changes to the plan files"),
+        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last edit", group=UNDO),
+        Binding("ctrl+y", "redo", "Redo", id="redo", tooltip="Redo what was undone", group=UNDO),
+        Binding(
+            "question_mark", "help", "Help", key_display="?", id="help", tooltip="Keys and help"
+        ),
+        Binding("q", "quit_key", "Quit", id="quit", tooltip="Quit (asks if changes are unsaved)"),
+        Binding(
+            "ctrl+r",
+            "reload",
+            "Reload",
+            show=False,
+            id="reload",
+            tooltip="Read the files again (asks if changes are unsaved)",
+        ),
+        Binding(
+            "ctrl+t",
+            "toggle_theme",
+            "Light/dark",
+            show=False,
+            id="toggle-theme",
+            tooltip="Switch between the light and the dark theme",
+        ),
+        *(_view_binding(view) for view in VIEWS),
+    ]
+
+    dirty: reactive[bool] = reactive(False)
+
+    def __init__(
+        self,
+        workspace_path: Path,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.workspace_path = workspace_path
+        self.today = today
+        self.cursor_blink = cursor_blink
+        self.session: Session | None = None
+        self.derived: Derived | None = None
+        self.views: dict[str, Screen[None]] = {}
+        self.theme = THEMES[0]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(f"Opening {self.workspace_path} …", id="opening")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.open_workspace()
+
+    # --- opening -----------------------------------------------------------------------------
+    def open_workspace(self) -> None:
+        """Read the workspace in a worker; `_opened` takes it from there."""
+        path = self.workspace_path
+        if not (path / "roadmap.toml").is_file() and not any(path.glob("*.toml")):
+            self.push_screen(InitWorkspaceScreen(path), self._init_chosen)
+            return
+        self.run_worker(
+            partial(_open, path), name="open", group="open", thread=True, exit_on_error=False
+        )
+
+    def _init_chosen(self, create: bool | None) -> None:
+        if not create:
+            return
+        try:
+            init_workspace(self.workspace_path)
+        except OSError as error:
+            self.notify(f"{self.workspace_path}: {error}", title="Not created", severity="error")
+            self.open_workspace()
+            return
+        self.notify(f"New workspace in {self.workspace_path}, from the example.", title="Created")
+        self.open_workspace()
+
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker results and failures arrive."""
+        worker = event.worker
+        if worker.state == WorkerState.SUCCESS and worker.name == "open":
+            result = worker.result
+            assert isinstance(result, tuple)
+            self._opened(*result)
+        elif worker.state == WorkerState.ERROR:
+            error = worker.error
+            if worker.name == "open":
+                problem = Problem(str(self.workspace_path), f"cannot be read: {error}")
+                self._show_problems([problem])
+            else:
+                self.notify(str(error), title=f"{worker.name} failed", severity="error")
+
+    def _opened(self, store: WorkspaceStore, derived: Derived | None) -> None:
+        if store.loaded.workspace is None or derived is None:
+            self._show_problems(store.problems)
+            return
+        session = Session(store)
+        session.listeners.append(self._edited)
+        self.session = session
+        self.derived = derived
+        self.title = f"roadmap · {session.workspace.roadmap.workspace.name}"
+        self._update_subtitle()
+        self.views = {}
+        for view in VIEWS:
+            screen = self._make_view(view)
+            self.views[view.mode] = screen
+            self.add_mode(view.mode, partial(_same, screen))
+        self.switch_mode(VIEWS[0].mode)
+        errors = [p for p in store.problems if p.is_error]
+        if errors:
+            self.notify(
+                f"{len(errors)} problem(s) in the files: see the panel (!). Files with errors"
+                " are not saved until fixed.",
+                title="Opened with problems",
+                severity="warning",
+                timeout=8,
+            )
+
+    def _make_view(self, view: View) -> Screen[None]:
+        assert self.session is not None and self.derived is not None
+        if view.mode == "plan":
+            return PlanScreen(self.session, self.derived, self.today)
+        raise KeyError(view.mode)  # pragma: no cover - every registered view is built here
+
+    def _show_problems(self, problems: list[Problem]) -> None:
+        for mode in list(self.views):
+            self.switch_mode("_default")
+            self.remove_mode(mode)
+        self.views = {}
+        self.session = None
+        self.derived = None
+        self.push_screen(ProblemsScreen(self.workspace_path, problems))
+
+    # --- the session -------------------------------------------------------------------------
+    def _edited(self, edit: Edit) -> None:
+        """Every edit, undo and redo: derived facts first, then the views redraw what changed."""
+        assert self.session is not None and self.derived is not None
+        self.derived.apply_edit(edit)
+        self.dirty = self.session.dirty
+        for screen in self.views.values():
+            if screen.is_attached:
+                screen.post_message(WorkspaceEdited(edit))
+
+    def watch_dirty(self) -> None:
+        self._update_subtitle()
+
+    def _update_subtitle(self) -> None:
+        name = self.workspace_path.resolve().name
+        self.sub_title = f"{name} · ● unsaved changes" if self.dirty else name
+
+    def show_item(self, item_id: str) -> None:
+        """Go to an item: its view, its quarter, its row."""
+        plan = self.views.get("plan")
+        if isinstance(plan, PlanScreen):
+            self.switch_mode("plan")
+            plan.show_item(item_id)
+
+    # --- actions -----------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in WORKSPACE_ACTIONS and isinstance(self.screen, ModalScreen):
+            return False  # a dialog is open: it decides first
+        if action in {"save", "undo", "redo"} and self.session is None:
+            return False
+        return True
+
+    def action_switch_view(self, mode: str) -> None:
+        if mode in self.views:
+            self.switch_mode(mode)
+
+    def action_undo(self) -> None:
+        assert self.session is not None
+        edit = self.session.undo()
+        if edit is None:
+            self.notify("Nothing to undo.", timeout=2)
+        else:
+            self.notify(f"undone: {edit.label}", timeout=3)
+
+    def action_redo(self) -> None:
+        assert self.session is not None
+        edit = self.session.redo()
+        if edit is None:
+            self.notify("Nothing to redo.", timeout=2)
+        else:
+            self.notify(f"redone: {edit.label}", timeout=3)
+
+    def action_save(self) -> None:
+        self.save()
+
+    def save(self, *, force: bool = False, then: Callable[[], None] | None = None) -> None:
+        """Save through storage; a file changed on disk asks before anything is overwritten."""
+        session = self.session
+        assert session is not None
+        try:
+            result = session.save(force=force)
+        except ExternalChangeError as error:
+            self.push_screen(ExternalChangeScreen(error.paths), partial(self._external, then=then))
+            return
+        except WorkspaceError as error:
+            message = "\n".join(str(p) for p in error.problems)
+            self.notify(message, title="Not saved", severity="error", timeout=10)
+            return
+        except OSError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=10)
+            return
+        self.dirty = session.dirty
+        names = ", ".join(path.name for path in result.written)
+        if names:
+            self.notify(f"Saved {names}", title="Saved")
+        else:
+            self.notify("The files already hold everything.", title="Nothing to save")
+        if then is not None:
+            then()
+
+    def _external(self, answer: str | None, *, then: Callable[[], None] | None) -> None:
+        if answer == "overwrite":
+            self.save(force=True, then=then)
+        elif answer == "reload":
+            self.reload()
+        else:
+            self.notify("Not saved: your edits are still here.", severity="warning")
+
+    def action_reload(self) -> None:
+        if self.session is None:
+            self.pop_screen()
+            self.open_workspace()
+            return
+        if not self.session.dirty:
+            self.reload()
+            return
+        count = len(self.session.history)
+        self.push_screen(
+            ChoiceScreen(
+                "Reload from disk?",
+                f"Reading the files again loses {count} unsaved edit(s).",
+                [Choice("reload", "Reload", "r", "warning"), Choice("cancel", "Cancel", "c")],
+            ),
+            lambda answer: self.reload() if answer == "reload" else None,
+        )
+
+    def reload(self) -> None:
+        """Read the files again, dropping unsaved edits."""
+        session = self.session
+        assert session is not None and self.derived is not None
+        try:
+            session.reload()
+        except WorkspaceError:
+            self._show_problems(session.store.problems)
+            return
+        self.derived.reset(session.workspace)
+        self.dirty = session.dirty
+        for screen in self.views.values():
+            if screen.is_attached:
+                screen.post_message(WorkspaceReloaded())
+        self.notify("Read the files again.", title="Reloaded")
+
+    async def action_quit(self) -> None:
+        """Quit; unsaved changes ask first: save, discard or cancel."""
+        session = self.session
+        if session is None or not session.dirty:
+            self.exit()
+            return
+        if isinstance(self.screen, UnsavedChangesScreen):
+            return
+        self.push_screen(UnsavedChangesScreen(session.history), self._quit_answer)
+
+    async def action_quit_key(self) -> None:
+        await self.action_quit()
+
+    def _quit_answer(self, answer: str | None) -> None:
+        if answer == "save":
+            self.save(then=self.exit)
+        elif answer == "discard":
+            self.exit()
+
+    def action_help(self) -> None:
+        bindings = [
+            (self.get_key_display(binding), binding.description, binding.tooltip)
+            for (_, binding, enabled, _) in self.screen.active_bindings.values()
+            if binding.description and enabled
+        ]
+        views = [(v.key, f"{v.title} view", v.tooltip) for v in VIEWS]
+        extra = [
+            ("ctrl+p", "Command palette", "Every action, and every item by id or title"),
+            ("ctrl+t", "Light/dark", "Switch between the light and the dark theme"),
+            ("ctrl+r", "Reload", "Read the files again"),
+            ("[ ]", "Previous/next quarter", "Step through the quarters"),
+            ("S", "Reverse sort", "Reverse the order of the sorted column"),
+        ]
+        seen: set[str] = set()
+        rows = []
+        for key, description, tooltip in [*bindings, *views, *extra]:
+            if key not in seen:
+                seen.add(key)
+                rows.append((key, description, tooltip))
+        self.push_screen(HelpScreen(rows))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The palette offers every action of the app and of the view it was opened from."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for node, binding, enabled, _ in screen.active_bindings.values():
+            if not enabled or not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                binding.description,
+                binding.tooltip or binding.description,
+                partial(self.run_action, binding.action, node),
+            )
+        yield SystemCommand(
+            "Light/dark theme",
+            "Switch between the light and the dark theme",
+            self.action_toggle_theme,
+        )
+        for view in VIEWS:
+            yield SystemCommand(
+                f"{view.title} view ({view.key})",
+                view.tooltip,
+                partial(self.action_switch_view, view.mode),
+            )
+
+    # --- details -----------------------------------------------------------------------------
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Tests and snapshots run with the cursor steady (`cursor_blink=False`)."""
+        if not self.cursor_blink and isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
+
+
+def _open(path: Path) -> tuple[WorkspaceStore, Derived | None]:
+    """Read and derive in a worker thread: the first frame need not wait for it."""
+    store = WorkspaceStore.open(path)
+    workspace = store.loaded.workspace
+    return store, Derived(workspace) if workspace is not None else None
+
+
+def _same(screen: Screen[None]) -> Screen[None]:
+    return screen
+
+
+def make_app(
+    workspace_path: Path,
+    *,
+    today: Callable[[], dt.date] = dt.date.today,
+    cursor_blink: bool = True,
+) -> RoadmapApp:
+    """The app on a workspace folder; tests pass a fixed `today` and `cursor_blink=False`."""
+    return RoadmapApp(workspace_path, today=today, cursor_blink=cursor_blink)
+
+
+def run_app(workspace_path: Path) -> None:
+    make_app(workspace_path).run()

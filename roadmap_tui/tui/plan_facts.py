@@ -1,0 +1,90 @@
+"""Capacity and dependency facts for the app, from the planning layer, kept current edit by edit.
+
+An adapter: the rules (what counts against a team's capacity, when an order is broken) live in
+`roadmap_tui.planning`; this module keeps one `PlanGraph` for the open workspace, follows each edit
+and answers what the views show. Without the planning layer it answers nothing and the views hide
+what needs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from roadmap_tui.models import Workspace
+from roadmap_tui.models.edits import Edit
+
+try:
+    from roadmap_tui.planning.capacity import TeamLoad, load_of, team_loads
+    from roadmap_tui.planning.dependencies import violations_of
+    from roadmap_tui.planning.graph import PlanGraph
+
+    PLANNING = True
+except ImportError:  # pragma: no cover - the planning layer is being written
+    PLANNING = False
+
+
+@dataclass(frozen=True)
+class DependencyState:
+    """What stands in an item's way: nothing (`ok`), or the dependencies that do, each with why."""
+
+    count: int  # dependencies the item names
+    blocking: tuple[tuple[str, str], ...] = ()  # (item id, reason) for each one in the way
+
+    @property
+    def ok(self) -> bool:
+        return not self.blocking
+
+
+class PlanFacts:
+    """Team loads and dependency states of the open workspace."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.owner = ws.owner
+        self.graph: PlanGraph | None = PlanGraph(ws) if PLANNING else None
+
+    @property
+    def available(self) -> bool:
+        return self.graph is not None
+
+    def reset(self, ws: Workspace) -> None:
+        self.owner = ws.owner
+        self.graph = PlanGraph(ws) if PLANNING else None
+
+    def apply_edit(self, edit: Edit) -> None:
+        if self.graph is not None:
+            self.graph.apply_edit(edit)
+
+    def owner_load(self, quarter: str) -> TeamLoad | None:
+        """The owning team's days used and capacity in a quarter."""
+        if self.graph is None:
+            return None
+        return load_of(self.graph, self.owner, quarter)
+
+    def team_loads(self, quarter: str) -> list[TeamLoad] | None:
+        """Every team with capacity or use in the quarter, the owner first."""
+        if self.graph is None:
+            return None
+        loads = [
+            load
+            for load in team_loads(self.graph, quarter)
+            if load.capacity or load.used or load.team == self.owner
+        ]
+        return sorted(loads, key=lambda load: load.team != self.owner)
+
+    def dependencies(self, item_id: str) -> DependencyState | None:
+        graph = self.graph
+        if graph is None or item_id not in graph.items:
+            return None
+        deps = graph.depends.get(item_id, ())
+        blocking = [(dep, "no such item") for dep in deps if dep not in graph.items]
+        blocking += [(v.depends_on, v.reason) for v in violations_of(graph, item_id)]
+        return DependencyState(len(deps), tuple(blocking))
+
+    def dependents(self, item_ids: list[str]) -> set[str]:
+        """Items that depend on any of these (their dependency state may have changed)."""
+        if self.graph is None:
+            return set()
+        found: set[str] = set()
+        for item_id in item_ids:
+            found.update(self.graph.dependents.get(item_id, ()))
+        return found

@@ -1,0 +1,219 @@
+"""How an item reads in the plan table: its cells, its sort key per column, filter matching.
+
+Presentation only: the numbers come from the item, the scores adapter and the planning facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+
+from roadmap_tui.models import STATUSES, Item, Workspace
+from roadmap_tui.tui.derived import Derived
+from roadmap_tui.tui.plan_facts import PlanFacts
+from roadmap_tui.tui.scores import Scores
+from roadmap_tui.tui.session import Session
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    width: int  # cells, the leading space included; the title takes the room left
+    right: bool = False  # numbers line up on the right
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "Id", 19),
+    Column("title", "Title", 0),
+    Column("team", "Team", 10),
+    Column("status", "Status", 9),
+    Column("estimate", "Days", 5, right=True),
+    Column("score", "Score", 6, right=True),
+    Column("quadrant", "Quadrant", 10),
+    Column("deps", "Depends", 9),
+    Column("asks", "Asks", 6, right=True),
+)
+FIXED_WIDTH = sum(column.width for column in COLUMNS)
+MIN_TITLE = 16
+
+
+class IdCell(Text):
+    """The id cell remembers the whole id (the cell may show it shortened)."""
+
+    item_id: str = ""
+
+
+def fit(text: str, width: int) -> str:
+    """`text` in `width` cells (after the leading space), shortened with an ellipsis."""
+    return text if len(text) < width else text[: width - 2] + "…"
+
+
+def id_cell(item_id: str, style: str, width: int) -> IdCell:
+    cell = IdCell(" " + fit(item_id, width), style=style)
+    cell.item_id = item_id
+    return cell
+
+
+COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+
+STATUS_STYLE = {
+    "proposed": "dim",
+    "planned": "",
+    "in-progress": "bold cyan",
+    "done": "green",
+    "dropped": "dim strike",
+}
+QUADRANT_STYLE = {
+    "quick win": "green",
+    "big bet": "blue",
+    "fill-in": "dim",
+    "time sink": "red",
+}
+LEFTOVER = "↻ "
+
+
+class ItemRows:
+    """Cells and sort keys of items, read from the session's workspace and what it derives."""
+
+    def __init__(self, session: Session, derived: Derived) -> None:
+        self.session = session
+        self.derived = derived
+
+    @property
+    def ws(self) -> Workspace:
+        return self.session.workspace  # read each time: a reload replaces it
+
+    @property
+    def scores(self) -> Scores:
+        return self.derived.scores
+
+    @property
+    def facts(self) -> PlanFacts:
+        return self.derived.facts
+
+    # --- cells ---------------------------------------------------------------------------
+    def cells(self, item: Item) -> list[Text]:
+        return [self.cell(item, key) for key in COLUMN_KEYS]
+
+    def cell(self, item: Item, column: str) -> Text:
+        """The cell as shown: left-aligned cells start with a space (the table has no padding)."""
+        dim = "dim " if item.status == "dropped" else ""
+        if column == "id":
+            return id_cell(item.id, f"{dim}bold", COLUMNS[0].width)
+        text = self._cell(item, column, dim)
+        return text if text.justify == "right" else Text(" ") + text
+
+    def _cell(self, item: Item, column: str, dim: str) -> Text:
+        if column == "title":
+            text = Text(style=dim)
+            if item.carried_from:
+                text.append(LEFTOVER, style="yellow")
+            text.append(item.title)
+            return text
+        if column == "team":
+            team = self.ws.team_of(item)
+            return Text(fit(team, COLUMNS[2].width), style="dim" if team == self.ws.owner else "")
+        if column == "status":
+            shown = "in-prog" if item.status == "in-progress" else item.status
+            return Text(shown, style=STATUS_STYLE.get(item.status, ""))
+        if column == "estimate":
+            if item.estimate is None:
+                return Text("?", style="yellow", justify="right")
+            return Text(_number(item.estimate), style=dim, justify="right")
+        if column == "score":
+            if not self.scores.available:
+                return Text("", justify="right")
+            found = self.scores.of(item.id)
+            if found.score is None:
+                return Text("?", style="bold yellow", justify="right")
+            return Text(f"{found.score:.2f}", style=dim, justify="right")
+        if column == "quadrant":
+            if not self.scores.available:
+                return Text("")
+            found = self.scores.of(item.id)
+            if found.score is None:
+                return Text("unscored", style="italic yellow")
+            return Text(found.quadrant or "", style=QUADRANT_STYLE.get(found.quadrant or "", ""))
+        if column == "deps":
+            return self._dependencies(item)
+        if column == "asks":
+            if not item.asks:
+                return Text("", justify="right")
+            days = _number(sum(ask.days for ask in item.asks))
+            count = f"/{len(item.asks)}" if len(item.asks) > 1 else ""
+            return Text(f"{days}d{count}", style=dim, justify="right")
+        raise KeyError(column)
+
+    def _dependencies(self, item: Item) -> Text:
+        if not item.depends_on:
+            return Text("")
+        state = self.facts.dependencies(item.id)
+        if state is None:
+            return Text(str(len(item.depends_on)), style="dim")
+        if state.ok:
+            return Text(f"✓ {state.count}", style="green")
+        _, reason = state.blocking[0]
+        return Text(f"⚠{_short(reason)}", style="bold red")
+
+    # --- sorting and filtering --------------------------------------------------------------
+    def sort_key(self, item: Item, column: str | None, position: int) -> Any:
+        """Sort key for a column (None: the order of the plan file). Blanks sort last; scores,
+        asks and dependency trouble sort largest first, the rest A to Z and smallest first."""
+        if column is None:
+            return (0, position)
+        if column == "id":
+            return (0, item.id.lower())
+        if column == "title":
+            return (0, item.title.lower())
+        if column == "team":
+            return (0, self.ws.team_of(item))
+        if column == "status":
+            return (0, STATUSES.index(item.status))
+        if column == "estimate":
+            return (1, 0) if item.estimate is None else (0, item.estimate)
+        if column == "score":
+            score = self.scores.of(item.id).score
+            return (1, 0) if score is None else (0, -score)
+        if column == "quadrant":
+            quadrant = self.scores.of(item.id).quadrant
+            return (1, "") if quadrant is None else (0, quadrant)
+        if column == "deps":
+            state = self.facts.dependencies(item.id)
+            blocking = len(state.blocking) if state else 0
+            return (0, -blocking, -len(item.depends_on))
+        if column == "asks":
+            return (0, -sum(a.days for a in item.asks))
+        raise KeyError(column)
+
+    def matches(self, item: Item, text: str) -> bool:
+        """Filter-as-you-type: every word appears in the item's id, title, team, status or tags."""
+        haystack = " ".join(
+            [
+                item.id,
+                item.title,
+                self.ws.team_of(item),
+                item.status,
+                item.kind,
+                *item.tags,
+                *item.goals,
+                *(a.team for a in item.asks),
+                item.note or "",
+            ]
+        ).lower()
+        return all(word in haystack for word in text.lower().split())
+
+
+def _number(days: float) -> str:
+    return f"{days:g}"
+
+
+def _short(reason: str) -> str:
+    return {
+        "planned later": "later",
+        "in the backlog": "backlog",
+        "dropped": "dropped",
+        "no such item": "missing",
+    }.get(reason, reason)

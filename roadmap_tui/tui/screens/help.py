@@ -1,0 +1,45 @@
+"""The help screen (?): what the app is for, and the keys of the view it was opened from."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Markdown, Static
+
+INTRO = """\
+# roadmap
+
+Quarterly plans of the workspace, kept in TOML files (usually in git).
+Every change is an edit you can undo (**ctrl+z**) and redo (**ctrl+y**); nothing reaches the
+files until you save (**ctrl+s**). The header says when there are unsaved changes.
+**ctrl+p** finds any action, and any item by id or title.
+"""
+
+
+def keys_table(bindings: list[tuple[str, str, str]]) -> str:
+    lines = ["| Key | Action | |", "|---|---|---|"]
+    for key, description, tooltip in bindings:
+        lines.append(f"| `{key}` | {description} | {tooltip} |")
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="close-help", tooltip="Back to the view"),
+        Binding("question_mark", "close", "Close", show=False, id="close-help-2"),
+    ]
+
+    def __init__(self, bindings: list[tuple[str, str, str]]) -> None:
+        super().__init__(classes="dialog-screen")
+        self.bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog help"):
+            with VerticalScroll():
+                yield Markdown(INTRO + "\n## Keys\n\n" + keys_table(self.bindings))
+            yield Static("esc closes", classes="dialog-hint")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,441 @@
+"""View 1, the plan: quarters and backlog in a sidebar, the selected one's items in a table,
+capacity bars per team, problems; editing and moving items."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+
+from roadmap_tui.models import BACKLOG, Item
+from roadmap_tui.models.edits import Edit, add_item, replace_item
+from roadmap_tui.planning.moves import (
+    MoveRefused,
+    defer,
+    drop,
+    next_stage,
+    plan,
+    pull_in,
+    set_stage,
+    to_backlog,
+)
+from roadmap_tui.tui.derived import Derived
+from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.rows import ItemRows
+from roadmap_tui.tui.screens.drop_item import DropItemScreen
+from roadmap_tui.tui.screens.item_editor import ItemEditorScreen
+from roadmap_tui.tui.screens.pick_quarter import PickQuarterScreen
+from roadmap_tui.tui.screens.review_stage import ReviewStageScreen, StageChoice
+from roadmap_tui.tui.session import Session
+from roadmap_tui.tui.widgets.capacity_bars import CapacityBars
+from roadmap_tui.tui.widgets.filter_input import FilterInput
+from roadmap_tui.tui.widgets.item_table import ItemTable
+from roadmap_tui.tui.widgets.problems_panel import ProblemsPanel
+from roadmap_tui.tui.widgets.quarter_list import QuarterList
+
+MOVE = Binding.Group("Move", compact=True)
+
+
+class PlanScreen(Screen[None]):
+    """Browse quarters, edit and move items. Every change goes through the session."""
+
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="filter", tooltip="Filter the items as you type"),
+        Binding("enter", "edit", "Edit", id="edit", tooltip="Edit the selected item"),
+        Binding("a", "add", "Add", id="add", tooltip="Add an item here"),
+        Binding(
+            "greater_than_sign",
+            "defer",
+            "Defer",
+            key_display=">",
+            id="defer",
+            tooltip="Defer the item to the next quarter",
+            group=MOVE,
+        ),
+        Binding(
+            "less_than_sign",
+            "pull_in",
+            "Pull in",
+            key_display="<",
+            id="pull-in",
+            tooltip="Pull the item into the previous quarter",
+            group=MOVE,
+        ),
+        Binding("b", "backlog", "Backlog", id="backlog", tooltip="Send to the backlog", group=MOVE),
+        Binding(
+            "p", "plan", "Plan", id="plan", tooltip="Plan a backlog item into a quarter", group=MOVE
+        ),
+        Binding("x", "drop", "Drop", id="drop", tooltip="Mark the item dropped", group=MOVE),
+        Binding(
+            "r", "review", "Stage", id="review", tooltip="Advance or set the quarter's review stage"
+        ),
+        Binding(
+            "exclamation_mark",
+            "problems",
+            "Problems",
+            key_display="!",
+            id="problems",
+            tooltip="Show or hide the workspace's problems",
+        ),
+        Binding(
+            "left_square_bracket",
+            "step(-1)",
+            "Previous quarter",
+            key_display="[",
+            show=False,
+            id="previous-quarter",
+            tooltip="Show the previous quarter",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step(1)",
+            "Next quarter",
+            key_display="]",
+            show=False,
+            id="next-quarter",
+            tooltip="Show the next quarter",
+        ),
+        Binding("e", "edit", "Edit", show=False, id="edit-e", tooltip="Edit the selected item"),
+    ]
+
+    location: reactive[str] = reactive(BACKLOG, init=False)
+
+    def __init__(self, session: Session, derived: Derived, today: Callable[[], dt.date]) -> None:
+        super().__init__()
+        self.session = session
+        self.derived = derived
+        self.today = today
+        self.rows = ItemRows(session, derived)
+        self.last_quarter: str | None = None  # where `p` plans into by default
+
+    # --- layout ------------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="plan-body"):
+            yield QuarterList(self.session, self.derived, id="quarters")
+            with Vertical(id="plan-main"):
+                yield Static(id="quarter-heading")
+                yield FilterInput(placeholder="filter: id, title, team, status, tag…", id="filter")
+                yield ItemTable(self.rows, id="items")
+                yield Static(id="item-detail")
+                yield CapacityBars(id="capacity")
+                yield ProblemsPanel(id="problems")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(FilterInput).display = False
+        self._show_problems(auto=True)
+        self._show_all(self._first_location())
+        self.query_one(ItemTable).focus()
+
+    @property
+    def table(self) -> ItemTable:
+        return self.query_one(ItemTable)
+
+    @property
+    def quarters(self) -> QuarterList:
+        return self.query_one(QuarterList)
+
+    def _first_location(self) -> str:
+        ws = self.session.workspace
+        current = ws.roadmap.workspace.current_quarter
+        if current in ws.quarters:
+            return current
+        return ws.quarter_ids()[0] if ws.quarters else BACKLOG
+
+    def _show_all(self, location: str) -> None:
+        self.quarters.show(location)
+        if location == self.location:
+            self.watch_location(location)
+        self.location = location
+
+    def watch_location(self, location: str) -> None:
+        if location != BACKLOG:
+            self.last_quarter = location
+        self.table.show(location, self.session.workspace.items_in(location))
+        self.quarters.highlight_location(location)
+        self._show_heading()
+        self._show_capacity()
+        self._show_detail()
+
+    def _show_heading(self) -> None:
+        ws = self.session.workspace
+        location = self.location
+        heading = Text()
+        if location == BACKLOG:
+            heading.append("Backlog", style="bold")
+            heading.append(f"  {len(ws.backlog.items)} items · unscheduled work and requests")
+        else:
+            header = ws.quarters[location].quarter
+            heading.append(location, style="bold")
+            if location == ws.roadmap.workspace.current_quarter:
+                heading.append(" ● current", style="green")
+            heading.append(f"  stage {header.stage}", style="bold")
+            heading.append(f" · {len(ws.items_in(location))} items")
+            if header.goals:
+                heading.append(f" · goals: {', '.join(header.goals)}", style="dim")
+        table = self.table
+        if table.sort_column is not None:
+            arrow = "▼" if table.sort_reverse else "▲"
+            heading.append(f" · sorted by {table.sort_column} {arrow}", style="cyan")
+        if table.filter_text:
+            heading.append(
+                f" · filter “{table.filter_text}”: {table.row_count} shown", style="cyan"
+            )
+        self.query_one("#quarter-heading", Static).update(heading)
+
+    def _show_capacity(self) -> None:
+        bars = self.query_one(CapacityBars)
+        if self.location == BACKLOG:
+            bars.show_loads(None)
+        else:
+            bars.show_loads(self.derived.facts.team_loads(self.location))
+
+    def _show_detail(self) -> None:
+        item = self.table.current_item()
+        detail = self.query_one("#item-detail", Static)
+        if item is None:
+            detail.update(Text("No items here. a adds one.", style="dim"))
+            return
+        text = Text.assemble((item.id, "bold"), f"  {item.kind} · {item.status}")
+        if item.carried_from:
+            text.append(f" · carried from {item.carried_from}", style="yellow")
+        state = self.derived.facts.dependencies(item.id)
+        if item.depends_on:
+            text.append(f" · depends on {', '.join(item.depends_on)}")
+        if state is not None and state.blocking:
+            blocking = ", ".join(f"{dep} {reason}" for dep, reason in state.blocking)
+            text.append(f" ({blocking})", style="bold red")
+        score = self.derived.scores.of(item.id)
+        if self.derived.scores.available and score.unscored and score.missing:
+            text.append(f" · unscored: needs {', '.join(score.missing)}", style="yellow")
+        line2 = item.note and f"note: {item.note}" or item.description or ""
+        if line2:
+            text.append("\n" + line2, style="italic dim")
+        detail.update(text)
+
+    def _show_problems(self, *, auto: bool = False) -> None:
+        panel = self.query_one(ProblemsPanel)
+        problems = self.session.problems
+        panel.show_problems(problems)
+        if auto:
+            panel.display = any(p.is_error for p in problems)
+
+    # --- reacting to the session -------------------------------------------------------------
+    @on(WorkspaceEdited)
+    def _edited(self, message: WorkspaceEdited) -> None:
+        edit = message.edit
+        ws = self.session.workspace
+        if self.location != BACKLOG and self.location not in ws.quarters:
+            self._show_all(self._first_location())  # the quarter shown was undone away
+            return
+        self.quarters.refresh_locations()
+        ids = edit.item_ids
+        self.table.sync(ids)
+        self.table.refresh_cells(self.derived.facts.dependents(ids), "deps")
+        if len(set(ids)) == 1:
+            self.table.select_item(ids[0])
+        self._show_heading()
+        self._show_capacity()
+        self._show_detail()
+
+    @on(WorkspaceReloaded)
+    def _reloaded(self) -> None:
+        ws = self.session.workspace
+        location = self.location if self.location in (*ws.quarters, BACKLOG) else None
+        self._show_problems(auto=True)
+        self._show_all(location or self._first_location())
+
+    # --- browsing ----------------------------------------------------------------------------
+    @on(OptionList.OptionHighlighted, "#quarters")
+    def _quarter_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id is not None and event.option.id != self.location:
+            self.location = event.option.id
+
+    @on(OptionList.OptionSelected, "#quarters")
+    def _quarter_selected(self) -> None:
+        self.table.focus()
+
+    @on(ItemTable.Arranged)
+    def _arranged(self) -> None:
+        self._show_heading()
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#items")
+    def _row_highlighted(self) -> None:
+        self._show_detail()
+
+    @on(DataTable.RowSelected, "#items")
+    def _row_selected(self) -> None:
+        self.action_edit()
+
+    def show_item(self, item_id: str) -> None:
+        """Show an item's location and put the cursor on it (the palette's item hits)."""
+        found = self.session.workspace.find(item_id)
+        if found is None:
+            return
+        location, _ = found
+        if location != self.location:
+            self.location = location
+        if not self.table.select_item(item_id):
+            self.query_one(FilterInput).action_clear()
+            self.table.filter_text = ""
+            self.table.select_item(item_id)
+        self.table.focus()
+
+    def action_step(self, step: int) -> None:
+        locations = [*self.session.workspace.quarter_ids(), BACKLOG]
+        index = locations.index(self.location) + step
+        if 0 <= index < len(locations):
+            self.location = locations[index]
+
+    def action_filter(self) -> None:
+        box = self.query_one(FilterInput)
+        box.display = True
+        box.focus()
+
+    @on(FilterInput.Changed, "#filter")
+    def _filter_changed(self, event: FilterInput.Changed) -> None:
+        self.table.filter_text = event.value.strip()
+
+    @on(FilterInput.Submitted, "#filter")
+    def _filter_kept(self) -> None:
+        self.table.focus()
+
+    @on(FilterInput.Cleared)
+    def _filter_cleared(self) -> None:
+        self.query_one(FilterInput).display = False
+        self.table.focus()
+
+    def action_problems(self) -> None:
+        panel = self.query_one(ProblemsPanel)
+        self._show_problems()
+        panel.display = not panel.display
+
+    # --- editing -----------------------------------------------------------------------------
+    def _selected(self) -> Item | None:
+        item = self.table.current_item()
+        if item is None:
+            self.notify("No item selected.", severity="warning")
+        return item
+
+    def _do(self, edit: Edit) -> None:
+        self.session.do(edit)
+        self.notify(edit.label, title="Done (ctrl+z undoes)", timeout=3)
+
+    def action_edit(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        location = self.location
+
+        def edited(new: Item | None) -> None:
+            if new is not None:
+                self._do(replace_item(self.session.workspace, new, f"edit {new.id}"))
+
+        self.app.push_screen(ItemEditorScreen(self.session.workspace, location, item), edited)
+
+    def action_add(self) -> None:
+        location = self.location
+
+        def added(new: Item | None) -> None:
+            if new is not None:
+                self._do(
+                    add_item(self.session.workspace, new, location, f"add {new.id} to {location}")
+                )
+
+        self.app.push_screen(ItemEditorScreen(self.session.workspace, location, None), added)
+
+    def _move(self, make: Callable[[str], Edit]) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        try:
+            edit = make(item.id)
+        except MoveRefused as refused:
+            self.notify(str(refused), title="Not moved", severity="warning")
+            return
+        self._do(edit)
+
+    def action_defer(self) -> None:
+        self._move(lambda item_id: defer(self.session.workspace, item_id))
+
+    def action_pull_in(self) -> None:
+        self._move(lambda item_id: pull_in(self.session.workspace, item_id))
+
+    def action_backlog(self) -> None:
+        self._move(lambda item_id: to_backlog(self.session.workspace, item_id))
+
+    def action_plan(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        ws = self.session.workspace
+        default = self.last_quarter or ws.roadmap.workspace.current_quarter
+        try:
+            plan(ws, item.id, default)  # refused before asking where, if it cannot move at all
+        except MoveRefused as refused:
+            self.notify(str(refused), title="Not planned", severity="warning")
+            return
+
+        def chosen(quarter: str | None) -> None:
+            if quarter is not None:
+                self._move(lambda item_id: plan(self.session.workspace, item_id, quarter))
+
+        self.app.push_screen(PickQuarterScreen(ws.quarter_ids(), default, item.id), chosen)
+
+    def action_drop(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        try:
+            drop(self.session.workspace, item.id)
+        except MoveRefused as refused:
+            self.notify(str(refused), title="Not dropped", severity="warning")
+            return
+
+        def confirmed(note: str | None) -> None:
+            if note is not None:
+                self._move(lambda item_id: drop(self.session.workspace, item_id, note or None))
+
+        self.app.push_screen(DropItemScreen(item), confirmed)
+
+    def action_review(self) -> None:
+        location = self.location
+        ws = self.session.workspace
+        if location == BACKLOG:
+            self.notify("The backlog has no review stage; pick a quarter.", severity="warning")
+            return
+        header = ws.quarters[location].quarter
+
+        def stage_edit(choice: StageChoice) -> Edit:
+            return set_stage(
+                self.session.workspace,
+                location,
+                choice.stage,
+                choice.by,
+                self.today(),
+                choice.note or None,
+            )
+
+        def check(choice: StageChoice) -> str | None:
+            try:
+                stage_edit(choice)
+            except MoveRefused as refused:
+                return str(refused)
+            return None
+
+        def chosen(choice: StageChoice | None) -> None:
+            if choice is not None:
+                self._do(stage_edit(choice))
+
+        proposed = next_stage(header.stage) or header.stage
+        self.app.push_screen(ReviewStageScreen(header, proposed, check), chosen)

@@ -1,0 +1,219 @@
+"""The items of one quarter (or the backlog) as a table: sortable, filterable, updated row by row.
+
+One DataTable, no widget per row. The table shows a live list of the workspace (the list the
+session's edits change), so after an edit it only needs to know which items to look at again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist
+
+from roadmap_tui.models import Item
+from roadmap_tui.tui.rows import COLUMNS, FIXED_WIDTH, MIN_TITLE, IdCell, ItemRows
+
+SORT_ORDER: tuple[str | None, ...] = (None, *(column.key for column in COLUMNS))
+
+
+class ItemTable(DataTable[Text]):
+    """Items of one location. `sort_column` None is the order of the plan file."""
+
+    BINDINGS = [
+        Binding("s", "next_sort", "Sort", id="sort", tooltip="Sort by the next column"),
+        Binding(
+            "S",
+            "reverse_sort",
+            "Reverse",
+            show=False,
+            id="reverse-sort",
+            tooltip="Reverse the sort order",
+        ),
+    ]
+
+    class Arranged(Message):
+        """The sort order or the filter changed (the view's heading says which)."""
+
+    sort_column: reactive[str | None] = reactive[str | None](None, init=False)
+    sort_reverse: reactive[bool] = reactive(False, init=False)
+    filter_text: reactive[str] = reactive("", init=False)
+
+    def __init__(self, rows: ItemRows, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True, cell_padding=0)
+        self.item_rows = rows
+        self.title_width = MIN_TITLE
+        self.location: str | None = None
+        self._source: list[Item] = []  # the live list of the location
+        self._shown: dict[str, Item] = {}  # item id -> item, for the rows on screen
+
+    def on_mount(self) -> None:
+        self._add_columns()
+
+    def on_resize(self) -> None:
+        """The title takes the room the other columns leave."""
+        width = max(MIN_TITLE, self.scrollable_content_region.width - FIXED_WIDTH)
+        if width != self.title_width:
+            self.title_width = width
+            self.clear(columns=True)
+            self._add_columns()
+            self.rebuild()
+
+    def _add_columns(self) -> None:
+        arrow = " ▼" if self.sort_reverse else " ▲"
+        for column in COLUMNS:
+            label = column.label + (arrow if column.key == self.sort_column else "")
+            text = Text(label, justify="right") if column.right else Text(" " + label)
+            width = self.title_width if column.key == "title" else column.width
+            self.add_column(text, key=column.key, width=width)
+
+    # --- what is shown ---------------------------------------------------------------------
+    def show(self, location: str, items: list[Item]) -> None:
+        """Show a location's live item list (rebuilds the rows)."""
+        self.location = location
+        self._source = items
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        keep = self.current_item_id()
+        index = self.cursor_row
+        self.clear()
+        self._shown = {}
+        wanted = [item for item in self._source if self._wanted(item)]
+        ordered = self._ordered(wanted)
+        for item in ordered:
+            self.add_row(*self.item_rows.cells(item), key=item.id)
+            self._shown[item.id] = item
+        self._restore_cursor(keep, index)
+
+    def sync(self, item_ids: Iterable[str]) -> None:
+        """Look again at these items after an edit: update, add or remove their rows."""
+        keep = self.current_item_id()
+        index = self.cursor_row
+        live = {item.id: item for item in self._source}
+        added = False
+        for item_id in dict.fromkeys(item_ids):
+            item = live.get(item_id)
+            if item is None or not self._wanted(item):
+                if item_id in self._shown:
+                    del self._shown[item_id]
+                    self.remove_row(item_id)
+                continue
+            if item_id in self._shown:
+                self._shown[item_id] = item
+                for column in COLUMNS:
+                    self.update_cell(item_id, column.key, self.item_rows.cell(item, column.key))
+            else:
+                self._shown[item_id] = item
+                self.add_row(*self.item_rows.cells(item), key=item_id)
+                added = True
+        if added or self.sort_column is not None:
+            self._resort()
+        self._restore_cursor(keep, index)
+
+    def refresh_cells(self, item_ids: Iterable[str], column: str) -> None:
+        """Redraw one column of some rows (their dependency state or score changed)."""
+        for item_id in item_ids:
+            item = self._shown.get(item_id)
+            if item is not None:
+                self.update_cell(item_id, column, self.item_rows.cell(item, column))
+
+    def current_item_id(self) -> str | None:
+        if not self.row_count:
+            return None
+        try:
+            row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        except RowDoesNotExist:
+            return None
+        return row_key.value
+
+    def current_item(self) -> Item | None:
+        item_id = self.current_item_id()
+        return self._shown.get(item_id) if item_id is not None else None
+
+    def select_item(self, item_id: str) -> bool:
+        if item_id not in self._shown:
+            return False
+        self.move_cursor(row=self.get_row_index(item_id))
+        return True
+
+    @property
+    def shown_ids(self) -> list[str]:
+        return [str(row.key.value) for row in self.ordered_rows if row.key.value is not None]
+
+    # --- sorting and filtering ---------------------------------------------------------------
+    def action_next_sort(self) -> None:
+        index = SORT_ORDER.index(self.sort_column)
+        self.sort_reverse = False
+        self.sort_column = SORT_ORDER[(index + 1) % len(SORT_ORDER)]
+
+    def action_reverse_sort(self) -> None:
+        self.sort_reverse = not self.sort_reverse
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        """A click on a column header sorts by it; a second click reverses."""
+        event.stop()
+        column = str(event.column_key.value)
+        if self.sort_column == column:
+            self.sort_reverse = not self.sort_reverse
+        else:
+            self.sort_reverse = False
+            self.sort_column = column
+
+    def watch_sort_column(self) -> None:
+        self._label_columns()
+        self._resort()
+        self.post_message(self.Arranged())
+
+    def watch_sort_reverse(self) -> None:
+        self._label_columns()
+        self._resort()
+        self.post_message(self.Arranged())
+
+    def watch_filter_text(self) -> None:
+        self.rebuild()
+        self.post_message(self.Arranged())
+
+    def _wanted(self, item: Item) -> bool:
+        return not self.filter_text or self.item_rows.matches(item, self.filter_text)
+
+    def _ordered(self, items: list[Item]) -> list[Item]:
+        positions = {item.id: index for index, item in enumerate(self._source)}
+        return sorted(
+            items,
+            key=lambda item: self.item_rows.sort_key(item, self.sort_column, positions[item.id]),
+            reverse=self.sort_reverse,
+        )
+
+    def _resort(self) -> None:
+        keep = self.current_item_id()
+        positions = {item.id: index for index, item in enumerate(self._source)}
+        shown = self._shown
+        column = self.sort_column
+        rows = self.item_rows
+
+        def key(cell: IdCell) -> object:
+            item = shown[cell.item_id]
+            return rows.sort_key(item, column, positions.get(item.id, 0))
+
+        self.sort("id", key=key, reverse=self.sort_reverse)
+        if keep is not None:
+            self.select_item(keep)
+
+    def _label_columns(self) -> None:
+        arrow = " ▼" if self.sort_reverse else " ▲"
+        for column in COLUMNS:
+            label = column.label + (arrow if column.key == self.sort_column else "")
+            text = Text(label, justify="right") if column.right else Text(" " + label)
+            self.columns[ColumnKey(column.key)].label = text
+
+    def _restore_cursor(self, item_id: str | None, index: int) -> None:
+        if not self.row_count:
+            return
+        if item_id is not None and self.select_item(item_id):
+            return
+        self.move_cursor(row=min(max(index, 0), self.row_count - 1))

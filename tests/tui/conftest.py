@@ -1,0 +1,53 @@
+"""Pilot and snapshot tests of the terminal app: a fixed day, a steady cursor, no user config."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import inspect
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from roadmap_tui.tui.app import RoadmapApp, make_app
+
+TODAY = dt.date(2026, 11, 27)
+SIZE = (120, 36)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run `async def` tests in a fresh event loop (Pilot tests need one; no plugin needed)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    names = pyfuncitem._fixtureinfo.argnames
+    asyncio.run(pyfuncitem.obj(**{name: pyfuncitem.funcargs[name] for name in names}))
+    return True
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The person's own config, theme and terminal settings must not reach the tests."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    for name in ("TEXTUAL", "TEXTUAL_THEME", "TEXTUAL_ANIMATIONS", "NO_COLOR", "COLUMNS", "LINES"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def app_on(path: Path) -> RoadmapApp:
+    return make_app(path, today=lambda: TODAY, cursor_blink=False)
+
+
+async def opened(pilot: Pilot[None]) -> None:
+    """Wait until the workspace is read (in a worker) and the first view is drawn."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*text)
