@@ -1,0 +1,96 @@
+"""The deck being built: new slides with fitted titles, their pages, and what to report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+
+from roadmap_tui.exporters.deck.draw import Margins, Text, fitted_para, text_box, write
+from roadmap_tui.exporters.deck.layout import TITLE_INSET, Box, Page, emu, page_for
+from roadmap_tui.exporters.deck.measure import Measure
+from roadmap_tui.exporters.deck.palette import INK
+from roadmap_tui.exporters.deck.template import Layouts
+
+Kind = Literal["cover", "title_only", "title_content", "blank"]
+TITLE_MARGINS = Margins(TITLE_INSET, 3.6, TITLE_INSET, 3.6)
+_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+@dataclass
+class Canvas:
+    """The presentation, its layouts and measure, and the slide titles written so far."""
+
+    prs: Any
+    layouts: Layouts
+    measure: Measure
+    titles: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    _pages: dict[int, Page] = field(default_factory=dict)
+
+    @property
+    def themed(self) -> bool:
+        """Whether the look (title colour, alignment) comes from the user's template."""
+        return self.layouts.from_template
+
+    def layout(self, kind: Kind) -> Any:
+        return getattr(self.layouts, kind)
+
+    def page(self, kind: Kind) -> Page:
+        layout = self.layout(kind)
+        key = id(layout)
+        if key not in self._pages:
+            self._pages[key] = page_for(self.prs, layout)
+        return self._pages[key]
+
+    def slide(self, title: str, kind: Kind = "title_only") -> tuple[Any, Page]:
+        """A new slide of the layout `kind` with `title` fitted into its title box."""
+        slide = self.prs.slides.add_slide(self.layout(kind))
+        page = self.page(kind)
+        cover = kind == "cover"
+        largest, smallest, lines = (40.0, 24.0, 3) if cover else (28.0, 18.0, 2)
+        box = page.title
+        para = fitted_para(
+            title,
+            box.w - TITLE_MARGINS.across,
+            box.h - TITLE_MARGINS.down,
+            largest,
+            smallest,
+            self.measure,
+            colour=None if self.themed else INK,
+            align=None if self.themed else "left",
+            max_lines=lines,
+        )
+        shape = next(
+            (ph for ph in slide.placeholders if ph.placeholder_format.type in _TITLES), None
+        )
+        if shape is not None:
+            write(shape.text_frame, Text([para]), TITLE_MARGINS, None if self.themed else "middle")
+        else:
+            text_box(slide, box, Text([para]), TITLE_MARGINS, "middle")
+        self.titles.append(title)
+        return slide, page
+
+    def drop_empty_placeholders(self, slide: Any) -> None:
+        """Placeholders the deck did not fill would show "Click to add text" when editing."""
+        for shape in list(slide.placeholders):
+            if not shape.has_text_frame or not shape.text_frame.text.strip():
+                shape._element.getparent().remove(shape._element)
+
+    def body_placeholder(self, slide: Any) -> Any | None:
+        for shape in slide.placeholders:
+            kind = shape.placeholder_format.type
+            if kind in (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE):
+                return shape
+        return None
+
+
+def place(shape: Any, box: Box) -> None:
+    """Move a (placeholder) shape to `box` on this slide only."""
+    shape.left, shape.top, shape.width, shape.height = (
+        emu(box.x),
+        emu(box.y),
+        emu(box.w),
+        emu(box.h),
+    )

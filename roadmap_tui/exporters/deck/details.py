@@ -1,0 +1,388 @@
+"""The slides after the pictures: changes, cross-team asks, dependencies at risk, options.
+
+Each is a native table split over as many slides as it needs, with a one-line caption and
+speaker notes holding every row in full.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from roadmap_tui.exporters.deck import story
+from roadmap_tui.exporters.deck.canvas import Canvas
+from roadmap_tui.exporters.deck.clean import one_line
+from roadmap_tui.exporters.deck.draw import Margins, Text, fitted_para, notes, text_box
+from roadmap_tui.exporters.deck.layout import Box
+from roadmap_tui.exporters.deck.measure import LINE
+from roadmap_tui.exporters.deck.model import DeckInput
+from roadmap_tui.exporters.deck.overview import numbered
+from roadmap_tui.exporters.deck.palette import ASK_STYLES, BREAK_STYLES, CHANGE_STYLES, MUTED, TEXT
+from roadmap_tui.exporters.deck.tables import Cell, Column, TableStyle, table_slides
+from roadmap_tui.exporters.deck.words import (
+    ARROW,
+    days,
+    fmt,
+    fmt_score,
+    move,
+    plural,
+    quarters,
+    signed,
+)
+from roadmap_tui.impact import AskChange, BrokenDependency, ItemChange, OptionRow, Options
+from roadmap_tui.models import quarter_index
+
+BODY = Margins(0, 0, 0, 0)
+CAPTION_SIZE = 12.0
+READABLE = TableStyle(size=11.0, header_size=11.0, max_lines=10)  # short tables directors read
+ORDER = {"added": 0, "pulled-in": 1, "deferred": 2, "removed": 3, "re-estimated": 4, "re-scored": 5}
+
+
+def tabled(
+    canvas: Canvas,
+    title: str,
+    caption: str | None,
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[Cell]],
+    row_notes: Sequence[str],
+    style: TableStyle | None = None,
+    empty: str = "Nothing to show.",
+    head_notes: Sequence[str] = (),
+) -> list[Any]:
+    """A table over as many slides as it needs, a caption on the first; each slide's notes
+    hold `head_notes` and the notes of its own rows (`row_notes[i]` for `rows[i]`)."""
+    page = canvas.page("title_only")
+    area = page.content
+    caption_para = None
+    first = area
+    if caption:
+        caption_para = fitted_para(
+            caption,
+            area.w,
+            2 * CAPTION_SIZE * LINE,
+            CAPTION_SIZE,
+            10,
+            canvas.measure,
+            colour=TEXT,
+            max_lines=2,
+        )
+        _, first = area.take_top(caption_para.height, gap=10)
+    if not rows:
+        slide, page = canvas.slide(title)
+        box = first
+        if caption_para is not None:
+            text_box(
+                slide, Box(area.x, area.y, area.w, caption_para.height), Text([caption_para]), BODY
+            )
+        message = fitted_para(empty, box.w, 40, 16, 12, canvas.measure, colour=MUTED, max_lines=2)
+        text_box(slide, Box(box.x, box.y, box.w, message.height), Text([message]), BODY)
+        notes(slide, [title, *head_notes, *(row_notes or [empty])])
+        return [slide]
+
+    def new_slide(index: int, count: int) -> tuple[Any, Box]:
+        slide, page_ = canvas.slide(numbered(title, index, count))
+        if index == 1 and caption_para is not None:
+            text_box(
+                slide, Box(area.x, area.y, area.w, caption_para.height), Text([caption_para]), BODY
+            )
+            return slide, first
+        return slide, page_.content
+
+    made = table_slides(
+        rows, columns, new_slide, style or TableStyle(), canvas.measure, first, area
+    )
+    for slide, indexes in made:
+        notes(slide, [title, *head_notes, *(row_notes[i] for i in indexes)])
+    return [slide for slide, _ in made]
+
+
+# --- 5. changes -------------------------------------------------------------------------------
+
+CHANGE_COLUMNS = (
+    Column("Item", 3.3),
+    Column("Change", 1.25),
+    Column(f"From {ARROW} to", 1.45),
+    Column(f"Score before {ARROW} after", 1.35),
+    Column("Reason", 2.65),
+)
+
+
+def _change_label(row: ItemChange) -> str:
+    label = CHANGE_STYLES[row.change].label
+    if row.change in ("deferred", "pulled-in") and row.quarters_moved:
+        label += f" {quarters(row.quarters_moved)}"
+    if row.change == "re-estimated":
+        label += f" {fmt(row.estimate_before)} {ARROW} {fmt(row.estimate_after)} d"
+    if row.change == "removed" and row.status_after == "dropped":
+        label += " (dropped)"
+    return label
+
+
+def _scores(row: ItemChange) -> str:
+    before, after = fmt_score(row.score_before), fmt_score(row.score_after)
+    return before if before == after else f"{before} {ARROW} {after}"
+
+
+def change_rows(changed: Sequence[ItemChange]) -> list[ItemChange]:
+    def key(row: ItemChange) -> tuple[int, int, str]:
+        where = row.to_location or ""
+        index = quarter_index(where) if where and where != "backlog" else 1 << 30
+        return (ORDER.get(row.change, 9), index, row.id)
+
+    return sorted(changed, key=key)
+
+
+def changes(canvas: Canvas, deck: DeckInput) -> None:
+    impact = deck.impact
+    ordered = change_rows(impact.changed_items)
+    rows = []
+    for row in ordered:
+        style = CHANGE_STYLES[row.change]
+        rows.append(
+            [
+                Cell(one_line(row.title), head=row.id),
+                Cell(_change_label(row), fill=style.fill, colour=style.text),
+                Cell(move(row.from_location, row.to_location)),
+                Cell(_scores(row)),
+                Cell(one_line(row.note or "")),
+            ]
+        )
+    counts = ", ".join(
+        f"{sum(1 for r in ordered if r.change == change)} {CHANGE_STYLES[change].label}"
+        for change in ORDER
+        if any(r.change == change for r in ordered)
+    )
+    caption = f"{plural(len(ordered), 'item')} change: {counts}." if ordered else None
+    lines = [
+        f"{row.id} ({row.change}): {row.title}. {move(row.from_location, row.to_location)};"
+        f" estimate {fmt(row.estimate_before)} {ARROW} {fmt(row.estimate_after)} d;"
+        f" value {fmt(row.value_before)} {ARROW} {fmt(row.value_after)};"
+        f" score {fmt_score(row.score_before)} {ARROW} {fmt_score(row.score_after)}."
+        + (f" Reason: {row.note}" if row.note else "")
+        for row in ordered
+    ]
+    tabled(canvas, "Changes", caption, CHANGE_COLUMNS, rows, lines, READABLE, "No item changes.")
+
+
+# --- 6. cross-team asks -----------------------------------------------------------------------
+
+ASK_COLUMNS = (
+    Column("Team", 2.0),
+    Column("Change", 1.2),
+    Column("Days", 0.8, "right"),
+    Column("Quarter", 1.45),
+    Column("Item", 2.6),
+    Column("Why", 2.6),
+)
+
+
+def _ask_days(ask: AskChange) -> str:
+    if ask.days_before is not None and ask.kind == "changed":
+        return f"{fmt(ask.days_before)} {ARROW} {fmt(ask.days)}"
+    return fmt(ask.days)
+
+
+def _ask_quarter(ask: AskChange) -> str:
+    """Where the days are: the new quarter, the freed one, or `from → to` for a move."""
+    if ask.kind == "moved":
+        return move(ask.from_quarter, ask.to_quarter)
+    return ask.to_quarter or ask.from_quarter or "-"
+
+
+def _why(ask: AskChange) -> str:
+    parts = [one_line(text) for text in (ask.ask_note, ask.reason) if text]
+    return "; ".join(parts)
+
+
+def asks(canvas: Canvas, deck: DeckInput) -> None:
+    impact = deck.impact
+    rows = []
+    for ask in impact.asks:
+        style = ASK_STYLES[ask.kind]
+        rows.append(
+            [
+                Cell(one_line(ask.team_name) or ask.team),
+                Cell(style.label, fill=style.fill, colour=style.text),
+                Cell(_ask_days(ask)),
+                Cell(_ask_quarter(ask)),
+                Cell(one_line(ask.item_title), head=ask.item),
+                Cell(_why(ask)),
+            ]
+        )
+    caption = story.teams_sentence(impact) if impact.asks else None
+    lines = [_ask_note(ask) for ask in impact.asks]
+    tabled(
+        canvas,
+        "Cross-team asks",
+        caption,
+        ASK_COLUMNS,
+        rows,
+        lines,
+        empty="No other team is newly asked, released or moved.",
+        head_notes=_team_totals(impact.asks),
+    )
+
+
+def _ask_note(ask: AskChange) -> str:
+    return (
+        f"{ask.team_name}: {ask.item} {ask.kind}, {_ask_days(ask)} d,"
+        f" {move(ask.from_quarter, ask.to_quarter)}. {_why(ask)}"
+    )
+
+
+def _team_totals(changes: Sequence[AskChange]) -> list[str]:
+    """Per team: days newly asked and days freed, the numbers the lead negotiates with."""
+    by_team: dict[str, list[AskChange]] = {}
+    for ask in changes:
+        by_team.setdefault(ask.team_name or ask.team, []).append(ask)
+    return [
+        f"{team}: newly asked {days(sum(a.days for a in team_asks if a.kind == 'new'))},"
+        f" days freed {days(sum(a.days_freed for a in team_asks))}"
+        for team, team_asks in by_team.items()
+    ]
+
+
+# --- 7. dependencies at risk ------------------------------------------------------------------
+
+DEPENDENCY_COLUMNS = (
+    Column("Item", 2.8),
+    Column("Quarter", 1.0),
+    Column("Depends on", 1.9),
+    Column("Problem", 1.15),
+    Column("What happened", 2.9),
+    Column("Earliest", 1.0),
+)
+
+
+def dependencies(canvas: Canvas, deck: DeckInput) -> None:
+    broken = deck.impact.broken_dependencies
+    rows = []
+    for row in broken:
+        style = BREAK_STYLES[row.kind]
+        rows.append(
+            [
+                Cell(one_line(row.item_title), head=row.item),
+                Cell(row.quarter),
+                Cell(row.depends_on),
+                Cell(
+                    style.label if row.kind != "removed" else "not planned",
+                    fill=style.fill,
+                    colour=style.text,
+                ),
+                Cell(one_line(row.reason)),
+                Cell(row.earliest or "not planned"),
+            ]
+        )
+    knock = sum(1 for row in broken if row.kind == "knock-on")
+    caption = None
+    if broken:
+        caption = (
+            f"{plural(len(broken) - knock, 'broken dependency', 'broken dependencies')}"
+            f" and {plural(knock, 'knock-on move')}: these items cannot stay where they are."
+        )
+    lines = [_dependency_note(row) for row in broken]
+    tabled(
+        canvas,
+        "Dependencies at risk",
+        caption,
+        DEPENDENCY_COLUMNS,
+        rows,
+        lines,
+        empty="No dependency breaks: every item's dependencies still come first.",
+    )
+
+
+def _dependency_note(row: BrokenDependency) -> str:
+    return (
+        f"{row.item} in {row.quarter} depends on {row.depends_on} ({row.kind}, root {row.root}):"
+        f" {row.reason}. Earliest: {row.earliest or 'not until the root is planned again'}."
+    )
+
+
+# --- 8. options -------------------------------------------------------------------------------
+
+OPTIONS_PER_SLIDE = 4  # the baseline plus three alternatives side by side
+
+
+def _named(ids: Sequence[str]) -> str:
+    if not ids:
+        return "none"
+    shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+    return f"{len(ids)}: {shown}"
+
+
+def _shift(row: OptionRow) -> str:
+    if row.delivery_shift is None:
+        return "no goal within the plan"
+    if row.delivery_shift == 0:
+        return "on time"
+    sign = "later" if row.delivery_shift > 0 else "earlier"
+    return f"{quarters(row.delivery_shift)} {sign}"
+
+
+def option_lines(options: Options) -> list[tuple[str, list[str]]]:
+    """(row label, one cell per option) for the options table."""
+    rows = list(options.rows)
+    base = rows[0]
+    changed = [
+        q
+        for q in options.quarters
+        if any(abs(r.value.get(q, 0.0) - base.value.get(q, 0.0)) > 1e-9 for r in rows)
+    ]
+    table: list[tuple[str, list[str]]] = [
+        (
+            "Plan value",
+            [
+                fmt(r.total_value)
+                + ("" if r.is_base else f" ({signed(r.total_value - base.total_value)})")
+                for r in rows
+            ],
+        )
+    ]
+    for quarter in changed:
+        table.append((f"Value {quarter}", [fmt(r.value.get(quarter, 0.0)) for r in rows]))
+    table += [
+        ("Adopted", ["-" if r.is_base else _named(r.adopted) for r in rows]),
+        ("Skipped", ["-" if r.is_base else _named(r.skipped) for r in rows]),
+        ("Deferred", ["-" if r.is_base else _named(r.deferred) for r in rows]),
+        ("Pulled in", ["-" if r.is_base else _named(r.pulled_in) for r in rows]),
+        (
+            "Asks of other teams",
+            [
+                "-" if r.is_base else f"{plural(r.asks_moved, 'change')}, {days(r.ask_days_moved)}"
+                for r in rows
+            ],
+        ),
+        ("Goal delivery", ["baseline" if r.is_base else _shift(r) for r in rows]),
+        ("Broken dependencies", ["-" if r.is_base else str(r.broken) for r in rows]),
+    ]
+    return table
+
+
+def options(canvas: Canvas, deck: DeckInput) -> None:
+    if deck.options is None or len(deck.options.rows) < 3:
+        return
+    opts = deck.options
+    table = option_lines(opts)
+    alternatives = list(range(1, len(opts.rows)))
+    chunks = [
+        alternatives[i : i + OPTIONS_PER_SLIDE - 1]
+        for i in range(0, len(alternatives), OPTIONS_PER_SLIDE - 1)
+    ]
+    best = max(opts.rows[1:], key=lambda r: r.total_value)
+    caption = (
+        f"{plural(len(alternatives), 'option')} against the baseline {opts.base}"
+        f" ({opts.framework}); most value: {best.label}."
+    )
+    lines = [f"{label}: " + " | ".join(cells) for label, cells in table]
+    labels = [row.label for row in opts.rows]
+    for number, chunk in enumerate(chunks, start=1):
+        shown = [0, *chunk]
+        columns = [Column("", 1.6)] + [
+            Column(("Baseline: " if i == 0 else "") + labels[i], 2.0) for i in shown
+        ]
+        rows = [
+            [Cell(label, bold=True)] + [Cell(cells[i]) for i in shown] for label, cells in table
+        ]
+        title = numbered("Options", number, len(chunks))
+        tabled(canvas, title, caption if number == 1 else None, columns, rows, lines, READABLE)

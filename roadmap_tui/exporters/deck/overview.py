@@ -1,0 +1,319 @@
+"""The slides directors look at first: cover, summary, the timeline, value and effort."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from roadmap_tui.exporters.deck import charts, lanes, story, timeline
+from roadmap_tui.exporters.deck.canvas import Canvas, place
+from roadmap_tui.exporters.deck.draw import (
+    Look,
+    Margins,
+    Para,
+    Text,
+    fitted_para,
+    notes,
+    para,
+    rectangle,
+    text_box,
+    write,
+)
+from roadmap_tui.exporters.deck.layout import Box
+from roadmap_tui.exporters.deck.measure import LINE, sizes
+from roadmap_tui.exporters.deck.model import DeckInput
+from roadmap_tui.exporters.deck.palette import ACCENT, INK, MUTED, TEXT
+from roadmap_tui.exporters.deck.words import ARROW, fmt, signed
+from roadmap_tui.impact import Impact
+
+BODY = Margins(0, 0, 0, 0)
+TILE_FILL = "F3F4F6"
+DECISION_FILL = "EEF3F8"
+
+
+def numbered(title: str, index: int, count: int) -> str:
+    return title if count == 1 else f"{title} ({index}/{count})"
+
+
+# --- 1. cover ---------------------------------------------------------------------------------
+
+
+def cover(canvas: Canvas, deck: DeckInput) -> None:
+    title = story.deck_title(deck)
+    slide, page = canvas.slide(title, "cover")
+    if not canvas.themed:  # the default look: a short accent rule above the title
+        bar = Box(page.title.x + 7.2, page.title.y - 10, 72, 5)
+        rectangle(slide, bar, ACCENT, None)
+    lines = story.title_lines(deck)
+    holder = canvas.body_placeholder(slide)
+    if holder is not None:
+        box = Box(
+            holder.left / 12700, holder.top / 12700, holder.width / 12700, holder.height / 12700
+        )
+    else:
+        top = page.title.bottom + 12
+        box = Box(page.title.x, top, page.title.w, max(page.height - top - 36, 40))
+    margins = Margins(7.2, 3.6, 7.2, 3.6)
+    width = box.w - margins.across
+    height = box.h - margins.down
+    colour = None if canvas.themed else TEXT
+    align = None if canvas.themed else "left"
+    text = _fit_lines(canvas, lines, width, height, 20, 11, colour, align)
+    if holder is not None:
+        write(holder.text_frame, text, margins, None if canvas.themed else "top")
+    else:
+        text_box(slide, box, text, margins)
+    canvas.drop_empty_placeholders(slide)
+    notes(
+        slide,
+        [
+            title,
+            *lines,
+            f"Baseline source: {deck.base.label}"
+            + (f", commit {deck.base.commit}" if deck.base.commit else ""),
+            f"Adjusted source: {deck.adjusted.label}"
+            + (f", commit {deck.adjusted.commit}" if deck.adjusted.commit else ""),
+            f"Framework: {deck.impact.framework}. Quarters: {', '.join(deck.impact.quarters)}.",
+        ],
+    )
+
+
+def _fit_lines(
+    canvas: Canvas,
+    lines: list[str],
+    width: float,
+    height: float,
+    largest: float,
+    smallest: float,
+    colour: str | None,
+    align: Any,
+    gap: float = 4.0,
+) -> Text:
+    """Paragraphs at the largest common size at which they all fit; the last ones are cut
+    (with an ellipsis) if they fit at no size."""
+    for size in sizes(largest, smallest):
+        paras = [
+            para(
+                line,
+                width,
+                Look(size, colour=colour),
+                canvas.measure,
+                align=align,
+                space_before=gap if index else 0.0,
+            )
+            for index, line in enumerate(lines)
+        ]
+        if Text(paras).height <= height:
+            return Text(paras)
+    kept: list[Para] = []
+    used = 0.0
+    for index, line in enumerate(lines):
+        room = height - used - (gap if index else 0.0)
+        if room < smallest * LINE:
+            break
+        piece = fitted_para(
+            line, width, room, smallest, smallest, canvas.measure, colour=colour, align=align
+        )
+        piece.space_before = gap if index else 0.0
+        kept.append(piece)
+        used += piece.height
+    return Text(kept)
+
+
+# --- 2. summary -------------------------------------------------------------------------------
+
+
+def summary(canvas: Canvas, deck: DeckInput) -> None:
+    impact = deck.impact
+    slide, page = canvas.slide("Summary", "title_content")
+    area = page.content
+    tiles_box, rest = area.take_top(70, gap=16)
+    _tiles(canvas, slide, tiles_box, story.tiles(impact))
+    decision_text = story.decision(impact, deck.options)
+    decision = fitted_para(
+        decision_text,
+        rest.w - 28,
+        4 * 16 * LINE,
+        16,
+        11,
+        canvas.measure,
+        bold=True,
+        colour=INK,
+        max_lines=4,
+    )
+    decision_h = decision.height + 16
+    body_box, decision_box = rest.take_bottom(decision_h, gap=12)
+    sentences = story.summary(impact, deck.options)
+    margins = Margins(0, 0, 0, 0)
+    body = _fit_bullets(canvas, sentences, body_box.w, body_box.h, None if canvas.themed else TEXT)
+    holder = canvas.body_placeholder(slide)
+    if holder is not None:
+        place(holder, body_box)
+        write(holder.text_frame, body, margins, "top")
+    else:
+        text_box(slide, body_box, body, margins)
+    rectangle(slide, decision_box, DECISION_FILL, None)
+    rectangle(slide, Box(decision_box.x, decision_box.y, 5, decision_box.h), ACCENT, None)
+    text_box(slide, decision_box.inset(18, 8, 10, 8), Text([decision]), BODY, "middle")
+    canvas.drop_empty_placeholders(slide)
+    notes(slide, [*sentences, decision_text, "", *_value_notes(impact)])
+
+
+def _fit_bullets(
+    canvas: Canvas, sentences: list[str], width: float, height: float, colour: str | None
+) -> Text:
+    for size in sizes(18, 10):
+        paras = [
+            para(
+                s,
+                width,
+                Look(size, colour=colour),
+                canvas.measure,
+                bullet=True,
+                space_before=size * 0.5 if index else 0.0,
+            )
+            for index, s in enumerate(sentences)
+        ]
+        if Text(paras).height <= height:
+            return Text(paras)
+    return _fit_lines(canvas, sentences, width, height, 10, 10, colour, "left")
+
+
+def _tiles(canvas: Canvas, slide: Any, box: Box, figures: list[tuple[str, str]]) -> None:
+    for tile, (figure, label) in zip(box.columns([1] * len(figures), gap=10), figures, strict=True):
+        rectangle(slide, tile, TILE_FILL, None, rounded=True, radius=0.08)
+        inner = tile.inset(10, 6, 8, 6)
+        big = fitted_para(
+            figure, inner.w, 30, 24, 14, canvas.measure, bold=True, colour=INK, max_lines=1
+        )
+        small = fitted_para(
+            label,
+            inner.w,
+            inner.h - big.height - 2,
+            10,
+            8,
+            canvas.measure,
+            colour=MUTED,
+            max_lines=2,
+        )
+        text_box(slide, inner, Text([big, small]), BODY, "middle")
+
+
+def _value_notes(impact: Impact) -> list[str]:
+    lines = [f"Plan value by quarter ({impact.framework}), before {ARROW} after:"]
+    for row in impact.value:
+        lines.append(
+            f"  {row.quarter}: {fmt(row.before)} {ARROW} {fmt(row.after)} ({signed(row.delta)})"
+        )
+    lines.append(f"  total: {fmt(impact.value_before)} {ARROW} {fmt(impact.value_after)}")
+    return lines
+
+
+# --- 3. roadmap before and after --------------------------------------------------------------
+
+
+def roadmap(canvas: Canvas, deck: DeckInput) -> None:
+    impact = deck.impact
+    page = canvas.page("title_only")
+    g = timeline.grid(page.content, len(impact.quarters))
+    plan = lanes.build(impact, deck.lanes)
+    if timeline.choose(plan, g, canvas.measure) is None:
+        plan = lanes.build(impact, deck.lanes, collapse=True)
+    stages = {}
+    if deck.workspace is not None:
+        stages = {q: p.quarter.stage for q, p in deck.workspace.quarters.items()}
+    made: list[Any] = []
+
+    def new_slide(index: int, count: int) -> tuple[Any, Box]:
+        slide, page_ = canvas.slide(numbered("Roadmap before and after", index, count))
+        made.append(slide)
+        return slide, page_.content
+
+    slides = timeline.draw(plan, new_slide, page.content, stages, canvas.measure)
+    lines = _timeline_notes(impact, plan)
+    for slide in slides:
+        notes(slide, lines)
+
+
+def _timeline_notes(impact: Impact, plan: lanes.Timeline) -> list[str]:
+    mode = "goal" if plan.mode == "goals" else "team"
+    lines = [
+        f"Quarters as columns, one lane per {mode}. Colours: green added, blue pulled in,"
+        " amber deferred, red dashed removed, grey unchanged; dashed outlines show where a"
+        " moved item was.",
+    ]
+    if plan.collapsed:
+        lines.append("Unchanged items are counted per quarter (too many to show one by one).")
+    lines.append("Changed items:")
+    changed = impact.changed_items
+    for row in changed:
+        lines.append(
+            f"  {row.id} ({row.change}): {row.title}; {row.from_location or '-'} {ARROW}"
+            f" {row.to_location or '-'}"
+        )
+    if not changed:
+        lines.append("  none")
+    return lines
+
+
+# --- 4. value and effort ----------------------------------------------------------------------
+
+CHART_ROWS_BESIDE = 8
+CHART_ROWS_ALONE = 14
+
+
+def value_and_effort(canvas: Canvas, deck: DeckInput) -> None:
+    impact = deck.impact
+    rows = charts.effort_rows(impact)
+    first, rest = rows[:CHART_ROWS_BESIDE], rows[CHART_ROWS_BESIDE:]
+    more = [rest[i : i + CHART_ROWS_ALONE] for i in range(0, len(rest), CHART_ROWS_ALONE)]
+    count = 1 + len(more)
+    slide, page = canvas.slide(numbered("Value and effort", 1, count))
+    left, right = page.content.columns([1, 1], gap=28)
+    caption = (
+        f"Plan value per quarter ({impact.framework}): {fmt(impact.value_before)} {ARROW}"
+        f" {fmt(impact.value_after)} ({signed(impact.value_after - impact.value_before)})"
+    )
+    chart_box = _caption(canvas, slide, left, caption)
+    charts.value_chart(slide, chart_box, impact)
+    over = [row for row in rows if row.over_after]
+    effort_caption = "Share of capacity used, teams whose load changes" + (
+        f"; red: over capacity ({len(over)})" if over else ""
+    )
+    chart_box = _caption(canvas, slide, right, effort_caption)
+    if first:
+        charts.effort_chart(slide, chart_box, first)
+    else:
+        note = para("No team's load changes.", chart_box.w, Look(14, colour=MUTED), canvas.measure)
+        text_box(slide, chart_box, Text([note]), BODY)
+    lines = _value_notes(impact) + ["", "Days used against capacity, before " + ARROW + " after:"]
+    for row in rows:
+        lines.append(
+            f"  {row.team_name} {row.quarter}: {fmt(row.before)} {ARROW} {fmt(row.after)}"
+            f" of {fmt(row.capacity)}" + (" (over capacity)" if row.over_after else "")
+        )
+    if not rows:
+        lines.append("  no team's load changes")
+    notes(slide, lines)
+    for index, chunk in enumerate(more, start=2):
+        slide, page = canvas.slide(numbered("Value and effort", index, count))
+        caption = "Share of capacity used (continued)"
+        chart_box = _caption(canvas, slide, page.content, caption)
+        charts.effort_chart(slide, chart_box, chunk)
+        notes(
+            slide,
+            [
+                f"{row.team_name} {row.quarter}: {fmt(row.before)} {ARROW} {fmt(row.after)}"
+                f" of {fmt(row.capacity)}"
+                for row in chunk
+            ],
+        )
+
+
+def _caption(canvas: Canvas, slide: Any, box: Box, text: str) -> Box:
+    """A caption at the top of `box`; returns the box left under it."""
+    caption = fitted_para(
+        text, box.w, 2 * 13 * LINE, 13, 10, canvas.measure, bold=True, colour=INK, max_lines=2
+    )
+    top, rest = box.take_top(caption.height + 2, gap=6)
+    text_box(slide, top, Text([caption]), BODY)
+    return rest

@@ -1,0 +1,81 @@
+"""Build the whole deck in order and save it without ever leaving half a file."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from roadmap_tui.exporters.deck import appendix, details, overview
+from roadmap_tui.exporters.deck.canvas import Canvas
+from roadmap_tui.exporters.deck.measure import Measure, default_measure
+from roadmap_tui.exporters.deck.model import DeckError, DeckInput, DeckResult
+from roadmap_tui.exporters.deck.template import open_presentation
+
+
+def build(
+    deck: DeckInput, template: Path | None = None, measure: Measure | None = None
+) -> tuple[Any, DeckResult]:
+    """The presentation and what it holds: slides in the order the meeting reads them."""
+    prs, layouts = open_presentation(template)
+    canvas = Canvas(prs, layouts, measure if measure is not None else default_measure())
+    prs.slides.turbo_add_enabled = True  # shape ids by counter: thousands of chips and cells
+    overview.cover(canvas, deck)
+    overview.summary(canvas, deck)
+    overview.roadmap(canvas, deck)
+    overview.value_and_effort(canvas, deck)
+    details.changes(canvas, deck)
+    details.asks(canvas, deck)
+    details.dependencies(canvas, deck)
+    details.options(canvas, deck)
+    appendix.appendix(canvas, deck)
+    return prs, DeckResult(slides=list(canvas.titles), warnings=list(canvas.warnings))
+
+
+def save(prs: Any, path: Path, force: bool = False) -> None:
+    """Write the file whole: to a temporary file next to it, then renamed over it. Without
+    `force` an existing file is an error (checked again at the last moment)."""
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    data = buffer.getvalue()
+    folder = path.parent if str(path.parent) else Path(".")
+    if not force and path.exists():
+        raise DeckError(f"{path} exists; use --force to overwrite it")
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if force:
+            os.replace(temp, path)
+        else:
+            try:
+                os.link(temp, path)  # fails if the file appeared meanwhile: never overwrite
+            except FileExistsError:
+                raise DeckError(f"{path} exists; use --force to overwrite it") from None
+            except OSError:
+                if path.exists():
+                    raise DeckError(f"{path} exists; use --force to overwrite it") from None
+                os.replace(temp, path)  # a file system without hard links
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+def write_deck(
+    deck: DeckInput,
+    path: Path,
+    *,
+    template: Path | None = None,
+    force: bool = False,
+    measure: Measure | None = None,
+) -> DeckResult:
+    """Build the deck and save it to `path`."""
+    if not force and path.exists():
+        raise DeckError(f"{path} exists; use --force to overwrite it")
+    prs, result = build(deck, template, measure)
+    save(prs, path, force)
+    return result
