@@ -13,6 +13,7 @@ from roadmap_tui.cli.lazy import LazyGroup
 COMMANDS: dict[str, str] = {
     "init": "roadmap_tui.cli.workspace_cmds:init",
     "validate": "roadmap_tui.cli.workspace_cmds:validate",
+    "score": "roadmap_tui.cli.score_cmd:score",
     "impact": "roadmap_tui.cli.impact_cmds:impact",
     "notices": "roadmap_tui.cli.impact_cmds:notices",
     "scenario": "roadmap_tui.cli.impact_cmds:scenario",

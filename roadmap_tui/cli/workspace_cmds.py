@@ -9,7 +9,9 @@ import click
 
 from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
 from roadmap_tui.models import Problem
+from roadmap_tui.scoring import check_workspace
 from roadmap_tui.storage import WorkspaceStore
+from roadmap_tui.storage.errors import locate_all
 from roadmap_tui.storage.example import example_folder
 
 GITIGNORE = (
@@ -53,7 +55,7 @@ def validate(ctx: click.Context, workspace: Path | None, spec: str | None) -> No
     problems: list[Problem] = list(store.problems)
     ws = store.loaded.workspace
     if ws is not None:
-        problems.extend(_framework_problems(store))
+        problems.extend(framework_problems(store))
     print_problems(problems)
     errors = [p for p in problems if p.is_error]
     label = store.source.display
@@ -71,21 +73,15 @@ def validate(ctx: click.Context, workspace: Path | None, spec: str | None) -> No
     )
 
 
-def _framework_problems(store: WorkspaceStore) -> list[Problem]:
-    """Score inputs against the frameworks, when the scoring layer is there to say."""
-    try:
-        from roadmap_tui.scoring import check_workspace
-    except ImportError:
-        return []
-    from roadmap_tui.storage.errors import locate
-
+def framework_problems(store: WorkspaceStore, framework: str | None = None) -> list[Problem]:
+    """Score inputs and [scoring] settings against the frameworks (default: [scoring].framework),
+    located in the source's files."""
     texts = {
         store.source.shown(n): f.data.decode("utf-8", "replace")
         for n, f in store.loaded.files.items()
     }
-    found = []
-    for problem in check_workspace(store.workspace):
-        shown = Problem(
+    shown = [
+        Problem(
             store.source.shown(problem.file),
             problem.message,
             where=problem.where,
@@ -93,5 +89,6 @@ def _framework_problems(store: WorkspaceStore) -> list[Problem]:
             item_id=problem.item_id,
             field=problem.field,
         )
-        found.append(locate(shown, texts[shown.file]) if shown.file in texts else shown)
-    return found
+        for problem in check_workspace(store.workspace, framework)
+    ]
+    return locate_all(shown, texts)

@@ -1,0 +1,82 @@
+"""Scores kept per item, so that one changed item is re-scored alone.
+
+The terminal app owns one Scoreboard per open workspace. After an edit it calls `update(item)`
+(or `remove(item_id)`) for each changed item: that item's inputs are read and its formula computed
+once, O(1); `ranking()` then re-sorts the kept sort keys, without reading any other item or file.
+Changing the framework or its settings (weights, thresholds) re-scores every item, since every
+score changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from roadmap_tui.models import Item
+from roadmap_tui.scoring.base import Framework, Key
+from roadmap_tui.scoring.ranking import Ranking
+
+
+class Scoreboard:
+    """Per-item scores of a set of items under one framework, ranked on demand."""
+
+    def __init__(self, framework: Framework, items: Iterable[Item] = ()) -> None:
+        self.framework = framework
+        self._items: dict[str, Item] = {}
+        self._keys: dict[str, Key] = {}
+        self._unscored: dict[str, Item] = {}
+        self._ranking: Ranking | None = None
+        for item in items:
+            self._score(item)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, item_id: object) -> bool:
+        return item_id in self._items
+
+    def update(self, item: Item) -> None:
+        """Re-score one item (new or changed); the next ranking reflects it."""
+        self._forget(item.id)
+        self._score(item)
+        self._ranking = None
+
+    def remove(self, item_id: str) -> None:
+        self._forget(item_id)
+        self._items.pop(item_id, None)
+        self._ranking = None
+
+    def set_framework(self, framework: Framework) -> None:
+        """Switch framework (or its settings): every item is re-scored."""
+        self.framework = framework
+        items = list(self._items.values())
+        self._items.clear()
+        self._keys.clear()
+        self._unscored.clear()
+        for item in items:
+            self._score(item)
+        self._ranking = None
+
+    def ranking(self, ids: Iterable[str] | None = None) -> Ranking:
+        """The ranking of every item, or of the items with these ids (a quarter, the backlog)."""
+        if ids is None:
+            if self._ranking is None:
+                keys = sorted(self._keys.values())
+                unscored = list(self._unscored.values())
+                self._ranking = Ranking(self.framework, keys, unscored, self._items)
+            return self._ranking
+        wanted = [item_id for item_id in dict.fromkeys(ids) if item_id in self._items]
+        keys = sorted(self._keys[i] for i in wanted if i in self._keys)
+        unscored = [self._unscored[i] for i in wanted if i in self._unscored]
+        return Ranking(self.framework, keys, unscored, {i: self._items[i] for i in wanted})
+
+    def _score(self, item: Item) -> None:
+        self._items[item.id] = item
+        key = self.framework.key(item)
+        if key is None:
+            self._unscored[item.id] = item
+        else:
+            self._keys[item.id] = key
+
+    def _forget(self, item_id: str) -> None:
+        self._keys.pop(item_id, None)
+        self._unscored.pop(item_id, None)
