@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from roadmap_tui.cli.common import handle_errors, workspace_option
+from roadmap_tui.cli.deck_cmd import deck
 from roadmap_tui.cli.impact_cmds import load_impact
 from roadmap_tui.impact import Options
 
@@ -51,3 +52,6 @@ def markdown(
 
     atomic_write(output, text.encode("utf-8"))
     click.echo(f"{output}: impact of {base} -> {', '.join(adjusted) or 'the workspace'} written")
+
+
+export.add_command(deck)
