@@ -101,21 +101,42 @@ def check(ws: Workspace, location: str, original: Item | None, form: ItemForm) -
     warnings: dict[str, list[str]] = {}
     data = _data(original, form, errors)
     try:
-        item = Item.model_validate(data)
+        item: Item | None = Item.model_validate(data)
     except ValidationError as error:
         for problem in schema_problems("", "", error, None):
             _add(errors, problem)
-        return Checked(None, errors, warnings)
-    if errors:
+        item = _without_errors(data, errors, original)
+    if item is None:
         return Checked(None, errors, warnings)
     if original is None or item.id != original.id:
         taken = ws.find(item.id)
-        if taken is not None:
+        if taken is not None and "id" not in errors:
             errors.setdefault("id", []).append(f"`{item.id}` is already an item (in {taken[0]})")
+    broken = set(errors)
     for problem in validate_workspace(_with_item(ws, location, original, item)):
-        if problem.item_id == item.id and not (problem.field == "id" and "id" in errors):
-            _add(errors if problem.is_error else warnings, problem)
+        if problem.item_id != item.id:
+            continue
+        found: dict[str, list[str]] = {}
+        _add(found, problem)
+        for name in found.keys() - broken:  # a field already in error says enough
+            target = errors if problem.is_error else warnings
+            for message in found[name]:
+                if message not in target.get(name, []):
+                    target.setdefault(name, []).append(message)
     return Checked(None if errors else item, errors, warnings)
+
+
+def _without_errors(
+    data: dict[str, Any], errors: dict[str, list[str]], original: Item | None
+) -> Item | None:
+    """The item without its broken fields, so the other fields can still be checked."""
+    kept = {name: value for name, value in data.items() if name not in errors}
+    kept.setdefault("id", original.id if original else "NEW-ITEM")
+    kept.setdefault("title", "-")
+    try:
+        return Item.model_validate(kept)
+    except ValidationError:
+        return None
 
 
 def score_text(score: dict[str, float]) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from roadmap_tui.models import Problem, Workspace
-from roadmap_tui.models.edits import Edit, apply
+from roadmap_tui.models.edits import Edit, HeaderChange, apply
 from roadmap_tui.storage import SaveResult, WorkspaceStore
 from roadmap_tui.storage.recovery import Journal, Recovered, find_recovery
 
@@ -89,6 +89,7 @@ class Session:
             return None
         edit = self._undo.pop()
         apply(self.workspace, edit.inverse())
+        self._drop_created_quarters(edit)
         self._redo.append(edit)
         self._journal("undo")
         self._notify(edit.inverse())
@@ -103,6 +104,17 @@ class Session:
         self._journal("redo")
         self._notify(edit)
         return edit
+
+    def _drop_created_quarters(self, undone: Edit) -> None:
+        """A quarter the undone edit created, now empty and never saved, goes away again (so
+        undoing a defer past the last quarter leaves no empty quarter file to be written)."""
+        for change in undone.changes:
+            if not isinstance(change, HeaderChange) or change.before is not None:
+                continue
+            plan = self.workspace.quarters.get(change.quarter)
+            on_disk = f"{change.quarter}.toml" in self.store.loaded.files
+            if plan is not None and not plan.items and not on_disk:
+                del self.workspace.quarters[change.quarter]
 
     @property
     def can_undo(self) -> bool:
