@@ -64,8 +64,9 @@ def check_workspace(ws: Workspace, framework: str | None = None) -> list[Problem
                 )
             )
 
+    fits: dict[tuple[str, float], bool] = {}  # (name, value) -> fits some range; values repeat
     for location, item in ws.located_items():
-        problems.extend(_item_problems(file_of(location), item, ranges, active))
+        problems.extend(_item_problems(file_of(location), item, ranges, active, fits))
     return problems
 
 
@@ -89,11 +90,18 @@ def _weight_problems(weights: list[str], carried: set[str]) -> list[Problem]:
 
 
 def _item_problems(
-    file: str, item: Item, ranges: dict[str, list[tuple[str, Input]]], active: Framework | None
+    file: str,
+    item: Item,
+    ranges: dict[str, list[tuple[str, Input]]],
+    active: Framework | None,
+    fits: dict[tuple[str, float], bool],
 ) -> list[Problem]:
     problems = []
     reported: set[str] = set()
     for key, x in item.score.items():
+        fit = fits.get((key, x))
+        if fit:
+            continue
         specs = ranges.get(key)
         where = f"items[{item.id}].score.{key}"
         if specs is None:
@@ -109,19 +117,21 @@ def _item_problems(
                     field="score",
                 )
             )
-        elif not any(spec.contains(x) for _, spec in specs):
-            fits = "; ".join(f"{name} {spec.describe()}" for name, spec in specs)
+        elif not fits.setdefault((key, x), any(spec.contains(x) for _, spec in specs)):
+            known = "; ".join(f"{name} {spec.describe()}" for name, spec in specs)
             problems.append(
                 Problem(
                     file,
-                    f"`{key}` = {show(x)} is outside the range of every framework that reads it ({fits})",
+                    f"`{key}` = {show(x)} is outside the range of every framework that reads it ({known})",
                     where=where,
                     item_id=item.id,
                     field="score",
                 )
             )
             reported.add(key)
-    if active is None or active.missing(item):
+    if active is None or active.compute(item.score, item.estimate) is not None:
+        return problems  # scored: every input is in range
+    if active.missing(item):
         return problems
     values, origin = active.resolve(item)
     for name in active.out_of_range(item):
