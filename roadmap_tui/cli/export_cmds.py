@@ -14,7 +14,7 @@ from roadmap_tui.impact import Options
 
 @click.group()
 def export() -> None:
-    """Write the impact of a change as a document (markdown; more formats to come)."""
+    """Write the impact of a change as a document: a Markdown page or a slide deck."""
 
 
 @export.command("markdown")
