@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from benchmarks.generate import generate_workspace
 from benchmarks.harness import PYTHON, Result, command, interleaved
@@ -20,7 +21,9 @@ class Context:
         """A generated workspace of this size, made once per run."""
         key = (items, teams)
         if key not in self._cache:
-            self._cache[key] = generate_workspace(self.workdir / f"ws-{items}-{teams}", items=items, teams=teams)
+            self._cache[key] = generate_workspace(
+                self.workdir / f"ws-{items}-{teams}", items=items, teams=teams
+            )
         return self._cache[key]
 
 
@@ -54,3 +57,149 @@ def validate_case(ctx: Context, size: int) -> list[Result]:
 CASES: dict[str, Case] = {
     "validate": validate_case,
 }
+
+
+# --- scoring ---------------------------------------------------------------------------------
+
+
+def _scoring_items(size: int) -> list[Any]:
+    """Items with valid inputs for every framework (ICE's own scale included)."""
+    import random
+
+    from roadmap_tui.models import Item
+
+    rng = random.Random(7)
+    items = []
+    for n in range(size):
+        items.append(
+            Item.model_construct(
+                id=f"I-{n:05d}",
+                title="item",
+                estimate=rng.choice([2, 3, 5, 8, 13, 20]),
+                score={
+                    "value": rng.randint(1, 10),
+                    "effort": rng.randint(1, 10),
+                    "reach": rng.randint(10, 400),
+                    "impact": rng.choice([1, 2, 3]),
+                    "confidence": 1,
+                    "ease": rng.randint(1, 10),
+                    "business_value": rng.randint(1, 5),
+                    "time_criticality": rng.randint(1, 5),
+                    "risk_reduction": rng.randint(1, 5),
+                    "job_size": rng.choice([1, 2, 3, 5, 8, 13, 20]),
+                    "developer_experience": rng.randint(1, 5),
+                },
+            )
+        )
+    return items
+
+
+WEIGHTS = {"business_value": 0.4, "developer_experience": 0.3, "risk_reduction": 0.3}
+
+
+def _plain_loop(framework: str) -> Callable[[list[Any]], object]:
+    """The formula alone, in a plain loop over the same items and numbers."""
+    if framework == "value-effort":
+        return lambda items: [i.score["value"] / i.score["effort"] for i in items]
+    if framework == "rice":
+        return lambda items: [
+            i.score["reach"] * i.score["impact"] * i.score["confidence"] / i.estimate for i in items
+        ]
+    if framework == "wsjf":
+        return lambda items: [
+            (i.score["business_value"] + i.score["time_criticality"] + i.score["risk_reduction"])
+            / i.score["job_size"]
+            for i in items
+        ]
+    if framework == "ice":
+        return lambda items: [
+            i.score["impact"] * i.score["confidence"] * i.score["ease"] for i in items
+        ]
+    return lambda items: [
+        sum(w * i.score[name] for name, w in WEIGHTS.items()) / i.score["effort"] for i in items
+    ]
+
+
+def scoring_case(ctx: Context, size: int) -> list[Result]:
+    """Score and rank every item under each framework against the formula in a plain loop."""
+    from roadmap_tui.models import ScoringSettings
+    from roadmap_tui.scoring import framework_for, framework_names, rank
+
+    items = _scoring_items(size)
+    results = []
+    for name in framework_names():
+        framework = framework_for(ScoringSettings(framework=name, weights=WEIGHTS))
+        loop = _plain_loop(name)
+        times = interleaved(
+            {"rank": lambda fw=framework: rank(items, fw), "loop": lambda lp=loop: lp(items)},
+            max(ctx.repeats, 7),
+        )
+        big = size == 10_000
+        results.append(
+            Result(
+                path=f"score and rank ({name})",
+                size=size,
+                seconds=times["rank"],
+                baseline="plain loop, same formula",
+                baseline_seconds=times["loop"],
+                target="<= 5x" if big else "",
+                limit_ratio=5.0 if big else None,
+            )
+        )
+    return results
+
+
+# --- impact ----------------------------------------------------------------------------------
+
+
+def _adjusted(ws: Any, seed: int = 3) -> Any:
+    """A copy of a workspace with a roadmap change: deferrals, re-estimates, adoptions."""
+    import random
+
+    from roadmap_tui.models import next_quarter
+
+    rng = random.Random(seed)
+    adjusted = ws.model_copy(deep=True)
+    quarters = adjusted.quarter_ids()
+    for quarter in quarters[:-1]:
+        items = adjusted.quarters[quarter].items
+        for item in list(items):
+            roll = rng.random()
+            if roll < 0.08:
+                items.remove(item)
+                adjusted.quarters[next_quarter(quarter)].items.append(item)
+            elif roll < 0.12:
+                item.estimate = (item.estimate or 0) + 3
+    for item in list(adjusted.backlog.items[:50]):
+        adjusted.backlog.items.remove(item)
+        adjusted.quarters[quarters[-1]].items.append(item)
+    return adjusted
+
+
+def impact_case(ctx: Context, size: int) -> list[Result]:
+    """compare() of two versions of a generated workspace, after loading."""
+    from roadmap_tui.impact import compare
+    from roadmap_tui.scoring import framework_for
+    from roadmap_tui.storage import WorkspaceStore
+
+    base = WorkspaceStore.open(ctx.workspace(size)).workspace
+    adjusted = _adjusted(base)
+    framework = framework_for(base.roadmap.scoring)
+    times = interleaved(
+        {"compare": lambda: compare(base, adjusted, value=framework.value, score=framework.score)},
+        max(ctx.repeats, 5),
+    )
+    big = size == 10_000
+    return [
+        Result(
+            path="impact of two workspaces (after load)",
+            size=size,
+            seconds=times["compare"],
+            target="< 0.5 s" if big else "",
+            limit_seconds=0.5 if big else None,
+        )
+    ]
+
+
+CASES["scoring"] = scoring_case
+CASES["impact"] = impact_case
