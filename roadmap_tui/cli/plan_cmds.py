@@ -1,0 +1,528 @@
+"""`roadmap capacity`, `deps`, `asks`, `carry`, `draft` and `adopt`: the planning layer's faces.
+
+The rules live in roadmap_tui.planning; this module parses arguments, prints, and writes through
+storage.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
+from roadmap_tui.models import Workspace, is_quarter_id
+from roadmap_tui.models.validation import nearest
+from roadmap_tui.storage import WorkspaceStore
+
+if TYPE_CHECKING:
+    from roadmap_tui.planning.common import ValueOf
+    from roadmap_tui.planning.move_plan import MovePlan
+
+FORMATS = ("table", "json")
+
+
+def format_option(command: Any) -> Any:
+    return click.option(
+        "--format",
+        "output",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="table for people, json for tools.",
+    )(command)
+
+
+def quarter_arg(value: str | None) -> str | None:
+    if value is not None and not is_quarter_id(value):
+        raise click.BadParameter(f"{value!r} is not a quarter id (YYYY-Qn, n = 1..4)")
+    return value
+
+
+def _quarter(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    return quarter_arg(value)
+
+
+def open_for_planning(ctx: click.Context, workspace: Path | None) -> tuple[Path, WorkspaceStore]:
+    """Open the workspace even with broken references (planning reports those itself); stop
+    only when it cannot be read at all."""
+    path = workspace_path(ctx, workspace)
+    store = WorkspaceStore.open(path)
+    if store.loaded.workspace is None:
+        print_problems(store.problems)
+        click.echo(f"{store.source.display}: cannot be read; nothing done", err=True)
+        raise SystemExit(1)
+    if store.loaded.errors:
+        count = len(store.loaded.errors)
+        click.echo(
+            f"{store.source.display}: {count} problem(s), see `roadmap validate`;"
+            " planning goes on with what it can read",
+            err=True,
+        )
+    return path, store
+
+
+def value_of(ws: Workspace) -> ValueOf:
+    """An item's value under the workspace's scoring framework (None: unscored)."""
+    from roadmap_tui.scoring import framework_for
+
+    return framework_for(ws.roadmap.scoring).value
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _dump(data: Any) -> None:
+    click.echo(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False))
+
+
+def _unknown_item(ws: Workspace, item_id: str) -> click.ClickException:
+    hint = nearest(item_id, [item.id for item in ws.all_items()])
+    return click.ClickException(
+        f"there is no item {item_id}" + (f": did you mean {hint}?" if hint else "")
+    )
+
+
+def _save(store: WorkspaceStore, ws: Workspace, plan: MovePlan) -> list[Path]:
+    from roadmap_tui.models.edits import apply
+    from roadmap_tui.planning.move_plan import plan_edit
+
+    apply(ws, plan_edit(ws, plan))
+    return store.save(ws).written
+
+
+# --- capacity --------------------------------------------------------------------------------
+@click.command()
+@workspace_option
+@click.option("--quarter", callback=_quarter, default=None, help="Only this quarter (YYYY-Qn).")
+@format_option
+@click.option("--check", is_flag=True, help="Exit 1 when any team is overloaded (for CI).")
+@click.pass_context
+@handle_errors
+def capacity(
+    ctx: click.Context, workspace: Path | None, quarter: str | None, output: str, check: bool
+) -> None:
+    """Capacity per team and quarter: own work, asks of other teams, used, free, overloaded.
+
+    Done items count as spent; dropped items do not count; unestimated items count 0 and are
+    named.
+    """
+    from roadmap_tui.planning.capacity import team_loads
+    from roadmap_tui.planning.graph import PlanGraph
+
+    _, store = open_for_planning(ctx, workspace)
+    ws = store.workspace
+    graph = PlanGraph(ws)
+    loads = team_loads(graph, quarter)
+    over = [load for load in loads if load.overloaded]
+    if output == "json":
+        _dump([load.to_json() for load in loads])
+    else:
+        _print_capacity(loads)
+    if check and over:
+        if output == "json":
+            for load in over:
+                click.echo(f"overloaded: {load.sentence()}", err=True)
+        raise SystemExit(1)
+
+
+def _print_capacity(loads: list[Any]) -> None:
+    from rich.table import Table
+
+    from roadmap_tui.planning.numbers import show
+
+    console = _console()
+    table = Table(show_edge=False, pad_edge=False)
+    for name in ("quarter", "team", "capacity", "own", "asked", "used", "free", "note"):
+        table.add_column(name, justify="left" if name in ("quarter", "team", "note") else "right")
+    previous = None
+    for load in loads:
+        if previous is not None and load.quarter != previous:
+            table.add_section()
+        previous = load.quarter
+        flags = []
+        if load.overloaded:
+            flags.append(f"[bold red]over by {show(-load.free)}[/]")
+        if not load.known_team:
+            flags.append("not a team in roadmap.toml")
+        elif not load.has_capacity:
+            flags.append("no capacity given")
+        if load.unestimated:
+            flags.append(f"{len(load.unestimated)} unestimated")
+        table.add_row(
+            load.quarter,
+            load.team,
+            show(load.capacity),
+            show(load.own),
+            show(load.asked),
+            show(load.used),
+            show(load.free),
+            ", ".join(flags),
+        )
+    console.print(table)
+    over = [load for load in loads if load.overloaded]
+    for load in over:
+        console.print(f"overloaded: {load.sentence()}")
+    for load in loads:
+        if load.unestimated:
+            console.print(
+                f"unestimated (counted 0): {load.team} {load.quarter}: {', '.join(load.unestimated)}"
+            )
+    if not over:
+        console.print("No team is over capacity.")
+
+
+# --- deps ------------------------------------------------------------------------------------
+@click.command()
+@click.argument("item", required=False)
+@workspace_option
+@format_option
+@click.pass_context
+@handle_errors
+def deps(ctx: click.Context, item: str | None, workspace: Path | None, output: str) -> None:
+    """Dependency problems (cycles, unknown ids, broken orders), or one ITEM's upstream,
+    downstream and critical chain.
+
+    A broken order: an item planned before something it depends on, or depending on a backlog
+    or dropped item. Cycles read "A depends on B ... depends on A".
+    """
+    from roadmap_tui.planning.dependencies import closure, dependency_problems
+    from roadmap_tui.planning.graph import PlanGraph
+
+    _, store = open_for_planning(ctx, workspace)
+    ws = store.workspace
+    graph = PlanGraph(ws)
+    if item is not None:
+        if item not in graph.items:
+            raise _unknown_item(ws, item)
+        found = closure(graph, item)
+        if output == "json":
+            _dump(found.to_json())
+            return
+        _print_closure(graph, found)
+        return
+    problems = dependency_problems(graph)
+    if output == "json":
+        _dump(problems.to_json())
+        return
+    console = _console()
+    if not problems.count:
+        console.print("No dependency problems: no cycles, no unknown ids, no broken orders.")
+        return
+    if problems.cycles:
+        console.print(f"[bold]Cycles ({len(problems.cycles)})[/]")
+        for cycle in problems.cycles:
+            console.print("  " + " -> ".join([*cycle, cycle[0]]))
+        if problems.cycles_cut:
+            console.print("  (more cycles in the same knot not listed)")
+    if problems.dangling:
+        console.print(f"[bold]Unknown ids ({len(problems.dangling)})[/]")
+        for dangling in problems.dangling:
+            console.print(f"  {dangling.sentence()}")
+    if problems.order_violations:
+        console.print(f"[bold]Broken orders ({len(problems.order_violations)})[/]")
+        for violation in problems.order_violations:
+            console.print(f"  {violation.sentence()}")
+
+
+def _print_closure(graph: Any, found: Any) -> None:
+    from roadmap_tui.planning.numbers import show
+
+    console = _console()
+
+    def where(item_id: str) -> str:
+        item = graph.items[item_id]
+        return f"{item_id} ({graph.location[item_id]}, {item.status})"
+
+    console.print(f"[bold]{where(found.item)}[/]")
+    console.print(f"Depends on ({len(found.upstream)}):")
+    for item_id in found.upstream:
+        console.print(f"  {where(item_id)}")
+    console.print(f"Needed by ({len(found.downstream)}):")
+    for item_id in found.downstream:
+        console.print(f"  {where(item_id)}")
+    console.print(f"Critical chain: {show(found.chain_days)} open days")
+    for item_id in found.chain:
+        item = graph.items[item_id]
+        days = "done" if item.status == "done" else f"{show(item.days)} days"
+        console.print(f"  {where(item_id)}: {days}")
+
+
+# --- asks ------------------------------------------------------------------------------------
+@click.command()
+@workspace_option
+@click.option("--team", default=None, help="Only asks made of or by this team.")
+@click.option("--quarter", callback=_quarter, default=None, help="Only this quarter (YYYY-Qn).")
+@format_option
+@click.pass_context
+@handle_errors
+def asks(
+    ctx: click.Context,
+    workspace: Path | None,
+    team: str | None,
+    quarter: str | None,
+    output: str,
+) -> None:
+    """Who needs how many days from whom in which quarter: what each partner team must hear.
+
+    Counts asks of items planned in a quarter that are not done or dropped.
+    """
+    from roadmap_tui.planning.asks import team_asks, unknown_team_asks
+    from roadmap_tui.planning.graph import PlanGraph
+
+    _, store = open_for_planning(ctx, workspace)
+    graph = PlanGraph(store.workspace)
+    if (
+        team is not None
+        and team not in graph.teams
+        and not any(use.team == team for uses in graph.uses.values() for use in uses)
+    ):
+        hint = nearest(team, list(graph.teams))
+        raise click.ClickException(
+            f"there is no team {team}" + (f": did you mean {hint}?" if hint else "")
+        )
+    groups = team_asks(graph, team=team, quarter=quarter)
+    if output == "json":
+        _dump([group.to_json() for group in groups])
+        return
+    from roadmap_tui.planning.numbers import show
+
+    console = _console()
+    if not groups:
+        console.print("No open asks.")
+    previous = None
+    for group in groups:
+        if group.quarter != previous:
+            console.print(f"[bold]{group.quarter}[/]")
+            previous = group.quarter
+        tell = group.channel if group.known_team else "[red]not a team in roadmap.toml[/]"
+        console.print(f"  {group.to_team} ({tell}): {show(group.days)} days for {group.from_team}")
+        for line in group.asks:
+            note = f": {line.note}" if line.note else ""
+            console.print(f"    {line.item} {show(line.days)}{note}")
+    for item_id, asked in unknown_team_asks(graph):
+        console.print(
+            f"[red]{item_id} asks days of {asked}, which is not a team in roadmap.toml[/]"
+        )
+
+
+# --- carry -----------------------------------------------------------------------------------
+@click.command()
+@click.argument("source", metavar="FROM", callback=_quarter)
+@click.argument("target", metavar="TO", callback=_quarter)
+@workspace_option
+@click.option("--dry-run", is_flag=True, help="Show what would move; write nothing.")
+@click.pass_context
+@handle_errors
+def carry(
+    ctx: click.Context, source: str, target: str, workspace: Path | None, dry_run: bool
+) -> None:
+    """Move every item of FROM that is not done or dropped into TO (sets carried_from; keeps
+    ids, asks and dependencies)."""
+    from roadmap_tui.planning.carry import carry_plan
+    from roadmap_tui.planning.common import PlanningError
+
+    _, store = open_for_planning(ctx, workspace)
+    ws = store.workspace
+    try:
+        plan = carry_plan(ws, source, target)
+    except PlanningError as error:
+        raise click.ClickException(str(error)) from None
+    if not plan.moves:
+        click.echo(f"Nothing to carry: every item of {source} is done or dropped.")
+        return
+    verb = "Would carry" if dry_run else "Carried"
+    click.echo(f"{verb} {len(plan.moves)} item(s) from {source} to {target}:")
+    for move in plan.moves:
+        click.echo(f"  {move.item} ({move.reason})")
+    if dry_run:
+        click.echo("Dry run: nothing written.")
+        return
+    written = _save(store, ws, plan)
+    click.echo("Written: " + ", ".join(str(path) for path in written))
+
+
+# --- draft -----------------------------------------------------------------------------------
+@click.command()
+@click.argument("quarter", callback=_quarter)
+@workspace_option
+@click.option("--write", is_flag=True, help='Write the quarter file (stage = "draft").')
+@format_option
+@click.pass_context
+@handle_errors
+def draft(
+    ctx: click.Context, quarter: str, workspace: Path | None, write: bool, output: str
+) -> None:
+    """Propose a plan for QUARTER: leftovers first, then the backlog items worth most that fit
+    every team's free capacity, never before what they depend on. Says why each item left out
+    was left out."""
+    from roadmap_tui.planning.draft import draft_quarter
+
+    _, store = open_for_planning(ctx, workspace)
+    ws = store.workspace
+    result = draft_quarter(ws, quarter, value_of(ws))
+    if output == "json":
+        _dump(result.to_json())
+    else:
+        _print_draft(result, ws)
+    if write:
+        written = _save(store, ws, result.plan)
+        message = "Written: " + ", ".join(str(path) for path in written)
+        click.echo(message, err=output == "json")
+    elif output != "json":
+        click.echo("Not written (add --write to write the quarter file as a draft).")
+
+
+def _print_draft(result: Any, ws: Workspace) -> None:
+    from roadmap_tui.planning.numbers import show
+
+    console = _console()
+    console.print(f"[bold]Draft of {result.quarter}[/]")
+    if result.note:
+        console.print(f"[bold yellow]{result.note}[/]")
+    if not result.previous_started:
+        console.print(f"{result.previous} has not begun: nothing is left over from it.")
+    elif result.leftovers:
+        console.print(f"Leftovers of {result.previous} ({len(result.leftovers)}), carried first:")
+        for move in result.leftovers:
+            console.print(f"  {move.item} ({move.reason})")
+    else:
+        console.print(f"No leftovers in {result.previous}.")
+    if result.kept:
+        console.print(f"Already planned in {result.quarter}: {len(result.kept)} item(s)")
+    if result.placed:
+        console.print(f"From the backlog ({len(result.placed)}, total value {show(result.value)}):")
+        for move in result.placed:
+            console.print(f"  + {move.item}: {move.reason}")
+    else:
+        console.print("Nothing from the backlog fits.")
+    if result.left_out:
+        console.print(f"Left out ({len(result.left_out)}):")
+        for entry in result.left_out:
+            console.print(f"  - {entry.item}: {'; '.join(entry.reasons)}")
+    console.print(f"Capacity in {result.quarter} with this draft:")
+    for load in result.loads:
+        if load.used or load.overloaded:
+            console.print(f"  {load.sentence()}")
+    for load in result.overloads:
+        console.print(f"[bold red]overloaded: {load.sentence()}[/]")
+    for violation in result.broken:
+        console.print(f"[red]breaks an order: {violation.sentence()}[/]")
+
+
+# --- adopt -----------------------------------------------------------------------------------
+@click.command()
+@click.argument("items", nargs=-1, required=True, metavar="ITEM...")
+@click.option("--quarter", required=True, callback=_quarter, help="Quarter to adopt into.")
+@click.option("--scenario", "name", default=None, help="Scenario name (default: adopt-ITEMS).")
+@workspace_option
+@click.option("--allow-in-progress", is_flag=True, help="In-progress items may be deferred too.")
+@click.option("--force", is_flag=True, help="Replace a scenario of that name.")
+@click.option("--dry-run", is_flag=True, help="Show the proposal; write no scenario.")
+@format_option
+@click.pass_context
+@handle_errors
+def adopt(
+    ctx: click.Context,
+    items: tuple[str, ...],
+    quarter: str,
+    name: str | None,
+    workspace: Path | None,
+    allow_in_progress: bool,
+    force: bool,
+    dry_run: bool,
+    output: str,
+) -> None:
+    """If we adopt ITEM... into --quarter now, what must go? Plans the items in, defers the
+    items of least value until every team fits (with their dependents), and writes the result
+    as a scenario to compare with `roadmap impact`."""
+    from roadmap_tui.planning.adopt import make_room, scenario_name
+    from roadmap_tui.planning.common import PlanningError
+    from roadmap_tui.storage import new_scenario, scenario_folder
+
+    path, store = open_for_planning(ctx, workspace)
+    ws = store.workspace
+    for item_id in items:
+        if ws.find(item_id) is None:
+            raise _unknown_item(ws, item_id)
+    chosen = name or scenario_name(list(items))
+    folder = scenario_folder(path, chosen)
+    if not dry_run and folder.exists() and not force:
+        raise click.ClickException(
+            f"scenario {chosen} exists already ({folder}); nothing written (--force to replace)"
+        )
+    try:
+        result = make_room(
+            ws, list(items), quarter, value_of(ws), allow_in_progress=allow_in_progress
+        )
+    except PlanningError as error:
+        raise click.ClickException(str(error)) from None
+    if output == "json":
+        written = None if dry_run or not result.feasible else chosen
+        _dump({"scenario": written, **result.to_json()})
+    else:
+        _print_adoption(result)
+    if not result.feasible:
+        click.echo("No room can be made: nothing written.", err=True)
+        raise SystemExit(1)
+    if dry_run:
+        if output != "json":
+            click.echo("Dry run: no scenario written.")
+        return
+    new_scenario(path, chosen, force=force)
+    scenario_store = WorkspaceStore.open(f"scenario:{chosen}", workspace=path)
+    if scenario_store.loaded.workspace is None:  # pragma: no cover - it is a fresh copy
+        print_problems(scenario_store.problems)
+        raise SystemExit(1)
+    _save(scenario_store, scenario_store.workspace, result.plan)
+    to_err = output == "json"
+    click.echo(f"Written: scenario {chosen} ({folder})", err=to_err)
+    click.echo(f"Compare: roadmap -w {path} impact {path} scenario:{chosen}", err=to_err)
+
+
+def _print_adoption(result: Any) -> None:
+    from roadmap_tui.planning.numbers import show
+
+    console = _console()
+    console.print(f"[bold]Adopt {', '.join(result.items)} into {result.quarter}[/]")
+    if result.note:
+        console.print(f"[bold yellow]{result.note}[/]")
+    for warning in result.warnings:
+        console.print(f"[yellow]note: {warning}[/]")
+    if result.adopted:
+        console.print("Adopted:")
+        for move in result.adopted:
+            console.print(f"  + {move.item} ({move.reason})")
+    if result.over:
+        over = ", ".join(f"{team} by {show(days)} days" for team, days in result.over.items())
+        console.print(f"With them in, {result.quarter} is over capacity: {over}")
+    else:
+        console.print(f"With them in, every team still fits in {result.quarter}.")
+    for shortfall in result.shortfalls:
+        console.print(f"[bold red]cannot make room: {shortfall}[/]")
+    if not result.feasible:
+        return
+    if result.deferred:
+        console.print(f"Deferred ({len(result.deferred)}, value lost {show(result.lost_value)}):")
+        for entry in result.deferred:
+            where = "the backlog" if entry.target == "backlog" else entry.target
+            console.print(
+                f"  - {entry.item} to {where} (value {show(entry.value)}; frees {entry.frees})"
+            )
+            for reason in entry.reasons:
+                console.print(f"      {reason}")
+    elif result.over:
+        console.print("Nothing deferred.")
+    if result.kept_unscored:
+        console.print(f"Kept, unscored (cannot be weighed): {', '.join(result.kept_unscored)}")
+    console.print("Capacity after:")
+    for load in result.loads:
+        if load.used or load.overloaded:
+            console.print(f"  {load.sentence()}")
+    for violation in result.broken:
+        console.print(f"[red]breaks an order: {violation.sentence()}[/]")

@@ -1,0 +1,263 @@
+"""Dependency problems (cycles, dangling ids, broken orders) and an item's closure and chain.
+
+An order is broken when an item planned in a quarter (not done or dropped) depends on something
+planned in a later quarter, on a backlog item, or on a dropped item. Something done is never in
+the way, wherever it is. Cycles and dangling ids are reported on their own, not as broken orders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from roadmap_tui.models import quarter_index
+from roadmap_tui.planning.graph import PlanGraph
+from roadmap_tui.planning.numbers import clean
+
+# A strongly connected knot of items can hold very many elementary cycles; list this many.
+MAX_CYCLES_PER_KNOT = 20
+
+
+@dataclass(frozen=True)
+class Dangling:
+    item: str
+    depends_on: str  # an id no item has
+    location: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"item": self.item, "depends_on": self.depends_on}
+
+    def sentence(self) -> str:
+        return f"{self.item} ({self.location}) depends on {self.depends_on}, which is no item"
+
+
+@dataclass(frozen=True)
+class OrderViolation:
+    item: str
+    quarter: str
+    depends_on: str
+    depends_quarter: str | None  # None: in the backlog
+    reason: str  # "planned later", "in the backlog", "dropped"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "item": self.item,
+            "quarter": self.quarter,
+            "depends_on": self.depends_on,
+            "depends_quarter": self.depends_quarter,
+            "reason": self.reason,
+        }
+
+    def sentence(self) -> str:
+        where = {
+            "planned later": f"planned later, in {self.depends_quarter}",
+            "in the backlog": "still in the backlog",
+            "dropped": "dropped",
+        }[self.reason]
+        return f"{self.item} ({self.quarter}) depends on {self.depends_on}, {where}"
+
+
+@dataclass(frozen=True)
+class DependencyProblems:
+    cycles: list[list[str]] = field(default_factory=list)
+    dangling: list[Dangling] = field(default_factory=list)
+    order_violations: list[OrderViolation] = field(default_factory=list)
+    cycles_cut: bool = False  # True when a knot held more cycles than were listed
+
+    @property
+    def count(self) -> int:
+        return len(self.cycles) + len(self.dangling) + len(self.order_violations)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "cycles": self.cycles,
+            "dangling": [d.to_json() for d in self.dangling],
+            "order_violations": [v.to_json() for v in self.order_violations],
+        }
+
+
+@dataclass(frozen=True)
+class Closure:
+    item: str
+    upstream: list[str]  # everything it depends on, directly or not
+    downstream: list[str]  # everything that depends on it, directly or not
+    chain: list[str]  # the critical chain: the longest run of open work ending in the item
+    chain_days: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "item": self.item,
+            "upstream": self.upstream,
+            "downstream": self.downstream,
+            "chain": self.chain,
+            "chain_days": clean(self.chain_days),
+        }
+
+
+def dependency_problems(graph: PlanGraph) -> DependencyProblems:
+    cycles, cut = find_cycles(graph)
+    return DependencyProblems(
+        cycles=cycles,
+        dangling=dangling(graph),
+        order_violations=order_violations(graph),
+        cycles_cut=cut,
+    )
+
+
+def find_cycles(graph: PlanGraph) -> tuple[list[list[str]], bool]:
+    """Each cycle in dependency order (A depends on B ... depends on A), from its smallest id."""
+    cached: tuple[list[list[str]], bool] | None = graph.memo("cycles")
+    if cached is not None:
+        return cached
+    cycles: list[list[str]] = []
+    cut = False
+    for item_id, deps in graph.depends.items():
+        if item_id in deps:
+            cycles.append([item_id])
+    for knot in nx.strongly_connected_components(graph.graph):
+        if len(knot) < 2:
+            continue
+        sub = graph.graph.subgraph(knot)
+        found = 0
+        for cycle in nx.simple_cycles(sub):
+            if len(cycle) < 2:
+                continue  # self-dependencies are listed above
+            if found == MAX_CYCLES_PER_KNOT:
+                cut = True
+                break
+            ids = [node[1] for node in cycle]
+            start = ids.index(min(ids))
+            cycles.append(ids[start:] + ids[:start])
+            found += 1
+    cycles.sort(key=lambda ids: (len(ids), ids))
+    return graph.remember("cycles", (cycles, cut))  # type: ignore[no-any-return]
+
+
+def dangling(graph: PlanGraph) -> list[Dangling]:
+    found = [
+        Dangling(item, dep, graph.location[item])
+        for dep, items in graph.dependents.items()
+        if dep not in graph.items
+        for item in items
+    ]
+    found.sort(key=lambda d: (graph.rank(d.item), d.depends_on))
+    return found
+
+
+def violations_of(graph: PlanGraph, item_id: str) -> list[OrderViolation]:
+    item = graph.items[item_id]
+    quarter = graph.quarter_of(item_id)
+    if quarter is None or item.status in ("done", "dropped"):
+        return []
+    found = []
+    for dep in graph.depends[item_id]:
+        target = graph.items.get(dep)
+        if target is None or dep == item_id or target.status == "done":
+            continue
+        dep_quarter = graph.quarter_of(dep)
+        if target.status == "dropped":
+            reason = "dropped"
+        elif dep_quarter is None:
+            reason = "in the backlog"
+        elif quarter_index(dep_quarter) > quarter_index(quarter):
+            reason = "planned later"
+        else:
+            continue
+        found.append(OrderViolation(item_id, quarter, dep, dep_quarter, reason))
+    return found
+
+
+def order_violations(graph: PlanGraph) -> list[OrderViolation]:
+    """Every broken order. Kept per item on the graph: after a change only the changed items
+    and what depends on them are looked at again."""
+    cache: dict[str, tuple[OrderViolation, ...]] | None = graph.memo("violations")
+    if cache is None:
+        cache = {}
+        todo: Iterable[str] = graph.depends
+        graph.remember("violations", cache)
+    else:
+        todo = graph.order_dirty
+    for item_id in todo:
+        found = violations_of(graph, item_id) if item_id in graph.items else []
+        if found:
+            cache[item_id] = tuple(found)
+        else:
+            cache.pop(item_id, None)
+    graph.order_dirty.clear()
+    flat = [v for found in cache.values() for v in found]
+    flat.sort(key=lambda v: (quarter_index(v.quarter), graph.rank(v.item)))
+    return flat
+
+
+def upstream(graph: PlanGraph, item_id: str) -> list[str]:
+    return _reach(graph, item_id, lambda n: graph.depends.get(n, ()))
+
+
+def downstream(graph: PlanGraph, item_id: str) -> list[str]:
+    return _reach(graph, item_id, lambda n: graph.dependents.get(n, ()))
+
+
+def _reach(graph: PlanGraph, start: str, step: Any) -> list[str]:
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for nxt in step(todo.pop()):
+            if nxt not in seen and nxt in graph.items and nxt != start:
+                seen.add(nxt)
+                todo.append(nxt)
+    return sorted(seen, key=lambda n: graph.rank(n))
+
+
+def remaining_days(graph: PlanGraph, item_id: str) -> float:
+    item = graph.items[item_id]
+    return 0 if item.status in ("done", "dropped") else item.days
+
+
+def critical_chain(graph: PlanGraph, item_id: str) -> tuple[list[str], float]:
+    """The run of dependencies ending in the item with the most open days (done ones count 0).
+
+    Depth-first over the upstream, deps before dependents; an edge back into the current path
+    (a cycle) is skipped, so a cyclic workspace still gets an answer.
+    """
+    best: dict[str, float] = {}
+    via: dict[str, str | None] = {}
+    on_path: set[str] = {item_id}
+    stack: list[tuple[str, list[str]]] = [(item_id, _known_deps(graph, item_id))]
+    while stack:
+        node, pending = stack[-1]
+        if pending:
+            dep = pending.pop()
+            if dep not in best and dep not in on_path:
+                on_path.add(dep)
+                stack.append((dep, _known_deps(graph, dep)))
+            continue
+        stack.pop()
+        on_path.discard(node)
+        longest, through = -1.0, None
+        for dep in sorted(graph.depends.get(node, ()), key=lambda n: graph.rank(n)):
+            if dep in best and best[dep] > longest:
+                longest, through = best[dep], dep
+        best[node] = max(longest, 0) + remaining_days(graph, node)
+        via[node] = through
+    chain: list[str] = []
+    step: str | None = item_id
+    while step is not None:
+        chain.append(step)
+        step = via.get(step)
+    chain.reverse()
+    return chain, best[item_id]
+
+
+def _known_deps(graph: PlanGraph, item_id: str) -> list[str]:
+    return [d for d in graph.depends.get(item_id, ()) if d in graph.items and d != item_id]
+
+
+def closure(graph: PlanGraph, item_id: str) -> Closure:
+    """Upstream, downstream and critical chain of an item (KeyError when there is no such item)."""
+    if item_id not in graph.items:
+        raise KeyError(item_id)
+    chain, days = critical_chain(graph, item_id)
+    return Closure(item_id, upstream(graph, item_id), downstream(graph, item_id), chain, days)

@@ -1,0 +1,121 @@
+"""The knapsack with several capacities and precedence equals a brute-force optimum."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import numpy as np
+import pytest
+
+from roadmap_tui.planning import solver
+from roadmap_tui.planning.solver import choose, fits
+
+Instance = tuple[list[float], list[dict[str, float]], dict[str, float], list[tuple[int, int]]]
+
+
+def brute_force(
+    values: list[float],
+    needs: list[dict[str, float]],
+    room: dict[str, float],
+    requires: list[tuple[int, int]],
+) -> float:
+    """The best total value over every subset (vectorised: 2^n rows)."""
+    count = len(values)
+    masks = np.arange(1 << count, dtype=np.int64)
+    taken = ((masks[:, None] >> np.arange(count)) & 1).astype(bool)
+    keys = sorted({key for need in needs for key in need})
+    ok = np.ones(len(masks), dtype=bool)
+    if keys:
+        matrix = np.array([[need.get(key, 0.0) for key in keys] for need in needs])
+        used = taken.astype(float) @ matrix
+        limit = np.array([max(room.get(key, 0.0), 0.0) for key in keys])
+        ok &= np.all(used <= limit + 1e-9, axis=1)
+    for i, j in requires:
+        ok &= ~taken[:, i] | taken[:, j]
+    totals = taken.astype(float) @ np.array(values, dtype=float)
+    return float(totals[ok].max())
+
+
+def random_instance(rng: random.Random, count: int) -> Instance:
+    teams = [f"t{k}" for k in range(rng.randint(1, 4))]
+    values = [float(rng.choice([0, 1, 2, 3, 5, 8, 9, 10, 2.5])) for _ in range(count)]
+    needs = []
+    for _ in range(count):
+        need = {rng.choice(teams): float(rng.randint(1, 12))}
+        for team in rng.sample(teams, rng.randint(0, len(teams))):
+            need[team] = need.get(team, 0) + rng.choice([1, 2, 3, 0.5])
+        needs.append(need)
+    room = {team: float(rng.randint(0, 30)) for team in teams}
+    requires = []
+    for i in range(count):
+        if i and rng.random() < 0.3:
+            requires.append((i, rng.randrange(i)))
+    if count > 2 and rng.random() < 0.2:  # a cycle: all or none
+        requires += [(0, 1), (1, 2), (2, 0)]
+    return values, needs, room, requires
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_equals_brute_force_on_small_instances(seed: int) -> None:
+    rng = random.Random(seed)
+    values, needs, room, requires = random_instance(rng, rng.randint(1, 12))
+    result = choose(values, needs, room, requires)
+    assert result.optimal and result.note == ""
+    assert fits(result.chosen, needs, room, requires)
+    assert result.value(values) == pytest.approx(brute_force(values, needs, room, requires))
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_equals_brute_force_on_twenty_candidates(seed: int) -> None:
+    rng = random.Random(1000 + seed)
+    values, needs, room, requires = random_instance(rng, 20)
+    result = choose(values, needs, room, requires)
+    assert fits(result.chosen, needs, room, requires)
+    assert result.value(values) == pytest.approx(brute_force(values, needs, room, requires))
+
+
+def test_the_best_choice_is_not_the_greedy_one() -> None:
+    # Greedy by value or by value per day takes BIG (7, 6 days) and then nothing fits;
+    # the two smaller items together are worth 10.
+    values = [7.0, 5.0, 5.0]
+    needs = [{"infra": 6.0}, {"infra": 5.0}, {"infra": 5.0}]
+    result = choose(values, needs, {"infra": 10.0})
+    assert result.chosen == frozenset({1, 2})
+    assert solver.greedy(values, needs, {"infra": 10.0}, []) == frozenset({0})
+
+
+def test_no_room_means_nothing_is_chosen() -> None:
+    result = choose([5.0], [{"infra": 1.0}], {"infra": -3.0})
+    assert result.chosen == frozenset() and result.optimal
+
+
+def test_a_time_limit_answer_says_it_is_not_proven(monkeypatch: pytest.MonkeyPatch) -> None:
+    import scipy.optimize
+
+    real = scipy.optimize.milp
+
+    class Stopped:
+        def __init__(self, inner: Any) -> None:
+            self.x = inner.x
+            self.status = 1
+
+    monkeypatch.setattr(scipy.optimize, "milp", lambda *a, **k: Stopped(real(*a, **k)))
+    result = choose([7.0, 5.0, 5.0], [{"a": 6.0}, {"a": 5.0}, {"a": 5.0}], {"a": 10.0})
+    assert not result.optimal
+    assert result.note == "not proven optimal: time limit (10 s) reached"
+    assert result.chosen == frozenset({1, 2})
+
+
+def test_without_any_answer_a_greedy_fallback_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import scipy.optimize
+
+    class Nothing:
+        x = None
+        status = 1
+
+    monkeypatch.setattr(scipy.optimize, "milp", lambda *a, **k: Nothing())
+    result = choose([7.0, 5.0, 5.0], [{"a": 6.0}, {"a": 5.0}, {"a": 5.0}], {"a": 10.0}, [(2, 1)])
+    assert not result.optimal
+    assert result.note == ("greedy fallback, not optimal: the solver gave no answer within 10 s")
+    assert result.chosen == frozenset({0})
