@@ -101,6 +101,7 @@ class RoadmapApp(App[None]):
         self.session: Session | None = None
         self.derived: Derived | None = None
         self.views: dict[str, Screen[None]] = {}
+        self._opening: Worker[tuple[WorkspaceStore, Derived | None]] | None = None
         self.theme = THEMES[0]
 
     def compose(self) -> ComposeResult:
@@ -118,7 +119,7 @@ class RoadmapApp(App[None]):
         if not (path / "roadmap.toml").is_file() and not any(path.glob("*.toml")):
             self.push_screen(InitWorkspaceScreen(path), self._init_chosen)
             return
-        self.run_worker(
+        self._opening = self.run_worker(
             partial(_open, path), name="open", group="open", thread=True, exit_on_error=False
         )
 
@@ -138,13 +139,16 @@ class RoadmapApp(App[None]):
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker results and failures arrive."""
         worker = event.worker
-        if worker.state == WorkerState.SUCCESS and worker.name == "open":
+        opening = worker is self._opening
+        if opening and worker.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            self._opening = None  # the message can arrive twice (it bubbles): act once
+        if worker.state == WorkerState.SUCCESS and opening:
             result = worker.result
             assert isinstance(result, tuple)
             self._opened(*result)
-        elif worker.state == WorkerState.ERROR:
+        elif worker.state == WorkerState.ERROR and (opening or worker.name != "open"):
             error = worker.error
-            if worker.name == "open":
+            if opening:
                 problem = Problem(str(self.workspace_path), f"cannot be read: {error}")
                 self._show_problems([problem])
             else:

@@ -37,7 +37,7 @@ class ChoiceScreen(ModalScreen[str]):
             with Horizontal(classes="dialog-buttons"):
                 for choice in self.choices:
                     yield Button(
-                        f"{choice.label} [{choice.key}]",
+                        f"{choice.label} ({choice.key})",
                         id=f"choice-{choice.answer}",
                         variant=choice.variant,  # type: ignore[arg-type]
                     )

@@ -31,8 +31,8 @@ class DropItemScreen(ModalScreen[str | None]):
                 id="drop-note",
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Drop [enter]", id="drop", variant="error")
-                yield Button("Cancel [esc]", id="cancel")
+                yield Button("Drop (enter)", id="drop", variant="error")
+                yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -35,8 +35,8 @@ class InitWorkspaceScreen(Screen[bool]):
                 classes="dialog-message",
             )
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Create it [i]", id="create", variant="primary")
-                yield Button("Quit [q]", id="quit")
+                yield Button("Create it (i)", id="create", variant="primary")
+                yield Button("Quit (q)", id="quit")
         yield Footer()
 
     @on(Button.Pressed, "#create")

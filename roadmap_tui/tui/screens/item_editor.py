@@ -98,8 +98,8 @@ class ItemEditorScreen(ModalScreen[Item | None]):
                     yield Static("", classes="field-error", id=f"error-{name}")
             yield Static("", id="editor-status")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Apply [ctrl+s]", id="apply", variant="primary")
-                yield Button("Cancel [esc]", id="cancel")
+                yield Button("Apply (ctrl+s)", id="apply", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
 
     def _widget(self, name: str) -> Widget:
         values = self.form.values

@@ -62,8 +62,8 @@ class ReviewStageScreen(ModalScreen[StageChoice | None]):
             yield Input(placeholder="what was decided (optional)", id="note")
             yield Static("", id="stage-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Set stage [enter]", id="set", variant="primary")
-                yield Button("Cancel [esc]", id="cancel")
+                yield Button("Set stage (enter)", id="set", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#by", Input).focus()
