@@ -63,7 +63,7 @@ def tabled(
             CAPTION_SIZE,
             10,
             canvas.measure,
-            colour=TEXT,
+            colour=None if canvas.themed else TEXT,
             max_lines=2,
         )
         _, first = area.take_top(caption_para.height, gap=10)
@@ -74,7 +74,16 @@ def tabled(
             text_box(
                 slide, Box(area.x, area.y, area.w, caption_para.height), Text([caption_para]), BODY
             )
-        message = fitted_para(empty, box.w, 40, 16, 12, canvas.measure, colour=MUTED, max_lines=2)
+        message = fitted_para(
+            empty,
+            box.w,
+            40,
+            16,
+            12,
+            canvas.measure,
+            colour=None if canvas.themed else MUTED,
+            max_lines=2,
+        )
         text_box(slide, Box(box.x, box.y, box.w, message.height), Text([message]), BODY)
         notes(slide, [title, *head_notes, *(row_notes or [empty])])
         return [slide]

@@ -24,7 +24,7 @@ from pptx.util import Pt
 from roadmap_tui.exporters.deck.clean import clean_text, safe_link
 from roadmap_tui.exporters.deck.layout import Box, emu
 from roadmap_tui.exporters.deck.measure import FONT, LINE, Measure, fit, wrap
-from roadmap_tui.exporters.deck.palette import TEXT
+from roadmap_tui.exporters.deck.palette import TEXT, WHITE
 
 Align = Literal["left", "center", "right"]
 Anchor = Literal["top", "middle", "bottom"]
@@ -282,6 +282,12 @@ def rectangle(
         if dashed:
             shape.line.dash_style = MSO_LINE_DASH_STYLE.DASH
     return shape
+
+
+def panel(slide: Any, box: Box, pad: float = 6.0) -> Any:
+    """A white card behind a chart or the timeline, so that they read on any template
+    background (on the default white slides it is invisible)."""
+    return rectangle(slide, box.inset(-pad, -pad, -pad, -pad), WHITE, None)
 
 
 def rule(

@@ -13,6 +13,7 @@ from roadmap_tui.exporters.deck.draw import (
     Text,
     fitted_para,
     notes,
+    panel,
     para,
     rectangle,
     text_box,
@@ -183,7 +184,7 @@ def _tiles(canvas: Canvas, slide: Any, box: Box, figures: list[tuple[str, str]])
         rectangle(slide, tile, TILE_FILL, None, rounded=True, radius=0.08)
         inner = tile.inset(10, 6, 8, 6)
         big = fitted_para(
-            figure, inner.w, 30, 24, 14, canvas.measure, bold=True, colour=INK, max_lines=1
+            figure, inner.w, 28, 22, 14, canvas.measure, bold=True, colour=INK, max_lines=1
         )
         small = fitted_para(
             label,
@@ -228,7 +229,9 @@ def roadmap(canvas: Canvas, deck: DeckInput) -> None:
         made.append(slide)
         return slide, page_.content
 
-    slides = timeline.draw(plan, new_slide, page.content, stages, canvas.measure)
+    slides = timeline.draw(
+        plan, new_slide, page.content, stages, canvas.measure, card=canvas.themed
+    )
     lines = _timeline_notes(impact, plan)
     for slide in slides:
         notes(slide, lines)
@@ -269,6 +272,9 @@ def value_and_effort(canvas: Canvas, deck: DeckInput) -> None:
     count = 1 + len(more)
     slide, page = canvas.slide(numbered("Value and effort", 1, count))
     left, right = page.content.columns([1, 1], gap=28)
+    if canvas.themed:
+        panel(slide, left)
+        panel(slide, right)
     caption = (
         f"Plan value per quarter ({impact.framework}): {fmt(impact.value_before)} {ARROW}"
         f" {fmt(impact.value_after)} ({signed(impact.value_after - impact.value_before)})"
@@ -297,6 +303,8 @@ def value_and_effort(canvas: Canvas, deck: DeckInput) -> None:
     for index, chunk in enumerate(more, start=2):
         slide, page = canvas.slide(numbered("Value and effort", index, count))
         caption = "Share of capacity used (continued)"
+        if canvas.themed:
+            panel(slide, page.content)
         chart_box = _caption(canvas, slide, page.content, caption)
         charts.effort_chart(slide, chart_box, chunk)
         notes(

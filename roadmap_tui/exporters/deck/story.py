@@ -297,7 +297,8 @@ def summary(impact: Impact, options: Options | None = None) -> list[str]:
     if options is not None and len(options.rows) > 2:
         sentences.append(options_sentence(options))
     while len(sentences) > 5:  # keep the summary short: merge the tail into one sentence
-        sentences[-2] = sentences[-2] + " " + sentences.pop()
+        last = sentences.pop()
+        sentences[-1] = f"{sentences[-1]} {last}"
     return sentences
 
 
@@ -346,7 +347,7 @@ def decision(impact: Impact, options: Options | None = None) -> str:
         phrases.append(f"accept the new estimates or scores of {plural(len(estimated), 'item')}")
     if options is not None and len(options.rows) > 2:
         labels = [row.label for row in options.rows if not row.is_base]
-        head = f"Decision: choose one of {join(labels)}"
+        head = f"Decision: choose {', '.join(labels[:-1])} or {labels[-1]}"
         if phrases:
             return f"{head}; {labels[0]} would {join(phrases)}."
         return head + "."

@@ -21,7 +21,7 @@ from pptx.util import Emu, Inches
 
 from roadmap_tui.exporters.deck.model import DeckError
 
-WIDE = (Inches(13.333), Inches(7.5))
+WIDE = (Emu(12192000), Emu(6858000))  # PowerPoint's 16:9 widescreen, 13.333 x 7.5 in
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _FOOTERS = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 _BODIES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT)

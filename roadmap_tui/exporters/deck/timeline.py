@@ -19,6 +19,7 @@ from roadmap_tui.exporters.deck.draw import (
     Para,
     Text,
     fitted_para,
+    panel,
     rectangle,
     rule,
     text_box,
@@ -315,8 +316,10 @@ def draw(
     area: Box,
     stages: Mapping[str, str],
     measure: Measure,
+    card: bool = False,
 ) -> list[Any]:
-    """Draw the timeline on as many slides as it needs; returns the slides."""
+    """Draw the timeline on as many slides as it needs; returns the slides. With `card`, on a
+    white panel (for templates whose background is not white)."""
     g = grid(area, len(timeline.quarters))
     arr, pages = paged(timeline, g, measure)
     styles = legend_styles(timeline)
@@ -324,6 +327,10 @@ def draw(
     for number, page in enumerate(pages, start=1):
         slide, box = new_slide(number, len(pages))
         g = grid(box, len(timeline.quarters))
+        lanes_h = sum(piece.height for piece in page) + LANE_GAP * (len(page) - 1)
+        legend_y = min(box.y + HEADER_H + 4 + lanes_h + 10, box.bottom - LEGEND_H)
+        if card:
+            panel(slide, Box(box.x, box.y, box.w, legend_y + LEGEND_H - box.y))
         _header(slide, g, timeline.quarters, stages, measure)
         y = box.y + HEADER_H + 4
         top = y
@@ -360,8 +367,7 @@ def draw(
         for q_index in range(len(timeline.quarters)):
             x = box.x + g.label_w + q_index * g.col_w
             rule(slide, x, top, x, bottom, RULE, 0.75)
-        legend_y = min(bottom + 10, box.bottom - LEGEND_H)  # under the lanes, inside the slide
-        legend = Box(box.x, legend_y, box.w, LEGEND_H)
+        legend = Box(box.x, legend_y, box.w, LEGEND_H)  # under the lanes, inside the slide
         _legend(slide, legend, styles, measure)
         slides.append(slide)
     return slides
