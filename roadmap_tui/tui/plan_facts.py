@@ -2,8 +2,7 @@
 
 An adapter: the rules (what counts against a team's capacity, when an order is broken) live in
 `roadmap_tui.planning`; this module keeps one `PlanGraph` for the open workspace, follows each edit
-and answers what the views show. Without the planning layer it answers nothing and the views hide
-what needs it.
+and answers what the views show.
 """
 
 from __future__ import annotations
@@ -12,15 +11,9 @@ from dataclasses import dataclass
 
 from roadmap_tui.models import Workspace
 from roadmap_tui.models.edits import Edit
-
-try:
-    from roadmap_tui.planning.capacity import TeamLoad, load_of, team_loads
-    from roadmap_tui.planning.dependencies import violations_of
-    from roadmap_tui.planning.graph import PlanGraph
-
-    PLANNING = True
-except ImportError:  # pragma: no cover - the planning layer is being written
-    PLANNING = False
+from roadmap_tui.planning.capacity import TeamLoad, load_of, team_loads
+from roadmap_tui.planning.dependencies import violations_of
+from roadmap_tui.planning.graph import PlanGraph
 
 
 @dataclass(frozen=True)
@@ -40,7 +33,7 @@ class PlanFacts:
 
     def __init__(self, ws: Workspace) -> None:
         self.owner = ws.owner
-        self.graph: PlanGraph | None = PlanGraph(ws) if PLANNING else None
+        self.graph: PlanGraph | None = PlanGraph(ws)
 
     @property
     def available(self) -> bool:
@@ -48,7 +41,7 @@ class PlanFacts:
 
     def reset(self, ws: Workspace) -> None:
         self.owner = ws.owner
-        self.graph = PlanGraph(ws) if PLANNING else None
+        self.graph = PlanGraph(ws)
 
     def apply_edit(self, edit: Edit) -> None:
         if self.graph is not None:

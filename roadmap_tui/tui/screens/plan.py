@@ -206,6 +206,14 @@ class PlanScreen(Screen[None]):
             detail.update(Text("No items here. a adds one.", style="dim"))
             return
         text = Text.assemble((item.id, "bold"), f"  {item.kind} · {item.status}")
+        scores = self.derived.scores
+        score = scores.of(item.id)
+        if score.rank is not None:
+            text.append(f" · rank {score.rank} by {scores.framework}")
+        elif scores.available:
+            why = [f"needs {', '.join(score.missing)}"] if score.missing else []
+            why += [f"{', '.join(score.out_of_range)} out of range"] if score.out_of_range else []
+            text.append(f" · unscored ({scores.framework}): {'; '.join(why)}", style="yellow")
         if item.carried_from:
             text.append(f" · carried from {item.carried_from}", style="yellow")
         state = self.derived.facts.dependencies(item.id)
@@ -214,9 +222,9 @@ class PlanScreen(Screen[None]):
         if state is not None and state.blocking:
             blocking = ", ".join(f"{dep} {reason}" for dep, reason in state.blocking)
             text.append(f" ({blocking})", style="bold red")
-        score = self.derived.scores.of(item.id)
-        if self.derived.scores.available and score.unscored and score.missing:
-            text.append(f" · unscored: needs {', '.join(score.missing)}", style="yellow")
+        if item.asks:
+            asks = ", ".join(f"{a.team} {a.days:g}d" for a in item.asks)
+            text.append(f" · asks {asks}")
         line2 = item.note and f"note: {item.note}" or item.description or ""
         if line2:
             text.append("\n" + line2, style="italic dim")
