@@ -45,11 +45,22 @@ def _quarter(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     return quarter_arg(value)
 
 
-def open_for_planning(ctx: click.Context, workspace: Path | None) -> tuple[Path, WorkspaceStore]:
-    """Open the workspace even with broken references (planning reports those itself); stop
-    only when it cannot be read at all."""
+def source_option(command: Any) -> Any:
+    return click.option(
+        "--source",
+        "spec",
+        default=None,
+        help="Plan git:REV or scenario:NAME of the workspace instead.",
+    )(command)
+
+
+def open_for_planning(
+    ctx: click.Context, workspace: Path | None, spec: str | None = None
+) -> tuple[Path, WorkspaceStore]:
+    """Open the workspace (or a source of it) even with broken references (planning reports
+    those itself); stop only when it cannot be read at all."""
     path = workspace_path(ctx, workspace)
-    store = WorkspaceStore.open(path)
+    store = WorkspaceStore.open(spec if spec is not None else path, workspace=path)
     if store.loaded.workspace is None:
         print_problems(store.problems)
         click.echo(f"{store.source.display}: cannot be read; nothing done", err=True)
@@ -99,13 +110,19 @@ def _save(store: WorkspaceStore, ws: Workspace, plan: MovePlan) -> list[Path]:
 # --- capacity --------------------------------------------------------------------------------
 @click.command()
 @workspace_option
+@source_option
 @click.option("--quarter", callback=_quarter, default=None, help="Only this quarter (YYYY-Qn).")
 @format_option
 @click.option("--check", is_flag=True, help="Exit 1 when any team is overloaded (for CI).")
 @click.pass_context
 @handle_errors
 def capacity(
-    ctx: click.Context, workspace: Path | None, quarter: str | None, output: str, check: bool
+    ctx: click.Context,
+    workspace: Path | None,
+    spec: str | None,
+    quarter: str | None,
+    output: str,
+    check: bool,
 ) -> None:
     """Capacity per team and quarter: own work, asks of other teams, used, free, overloaded.
 
@@ -115,7 +132,7 @@ def capacity(
     from roadmap_tui.planning.capacity import team_loads
     from roadmap_tui.planning.graph import PlanGraph
 
-    _, store = open_for_planning(ctx, workspace)
+    _, store = open_for_planning(ctx, workspace, spec)
     ws = store.workspace
     graph = PlanGraph(ws)
     loads = team_loads(graph, quarter)
@@ -154,6 +171,10 @@ def _print_capacity(loads: list[Any]) -> None:
             flags.append("no capacity given")
         if load.unestimated:
             flags.append(f"{len(load.unestimated)} unestimated")
+        if load.done:
+            flags.append(f"{show(load.done)} done")
+        if load.dropped:
+            flags.append(f"{show(load.dropped)} dropped, not counted")
         table.add_row(
             load.quarter,
             load.team,
@@ -181,10 +202,13 @@ def _print_capacity(loads: list[Any]) -> None:
 @click.command()
 @click.argument("item", required=False)
 @workspace_option
+@source_option
 @format_option
 @click.pass_context
 @handle_errors
-def deps(ctx: click.Context, item: str | None, workspace: Path | None, output: str) -> None:
+def deps(
+    ctx: click.Context, item: str | None, workspace: Path | None, spec: str | None, output: str
+) -> None:
     """Dependency problems (cycles, unknown ids, broken orders), or one ITEM's upstream,
     downstream and critical chain.
 
@@ -194,7 +218,7 @@ def deps(ctx: click.Context, item: str | None, workspace: Path | None, output: s
     from roadmap_tui.planning.dependencies import closure, dependency_problems
     from roadmap_tui.planning.graph import PlanGraph
 
-    _, store = open_for_planning(ctx, workspace)
+    _, store = open_for_planning(ctx, workspace, spec)
     ws = store.workspace
     graph = PlanGraph(ws)
     if item is not None:
@@ -256,6 +280,7 @@ def _print_closure(graph: Any, found: Any) -> None:
 # --- asks ------------------------------------------------------------------------------------
 @click.command()
 @workspace_option
+@source_option
 @click.option("--team", default=None, help="Only asks made of or by this team.")
 @click.option("--quarter", callback=_quarter, default=None, help="Only this quarter (YYYY-Qn).")
 @format_option
@@ -264,6 +289,7 @@ def _print_closure(graph: Any, found: Any) -> None:
 def asks(
     ctx: click.Context,
     workspace: Path | None,
+    spec: str | None,
     team: str | None,
     quarter: str | None,
     output: str,
@@ -275,7 +301,7 @@ def asks(
     from roadmap_tui.planning.asks import team_asks, unknown_team_asks
     from roadmap_tui.planning.graph import PlanGraph
 
-    _, store = open_for_planning(ctx, workspace)
+    _, store = open_for_planning(ctx, workspace, spec)
     graph = PlanGraph(store.workspace)
     if (
         team is not None
@@ -316,18 +342,24 @@ def asks(
 @click.argument("source", metavar="FROM", callback=_quarter)
 @click.argument("target", metavar="TO", callback=_quarter)
 @workspace_option
+@source_option
 @click.option("--dry-run", is_flag=True, help="Show what would move; write nothing.")
 @click.pass_context
 @handle_errors
 def carry(
-    ctx: click.Context, source: str, target: str, workspace: Path | None, dry_run: bool
+    ctx: click.Context,
+    source: str,
+    target: str,
+    workspace: Path | None,
+    spec: str | None,
+    dry_run: bool,
 ) -> None:
     """Move every item of FROM that is not done or dropped into TO (sets carried_from; keeps
     ids, asks and dependencies)."""
     from roadmap_tui.planning.carry import carry_plan
     from roadmap_tui.planning.common import PlanningError
 
-    _, store = open_for_planning(ctx, workspace)
+    _, store = open_for_planning(ctx, workspace, spec)
     ws = store.workspace
     try:
         plan = carry_plan(ws, source, target)
@@ -351,19 +383,25 @@ def carry(
 @click.command()
 @click.argument("quarter", callback=_quarter)
 @workspace_option
+@source_option
 @click.option("--write", is_flag=True, help='Write the quarter file (stage = "draft").')
 @format_option
 @click.pass_context
 @handle_errors
 def draft(
-    ctx: click.Context, quarter: str, workspace: Path | None, write: bool, output: str
+    ctx: click.Context,
+    quarter: str,
+    workspace: Path | None,
+    spec: str | None,
+    write: bool,
+    output: str,
 ) -> None:
     """Propose a plan for QUARTER: leftovers first, then the backlog items worth most that fit
     every team's free capacity, never before what they depend on. Says why each item left out
     was left out."""
     from roadmap_tui.planning.draft import draft_quarter
 
-    _, store = open_for_planning(ctx, workspace)
+    _, store = open_for_planning(ctx, workspace, spec)
     ws = store.workspace
     result = draft_quarter(ws, quarter, value_of(ws))
     if output == "json":

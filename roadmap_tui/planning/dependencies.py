@@ -7,14 +7,14 @@ the way, wherever it is. Cycles and dangling ids are reported on their own, not 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
 from roadmap_tui.models import quarter_index
-from roadmap_tui.planning.graph import PlanGraph
+from roadmap_tui.planning.graph import Node, PlanGraph, item_node
 from roadmap_tui.planning.numbers import clean
 
 # A strongly connected knot of items can hold very many elementary cycles; list this many.
@@ -108,32 +108,82 @@ def dependency_problems(graph: PlanGraph) -> DependencyProblems:
 
 
 def find_cycles(graph: PlanGraph) -> tuple[list[list[str]], bool]:
-    """Each cycle in dependency order (A depends on B ... depends on A), from its smallest id."""
+    """Each cycle in dependency order (A depends on B ... depends on A), from its smallest id.
+
+    Kept on the graph: after a change only cycles through the items whose dependencies changed
+    are looked for again (a new cycle must use a new edge).
+    """
     cached: tuple[list[list[str]], bool] | None = graph.memo("cycles")
-    if cached is not None:
+    dirty = graph.cycle_dirty
+    if cached is not None and not dirty:
         return cached
-    cycles: list[list[str]] = []
-    cut = False
-    for item_id, deps in graph.depends.items():
-        if item_id in deps:
-            cycles.append([item_id])
-    for knot in nx.strongly_connected_components(graph.graph):
-        if len(knot) < 2:
-            continue
-        sub = graph.graph.subgraph(knot)
-        found = 0
-        for cycle in nx.simple_cycles(sub):
-            if len(cycle) < 2:
-                continue  # self-dependencies are listed above
-            if found == MAX_CYCLES_PER_KNOT:
-                cut = True
-                break
-            ids = [node[1] for node in cycle]
-            start = ids.index(min(ids))
-            cycles.append(ids[start:] + ids[:start])
-            found += 1
+    if cached is None:
+        cycles, cut = _all_cycles(graph)
+    else:
+        cycles = [cycle for cycle in cached[0] if dirty.isdisjoint(cycle)]
+        cut = cached[1]
+        seen = {tuple(cycle) for cycle in cycles}
+        for item_id in sorted(dirty):
+            if item_id not in graph.items:
+                continue
+            through, more = _cycles_through(graph, item_id)
+            cut = cut or more
+            for cycle in through:
+                if tuple(cycle) not in seen:
+                    seen.add(tuple(cycle))
+                    cycles.append(cycle)
     cycles.sort(key=lambda ids: (len(ids), ids))
+    dirty.clear()
     return graph.remember("cycles", (cycles, cut))  # type: ignore[no-any-return]
+
+
+def _all_cycles(graph: PlanGraph) -> tuple[list[list[str]], bool]:
+    cycles = [[item_id] for item_id, deps in graph.depends.items() if item_id in deps]
+    cut = False
+    for knot in nx.strongly_connected_components(graph.graph):
+        if len(knot) > 1:
+            found, more = _knot_cycles(graph, knot, None)
+            cycles += found
+            cut = cut or more
+    return cycles, cut
+
+
+def _cycles_through(graph: PlanGraph, item_id: str) -> tuple[list[list[str]], bool]:
+    cycles = [[item_id]] if item_id in graph.depends.get(item_id, ()) else []
+    forward = _reachable(graph, item_id, graph.depends)
+    if item_id not in forward:
+        return cycles, False
+    knot = forward & _reachable(graph, item_id, graph.dependents)
+    found, more = _knot_cycles(graph, {item_node(n) for n in knot}, item_node(item_id))
+    return cycles + found, more
+
+
+def _knot_cycles(
+    graph: PlanGraph, knot: set[Node], through: Node | None
+) -> tuple[list[list[str]], bool]:
+    """Elementary cycles of a strongly connected knot (those through `through`, if given)."""
+    found: list[list[str]] = []
+    for cycle in nx.simple_cycles(graph.graph.subgraph(knot)):
+        if len(cycle) < 2 or (through is not None and through not in cycle):
+            continue  # self-dependencies are listed apart
+        if len(found) == MAX_CYCLES_PER_KNOT:
+            return found, True
+        ids = [node[1] for node in cycle]
+        start = ids.index(min(ids))
+        found.append(ids[start:] + ids[:start])
+    return found, False
+
+
+def _reachable(graph: PlanGraph, start: str, step: Mapping[str, Iterable[str]]) -> set[str]:
+    """Items reachable from `start` in one direction (`start` itself only by a way back)."""
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        for nxt in step.get(todo.pop(), ()):
+            if nxt not in seen and nxt in graph.items:
+                seen.add(nxt)
+                todo.append(nxt)
+    return seen
 
 
 def dangling(graph: PlanGraph) -> list[Dangling]:

@@ -207,12 +207,15 @@ def draft_quarter(
         if i in selection.chosen:
             continue
         found = reasons[item.id]
-        for (team, in_quarter), days in needs[i].items():
-            if days > left[(team, in_quarter)] + TOLERANCE:
-                found.append(
-                    f"needs {days_text(days)} of {team} in {in_quarter},"
-                    f" {_free(left[(team, in_quarter)])}"
-                )
+        for key, days in needs[i].items():
+            if days <= left[key] + TOLERANCE:
+                continue
+            free = (
+                _free(rooms[key])
+                if days > rooms[key] + TOLERANCE
+                else f"{_free(left[key])} once the placed items are in"
+            )
+            found.append(f"needs {days_text(days)} of {key[0]} in {key[1]}, {free}")
         for dep in dict.fromkeys(item.depends_on):
             if dep in index and dep not in placed_ids:
                 found.append(f"depends on {dep}, not planned")

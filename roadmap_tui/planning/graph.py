@@ -126,7 +126,8 @@ class PlanGraph:
         self.depends: dict[str, tuple[str, ...]] = {}
         self.dependents: dict[str, set[str]] = defaultdict(set)  # dep id (maybe unknown) -> items
         self.duplicates: list[str] = []
-        self.deps_version = 0  # bumps when any depends_on edge changes (cycles are cached on it)
+        self.cycle_dirty: set[str] = set()  # items whose dependency edges changed since cycles
+        # were last looked for: new cycles can only run through them
         self.order_dirty: set[str] = set()  # items whose broken orders must be looked at again
         self._memo: dict[Any, Any] = {}
         for location, item in ws.located_items():
@@ -136,15 +137,13 @@ class PlanGraph:
     def update_item(self, location: str, item: Item) -> None:
         """The item (new, edited or moved) now stands at `location`."""
         before = self.depends.get(item.id)
-        version, cycles = self.deps_version, self._memo.get("cycles")
+        was_dirty = item.id in self.cycle_dirty
         if item.id in self.items:
             self.remove_item(item.id)
         self._add(location, item)
-        if before is not None and before == self.depends.get(item.id):
+        if before is not None and before == self.depends.get(item.id) and not was_dirty:
             # Same dependencies: the cycles found before still stand.
-            self.deps_version = version
-            if cycles is not None:
-                self._memo["cycles"] = cycles
+            self.cycle_dirty.discard(item.id)
 
     def remove_item(self, item_id: str) -> None:
         if item_id not in self.items:
@@ -163,7 +162,7 @@ class PlanGraph:
         self.graph.remove_node(item_node(item_id))
         del self.items[item_id]
         del self.location[item_id]
-        self._changed_deps()
+        self.cycle_dirty.add(item_id)
 
     def apply_edit(self, edit: Edit) -> None:
         """Follow an edit of the workspace (as the terminal app's session applies it)."""
@@ -222,7 +221,7 @@ class PlanGraph:
             # Not planned, so it reserves nothing; the graph still knows whom it would ask.
             for ask in item.asks:
                 self._team_edge(node, ask.team)
-        self._changed_deps()
+        self.cycle_dirty.add(item.id)
 
     def _team_edge(self, node: Node, team_id: str) -> dict[str, Any]:
         target = team_node(team_id)
@@ -237,10 +236,6 @@ class PlanGraph:
         self._memo.pop(("load", key), None)
         self._memo.pop(("asks", key), None)
         self._memo.pop("keys", None)
-
-    def _changed_deps(self) -> None:
-        self.deps_version += 1
-        self._memo.pop("cycles", None)
 
     # --- lookups -----------------------------------------------------------------------------
     def memo(self, key: Any) -> Any:

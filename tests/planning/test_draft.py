@@ -33,7 +33,9 @@ def test_the_best_choice_is_not_the_greedy_one(build: Build) -> None:
     draft = draft_quarter(ws, "2026-Q4", value)
     assert [m.item for m in draft.placed] == ["SMALL-1", "SMALL-2"]
     assert draft.value == 10 and draft.optimal and draft.note == ""
-    assert _reasons(draft) == {"BIG": ("needs 6 days of infra in 2026-Q4, 0 free",)}
+    assert _reasons(draft) == {
+        "BIG": ("needs 6 days of infra in 2026-Q4, 0 free once the placed items are in",)
+    }
     assert draft.placed[0].reason == "value 5; 5 days of infra"
     assert draft.kept == ["FIXED"]
 
@@ -87,7 +89,9 @@ def test_an_item_goes_in_with_what_it_depends_on(build: Build) -> None:
     )
     draft = draft_quarter(ws, "2026-Q4", value)
     assert {m.item for m in draft.placed} == {"BASE", "TOP"}  # 11 beats ALONE's 10
-    assert _reasons(draft) == {"ALONE": ("needs 15 days of infra in 2026-Q4, 0 free",)}
+    assert _reasons(draft) == {
+        "ALONE": ("needs 15 days of infra in 2026-Q4, 0 free once the placed items are in",)
+    }
 
 
 def test_leftovers_come_first_even_over_capacity(build: Build) -> None:

@@ -220,7 +220,7 @@ def test_draft_prints_reasons_and_writes_a_draft_quarter(folder: WriteFolder) ->
     lines = result.stdout.splitlines()
     assert "From the backlog (2, total value 10):" in lines
     assert "  + SMALL-1: value 5; 5 days of infra" in lines
-    assert "  - BIG: needs 6 days of infra in 2026-Q4, 0 free" in lines
+    assert "  - BIG: needs 6 days of infra in 2026-Q4, 0 free once the placed items are in" in lines
     assert lines[-1] == "Not written (add --write to write the quarter file as a draft)."
     assert 'stage = "team-reviewed"' in (path / "2026-Q4.toml").read_text()
     written = run("draft", "2026-Q4", "-w", str(path), "--write")
@@ -284,3 +284,35 @@ def test_adopt_that_cannot_fit_writes_nothing(folder: WriteFolder) -> None:
     assert not (path / "scenarios").exists()
     unknown = run("adopt", "F", "--quarter", "2027-Q1", "-w", str(path))
     assert unknown.exit_code == 1 and "there is no item F" in unknown.output
+
+
+def test_a_scenario_can_be_planned_with_source(example: Path) -> None:
+    result = run(
+        "capacity",
+        "-w",
+        str(example),
+        "--source",
+        "scenario:adopt-account-structure",
+        "--quarter",
+        "2027-Q2",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.output
+    infra = json.loads(result.stdout)[0]
+    assert (infra["team"], infra["used"], infra["capacity"]) == ("infra-platform", 130, 140)
+    missing = run("deps", "-w", str(example), "--source", "scenario:nope")
+    assert missing.exit_code == 1 and "no scenario `nope`" in missing.output
+
+
+def test_draft_json(example: Path) -> None:
+    result = run("draft", "2027-Q2", "-w", str(example), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["quarter"] == "2027-Q2" and data["leftovers"] == []  # 2027-Q1 has not begun
+    assert data["optimal"] is True and data["note"] == ""
+    assert {"placed", "left_out", "capacity", "value", "order_violations"} <= set(data)
+    left_out = {entry["item"]: entry["reasons"] for entry in data["left_out"]}
+    assert left_out["CROSS-ACCOUNT-NETWORKING"] == [
+        "needs 35 days of infra-platform in 2027-Q2, 18 free"
+    ]
