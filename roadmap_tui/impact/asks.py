@@ -8,25 +8,27 @@ from roadmap_tui.impact.model import AskChange
 from roadmap_tui.impact.numbers import same
 from roadmap_tui.impact.versions import Version
 from roadmap_tui.models import quarter_index
+from roadmap_tui.planning.graph import uses_of
 
 # (item id, team id) -> quarter -> (days, the ask's note)
 Reservations = dict[tuple[str, str], dict[str, tuple[float, str | None]]]
 
 
 def reservations(version: Version) -> Reservations:
-    """What a plan reserves: asks of planned items, in the ask's quarter or the item's.
-
-    A backlog or dropped item reserves nothing. Two asks of one item to one team in one
-    quarter add up.
+    """What a plan reserves of other teams: the asks of its items, by planning's rule
+    (`uses_of`): in the ask's quarter or the item's, nothing for backlog or dropped items, and
+    an ask of the item's own team is its own days, not a reservation. Two asks of one item to
+    one team in one quarter add up.
     """
     found: Reservations = {}
+    owner = version.workspace.owner
     for item_id in version.planned:
-        item = version.items[item_id]
-        for ask in item.asks:
-            quarter = ask.quarter or version.locations[item_id]
-            by_quarter = found.setdefault((item_id, ask.team), {})
-            days, note = by_quarter.get(quarter, (0.0, None))
-            by_quarter[quarter] = (days + ask.days, note or ask.note)
+        for use in uses_of(version.items[item_id], version.locations[item_id], owner):
+            if use.own or not use.counts:
+                continue
+            by_quarter = found.setdefault((item_id, use.team), {})
+            days, note = by_quarter.get(use.quarter, (0.0, None))
+            by_quarter[use.quarter] = (days + use.days, note or use.note)
     return found
 
 

@@ -135,3 +135,14 @@ def test_an_item_moving_with_an_ask_pinned_to_a_quarter_changes_no_ask() -> None
         workspace({Q2: [item("A", asks=[pinned])]}),
     )
     assert impact.asks == ()
+
+
+def test_an_ask_of_the_items_own_team_is_not_a_reservation() -> None:
+    # Counted as the owner's own days (planning's rule), so it never reaches another team.
+    impact = impact_of(
+        workspace({Q1: [item("A", team="warehouse", asks=[{"team": "warehouse", "days": 2}])]}),
+        workspace({Q2: [item("A", team="warehouse", asks=[{"team": "warehouse", "days": 2}])]}),
+    )
+    assert impact.asks == ()
+    rows = {(row.team, row.quarter): row for row in impact.effort}
+    assert (rows[("warehouse", Q1)].own_before, rows[("warehouse", Q2)].own_after) == (7, 7)

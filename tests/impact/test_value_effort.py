@@ -101,3 +101,18 @@ def test_over_capacity_after_the_change() -> None:
     )
     (row,) = [row for row in impact.effort if row.quarter == Q1]
     assert row.over_after and row.free_after == -5
+
+
+def test_effort_counts_what_planning_counts_on_the_example() -> None:
+    from roadmap_tui.planning.capacity import capacity_table
+    from roadmap_tui.storage import WorkspaceStore
+    from tests.conftest import EXAMPLE
+
+    ws = WorkspaceStore.open(EXAMPLE).workspace
+    impact = impact_of(ws, ws)
+    planning = {(load.team, load.quarter): load for load in capacity_table(ws)}
+    assert impact.effort  # the example uses days of several teams
+    for row in impact.effort:
+        load = planning[(row.team, row.quarter)]
+        assert (row.before, row.after, row.capacity) == (load.used, load.used, load.capacity)
+        assert (row.own_after, row.asked_after) == (load.own, load.asked)
