@@ -212,7 +212,7 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
             f"{notice.team_name} ({notice.channel})" if notice.channel else notice.team_name
             for notice in impact.notices
         )
-        console.print(Text(f"Teams to inform: {teams}.", style="bold"))
+        console.print(Text(f"Teams to inform: {teams}.", style="bold"), soft_wrap=True)
         console.print(
             Text(f"`roadmap notices {impact.base} {impact.adjusted}` prints their messages.")
         )
