@@ -203,3 +203,78 @@ def impact_case(ctx: Context, size: int) -> list[Result]:
 
 CASES["scoring"] = scoring_case
 CASES["impact"] = impact_case
+
+
+# --- planning --------------------------------------------------------------------------------
+
+
+def _all_analyses(graph: Any) -> object:
+    from roadmap_tui.planning.asks import team_asks
+    from roadmap_tui.planning.capacity import team_loads
+    from roadmap_tui.planning.dependencies import dependency_problems
+
+    return team_loads(graph), dependency_problems(graph), team_asks(graph)
+
+
+def planning_case(ctx: Context, size: int) -> list[Result]:
+    """The graph and every analysis; re-analysis after one edit; draft over the backlog."""
+    import statistics
+    import time
+
+    from roadmap_tui.models.edits import apply, replace_item
+    from roadmap_tui.planning.draft import draft_quarter
+    from roadmap_tui.planning.graph import PlanGraph
+    from roadmap_tui.scoring import framework_for
+    from roadmap_tui.storage import WorkspaceStore
+
+    teams = 50 if size >= 10_000 else 9
+    ws = WorkspaceStore.open(ctx.workspace(size, teams=teams)).workspace
+    build = interleaved({"build": lambda: _all_analyses(PlanGraph(ws))}, max(ctx.repeats, 3))[
+        "build"
+    ]
+
+    graph = PlanGraph(ws)
+    _all_analyses(graph)
+    quarter = ws.quarter_ids()[1]
+    edits = []
+    for _ in range(max(ctx.repeats, 5) * 2):
+        item = ws.items_in(quarter)[0]
+        edit = replace_item(ws, item.model_copy(update={"estimate": (item.estimate or 0) + 1}))
+        start = time.perf_counter()
+        apply(ws, edit)
+        graph.apply_edit(edit)
+        _all_analyses(graph)
+        edits.append(time.perf_counter() - start)
+    framework = framework_for(ws.roadmap.scoring)
+    target_quarter = ws.quarter_ids()[-1]
+    backlog = len(ws.backlog.items)
+    draft = interleaved(
+        {"draft": lambda: draft_quarter(ws, target_quarter, framework.value)}, max(ctx.repeats, 3)
+    )["draft"]
+    big = size == 10_000
+    return [
+        Result(
+            path=f"graph + all planning analyses ({teams} teams)",
+            size=size,
+            seconds=build,
+            target="< 1 s" if big else "",
+            limit_seconds=1.0 if big else None,
+        ),
+        Result(
+            path="re-analysis after one edit",
+            size=size,
+            seconds=statistics.median(edits),
+            target="< 50 ms" if big else "",
+            limit_seconds=0.05 if big else None,
+        ),
+        Result(
+            path=f"draft {target_quarter} over a {backlog}-item backlog",
+            size=size,
+            seconds=draft,
+            target="< 2 s" if 400 <= backlog <= 600 else "",
+            limit_seconds=2.0 if 400 <= backlog <= 600 else None,
+        ),
+    ]
+
+
+CASES["planning"] = planning_case
