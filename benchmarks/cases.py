@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ class Context:
     workdir: Path
     repeats: int
     _cache: dict[tuple[int, int], Path]
+    done: set[str] = field(default_factory=set)  # cases that run at one fixed size only once
 
     def workspace(self, items: int, teams: int = 9) -> Path:
         """A generated workspace of this size, made once per run."""
@@ -278,3 +279,79 @@ def planning_case(ctx: Context, size: int) -> list[Result]:
 
 
 CASES["planning"] = planning_case
+
+
+# --- deck ------------------------------------------------------------------------------------
+
+
+def _changed(ws: Any, count: int, seed: int = 5) -> Any:
+    """A copy with `count` items changed: deferred, re-estimated, adopted from the backlog."""
+    import random
+
+    from roadmap_tui.models import next_quarter
+
+    rng = random.Random(seed)
+    adjusted = ws.model_copy(deep=True)
+    quarters = adjusted.quarter_ids()
+    movable = [
+        (q, i) for q in quarters[:-1] for i in adjusted.quarters[q].items if i.status == "planned"
+    ]
+    rng.shuffle(movable)
+    for n, (quarter, item) in enumerate(movable[: count * 2 // 3]):
+        if n % 2:
+            adjusted.quarters[quarter].items.remove(item)
+            adjusted.quarters[next_quarter(quarter)].items.append(item)
+            item.note = "deferred: make room for the adopted requests"
+        else:
+            item.estimate = (item.estimate or 0) + 2
+    for item in list(adjusted.backlog.items[: count - count * 2 // 3]):
+        adjusted.backlog.items.remove(item)
+        item.status = "planned"
+        adjusted.quarters[quarters[1]].items.append(item)
+    return adjusted
+
+
+def deck_case(ctx: Context, size: int) -> list[Result]:
+    """The impact deck for a change touching 300 items of a 2,000-item workspace."""
+    import datetime as dt
+
+    from roadmap_tui.exporters.deck import DeckInput, SourceInfo, write_deck
+    from roadmap_tui.impact import compare
+    from roadmap_tui.scoring import formula_lines, framework_for
+    from roadmap_tui.storage import WorkspaceStore
+
+    items = 2000 if size >= 1000 else size
+    if f"deck-{items}" in ctx.done:
+        return []
+    ctx.done.add(f"deck-{items}")
+    changed = 300 if items == 2000 else max(10, items // 7)
+    base = WorkspaceStore.open(ctx.workspace(items)).workspace
+    adjusted = _changed(base, changed)
+    framework = framework_for(base.roadmap.scoring)
+    out = ctx.workdir / f"deck-{items}.pptx"
+
+    def run() -> object:
+        impact = compare(base, adjusted, value=framework.value, score=framework.score)
+        deck = DeckInput(
+            impact=impact,
+            base=SourceInfo("base"),
+            adjusted=SourceInfo("adjusted"),
+            on=dt.date(2026, 11, 27),
+            workspace=adjusted,
+            explain=lambda item: "; ".join(formula_lines(framework, item)),
+        )
+        return write_deck(deck, out, force=True)
+
+    seconds = interleaved({"deck": run}, max(1, min(ctx.repeats, 3)))["deck"]
+    return [
+        Result(
+            path=f"deck for {changed} changed items",
+            size=items,
+            seconds=seconds,
+            target="< 5 s" if items == 2000 else "",
+            limit_seconds=5.0 if items == 2000 else None,
+        )
+    ]
+
+
+CASES["deck"] = deck_case
