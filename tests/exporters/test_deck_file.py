@@ -351,3 +351,46 @@ def test_long_lists_continue_on_next_slides(tmp_path: Path) -> None:
     assert ids == [f"ITEM-{n:03}" for n in range(150)]
     assert outside(prs) == []
     assert overflows(prs) == []
+
+
+def _slide_numbers(slide: Any) -> list[str]:
+    ns = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    return [
+        field.findtext(f"{ns}t") or ""
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for field in shape.text_frame._txBody.iter(f"{ns}fld")
+        if field.get("type") == "slidenum"
+    ]
+
+
+def test_slides_after_the_cover_are_numbered(written: tuple[Any, DeckResult]) -> None:
+    prs, _ = written
+    assert [_slide_numbers(slide) for slide in prs.slides] == [[]] + [[str(n)] for n in range(2, 9)]
+
+
+def test_an_empty_impact_still_makes_a_calm_deck(tmp_path: Path) -> None:
+    empty = small_impact(
+        quarters=(), items=(), value=(), effort=(), asks=(), broken_dependencies=(), goals=()
+    )
+    path = tmp_path / "empty.pptx"
+    result = write_deck(deck_input(empty, workspace=None), path, measure=MEASURE)
+    assert result.slides == TITLES
+    prs = open_deck(path)
+    assert outside(prs) == [] and overflows(prs) == []
+    texts = {
+        shape.text_frame.text
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+    }
+    assert {
+        "No item is planned in a quarter, before or after.",
+        "No quarter is planned in either version.",
+        "No team's load changes.",
+        "No item changes.",
+        "No other team is newly asked, released or moved.",
+        "No dependency breaks: every item's dependencies still come first.",
+        "No item is planned in the adjusted plan.",
+    } <= {text.replace("\v", " ") for text in texts}
+    assert not any(shape.has_chart for slide in prs.slides for shape in slide.shapes)

@@ -106,3 +106,19 @@ def test_a_file_that_is_not_a_presentation_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DeckError, match="not a PowerPoint file"):
         write_deck(deck_input(), tmp_path / "deck.pptx", template=bad, measure=MEASURE)
     assert not (tmp_path / "deck.pptx").exists()
+
+
+def test_the_templates_own_slide_number_placeholder_is_used(tmp_path: Path) -> None:
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    template = _template(tmp_path / "corp.pptx", {})
+    out = tmp_path / "deck.pptx"
+    write_deck(deck_input(), out, template=template, measure=MEASURE)
+    prs = open_deck(out)
+    numbers = [
+        shape.text_frame.text
+        for slide in prs.slides
+        for shape in slide.placeholders
+        if shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+    ]
+    assert numbers == [str(n) for n in range(2, 9)]

@@ -6,16 +6,34 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.oxml import parse_xml
 
-from roadmap_tui.exporters.deck.draw import Margins, Text, fitted_para, text_box, write
+from roadmap_tui.exporters.deck.draw import (
+    _NS,
+    Look,
+    Margins,
+    Para,
+    Text,
+    fitted_para,
+    text_box,
+    write,
+)
 from roadmap_tui.exporters.deck.layout import TITLE_INSET, Box, Page, emu, page_for
 from roadmap_tui.exporters.deck.measure import Measure
-from roadmap_tui.exporters.deck.palette import INK
+from roadmap_tui.exporters.deck.palette import INK, MUTED
 from roadmap_tui.exporters.deck.template import Layouts
 
 Kind = Literal["cover", "title_only", "title_content", "blank"]
 TITLE_MARGINS = Margins(TITLE_INSET, 3.6, TITLE_INSET, 3.6)
 _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+_P = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+
+
+def _number_rpr() -> str:
+    return (
+        f'<a:rPr lang="en-US" sz="900" dirty="0"><a:solidFill><a:srgbClr val="{MUTED}"/>'
+        '</a:solidFill><a:latin typeface="Calibri"/></a:rPr>'
+    )
 
 
 @dataclass
@@ -70,7 +88,41 @@ class Canvas:
         else:
             text_box(slide, box, Text([para]), TITLE_MARGINS, "middle")
         self.titles.append(title)
+        if not cover:
+            self._number(slide, page, kind)
         return slide, page
+
+    def _number(self, slide: Any, page: Page, kind: Kind) -> None:
+        """The slide number, so the room can say "back to slide 5": in the template's own
+        slide-number placeholder when its layout has one, else small at the bottom right."""
+        number = len(self.prs.slides)
+        holder = next(
+            (
+                ph
+                for ph in self.layout(kind).placeholders
+                if ph.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+            ),
+            None,
+        )
+        field = (
+            f'<a:fld {_NS} id="{{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}}" type="slidenum">'
+            f'<a:rPr lang="en-US"/><a:t>{number}</a:t></a:fld>'
+        )
+        if holder is not None:
+            slide.shapes.clone_placeholder(holder)
+            shape = slide.placeholders[holder.placeholder_format.idx]
+            body = parse_xml(
+                f"<p:txBody {_NS} {_P}><a:bodyPr/><a:lstStyle/><a:p>{field}</a:p></p:txBody>"
+            )
+            shape._element.append(body)
+            return
+        if self.themed:
+            return  # their layout has no slide number: neither do we
+        box = Box(page.content.right - 60, page.height - 22, 60, 14)
+        look = Look(9, colour=MUTED)
+        shape = text_box(slide, box, Text([Para([""], look, "right")]))
+        paragraph = shape.text_frame.paragraphs[0]._p
+        paragraph.insert(1, parse_xml(field.replace('<a:rPr lang="en-US"/>', _number_rpr())))
 
     def drop_empty_placeholders(self, slide: Any) -> None:
         """Placeholders the deck did not fill would show "Click to add text" when editing."""

@@ -280,7 +280,10 @@ def value_and_effort(canvas: Canvas, deck: DeckInput) -> None:
         f" {fmt(impact.value_after)} ({signed(impact.value_after - impact.value_before)})"
     )
     chart_box = _caption(canvas, slide, left, caption)
-    charts.value_chart(slide, chart_box, impact)
+    if impact.value:
+        charts.value_chart(slide, chart_box, impact)
+    else:
+        _message(canvas, slide, chart_box, "No quarter is planned in either version.")
     over = [row for row in rows if row.over_after]
     effort_caption = "Share of capacity used, teams whose load changes" + (
         f"; red: over capacity ({len(over)})" if over else ""
@@ -289,8 +292,7 @@ def value_and_effort(canvas: Canvas, deck: DeckInput) -> None:
     if first:
         charts.effort_chart(slide, chart_box, first)
     else:
-        note = para("No team's load changes.", chart_box.w, Look(14, colour=MUTED), canvas.measure)
-        text_box(slide, chart_box, Text([note]), BODY)
+        _message(canvas, slide, chart_box, "No team's load changes.")
     lines = _value_notes(impact) + ["", "Days used against capacity, before " + ARROW + " after:"]
     for row in rows:
         lines.append(
@@ -315,6 +317,12 @@ def value_and_effort(canvas: Canvas, deck: DeckInput) -> None:
                 for row in chunk
             ],
         )
+
+
+def _message(canvas: Canvas, slide: Any, box: Box, text: str) -> None:
+    """A calm sentence where a chart would be when there is nothing to chart."""
+    note = para(text, box.w, Look(14, colour=MUTED), canvas.measure)
+    text_box(slide, Box(box.x, box.y, box.w, note.height), Text([note]), BODY)
 
 
 def _caption(canvas: Canvas, slide: Any, box: Box, text: str) -> Box:

@@ -321,6 +321,20 @@ def draw(
     """Draw the timeline on as many slides as it needs; returns the slides. With `card`, on a
     white panel (for templates whose background is not white)."""
     g = grid(area, len(timeline.quarters))
+    if not timeline.lanes or not timeline.quarters:
+        slide, box = new_slide(1, 1)
+        note = fitted_para(
+            "No item is planned in a quarter, before or after.",
+            box.w,
+            40,
+            14,
+            12,
+            measure,
+            colour=MUTED,
+            max_lines=2,
+        )
+        text_box(slide, Box(box.x, box.y, box.w, note.height), Text([note]))
+        return [slide]
     arr, pages = paged(timeline, g, measure)
     styles = legend_styles(timeline)
     slides = []
