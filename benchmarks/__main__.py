@@ -16,9 +16,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
     parser.add_argument("--sizes", default="100,1000,10000", help="item counts, comma-separated")
     parser.add_argument("--repeats", type=int, default=5, help="timed runs per path (median)")
-    parser.add_argument("--only", default="", help="comma-separated case names: " + ", ".join(CASES))
+    parser.add_argument(
+        "--only", default="", help="comma-separated case names: " + ", ".join(CASES)
+    )
     parser.add_argument("--out", type=Path, help="write results as JSON")
-    parser.add_argument("--smoke", action="store_true", help="smallest size, one run, no pass/fail on time")
+    parser.add_argument(
+        "--smoke", action="store_true", help="smallest size, one run, no pass/fail on time"
+    )
     args = parser.parse_args(argv)
     sizes = [100] if args.smoke else [int(s) for s in args.sizes.split(",") if s]
     repeats = 1 if args.smoke else args.repeats
@@ -41,11 +45,27 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if missed else 0
 
 
+def _amount(value: float, unit: str) -> str:
+    if unit == "MiB":
+        return f"{value:9.1f} MiB"
+    if value < 0.01:
+        return f"{value * 1e6:8.0f} µs"
+    return f"{value * 1000:9.1f} ms"
+
+
 def _row(result: Result, *, smoke: bool) -> str:
     ratio = f"{result.ratio:5.2f}x {result.baseline}" if result.ratio is not None else ""
-    base = f"baseline {result.baseline_seconds * 1000:8.1f} ms" if result.baseline_seconds else ""
-    verdict = "" if smoke or not result.target else ("ok  " if result.passed else "MISS") + f" target {result.target}"
-    return f"{result.path:<42} {result.size:>6} items {result.seconds * 1000:9.1f} ms {base} {ratio} {verdict}".rstrip()
+    base = (
+        f"baseline {_amount(result.baseline_seconds, result.unit)}"
+        if result.baseline_seconds
+        else ""
+    )
+    verdict = (
+        ""
+        if smoke or not result.target
+        else ("ok  " if result.passed else "MISS") + f" target {result.target}"
+    )
+    return f"{result.path:<42} {result.size:>6} items {_amount(result.seconds, result.unit)} {base} {ratio} {verdict}".rstrip()
 
 
 if __name__ == "__main__":

@@ -355,3 +355,73 @@ def deck_case(ctx: Context, size: int) -> list[Result]:
 
 
 CASES["deck"] = deck_case
+
+
+# --- terminal app ----------------------------------------------------------------------------
+
+
+def _child(kind: str, folder: Path, keys: int = 0) -> dict[str, Any]:
+    import json
+    import subprocess
+
+    output = subprocess.run(
+        [PYTHON, "-m", "benchmarks.tui_child", kind, str(folder), "--keys", str(keys)],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    result: dict[str, Any] = json.loads(output.strip().splitlines()[-1])
+    return result
+
+
+def tui_case(ctx: Context, size: int) -> list[Result]:
+    """Start to first interactive frame, key presses and peak memory, against a bare DataTable app."""
+    import statistics
+
+    folder = ctx.workspace(size)
+    times = interleaved(
+        {"app": lambda: _child("app", folder), "bare": lambda: _child("bare", folder)},
+        max(1, min(ctx.repeats, 3)),
+    )
+    results = [
+        Result(
+            path="terminal app to first interactive frame",
+            size=size,
+            seconds=times["app"],
+            baseline="bare Textual app, DataTable of the same rows",
+            baseline_seconds=times["bare"],
+            target="<= 1.5x" if size == 1000 else "< 3 s" if size == 10_000 else "",
+            limit_ratio=1.5 if size == 1000 else None,
+            limit_seconds=3.0 if size == 10_000 else None,
+        )
+    ]
+    if size >= 1000:
+        app = _child("app", folder, keys=30)
+        bare = _child("bare", folder, keys=30)
+        results.append(
+            Result(
+                path="key press in the item table (median)",
+                size=size,
+                seconds=statistics.median(app["presses"]),
+                baseline="same key in the bare app",
+                baseline_seconds=statistics.median(bare["presses"]),
+                target="< 50 ms" if size == 10_000 else "",
+                limit_seconds=0.05 if size == 10_000 else None,
+            )
+        )
+        results.append(
+            Result(
+                path="peak memory of the terminal app",
+                size=size,
+                seconds=app["peak_kib"] / 1024,
+                baseline="bare Textual app with the same rows",
+                baseline_seconds=bare["peak_kib"] / 1024,
+                target="<= 2x" if size == 10_000 else "",
+                limit_ratio=2.0 if size == 10_000 else None,
+                unit="MiB",
+            )
+        )
+    return results
+
+
+CASES["tui"] = tui_case

@@ -44,7 +44,11 @@ def generate_workspace(
     owner_days = per_quarter * 12  # about what the owner's items need, so some quarters overload
 
     roadmap: dict[str, Any] = {
-        "workspace": {"name": "Generated", "owner": "infra-platform", "current_quarter": quarter_ids[1 % quarters]},
+        "workspace": {
+            "name": "Generated",
+            "owner": "infra-platform",
+            "current_quarter": quarter_ids[1 % quarters],
+        },
         "scoring": {
             "framework": "value-effort",
             "weights": {"business_value": 0.4, "developer_experience": 0.3, "risk_reduction": 0.3},
@@ -55,7 +59,10 @@ def generate_workspace(
                 "id": team,
                 "name": team.replace("-", " ").title(),
                 "channel": f"#{team}",
-                "capacity": {q: owner_days if team == "infra-platform" else rng.randint(20, 60) for q in quarter_ids},
+                "capacity": {
+                    q: owner_days if team == "infra-platform" else rng.randint(20, 60)
+                    for q in quarter_ids
+                },
             }
             for team in team_ids
         ],
@@ -111,9 +118,14 @@ def generate_workspace(
         files[quarter_ids[position] if position < quarters else "backlog"].append(item)
 
     for quarter in quarter_ids:
-        data = {"quarter": {"id": quarter, "stage": "draft", "goals": ["goal-1"]}, "items": files[quarter]}
+        data = {
+            "quarter": {"id": quarter, "stage": "draft", "goals": ["goal-1"]},
+            "items": files[quarter],
+        }
         (folder / f"{quarter}.toml").write_text(tomli_w.dumps(data), encoding="utf-8")
-    (folder / "backlog.toml").write_text(tomli_w.dumps({"items": files["backlog"]}), encoding="utf-8")
+    (folder / "backlog.toml").write_text(
+        tomli_w.dumps({"items": files["backlog"]}), encoding="utf-8"
+    )
     return folder
 
 

@@ -21,6 +21,7 @@ class Result:
     target: str = ""
     limit_ratio: float | None = None  # path/baseline must be <= this
     limit_seconds: float | None = None  # path must take less than this
+    unit: str = "ms"  # how `seconds` is shown: "ms", or "MiB" when it holds mebibytes
 
     @property
     def ratio(self) -> float | None:
