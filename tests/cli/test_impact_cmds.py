@@ -15,7 +15,8 @@ from roadmap_tui.cli import main
 SCENARIO = "scenario:adopt-account-structure"
 SUMMARY = (
     "Adopted 2 items (value +16), deferred 2, skipped 1 (value -5); value 2027-Q1 75 -> 78,"
-    " 2027-Q2 70 -> 78 (total 256 -> 267); asks of 4 teams: 2 moved, 3 new; no goal slips."
+    " 2027-Q2 70 -> 78 (total 261 -> 272); asks of 4 teams: 2 moved, 3 new;"
+    " goals: reliable-ci no longer delivered within the plan."
 )
 
 
@@ -161,7 +162,7 @@ def test_three_options_side_by_side(example: Path) -> None:
         "scenario:copy",
         "scenario:same",
     ]
-    assert [row["total_value"] for row in data["table"]] == [256, 267, 267, 256]
+    assert [row["total_value"] for row in data["table"]] == [261, 272, 272, 261]
     assert len(data["options"]) == 3
     assert data["options"][2]["items"] == []
     shown = run("impact", str(example), SCENARIO, "scenario:same", "-w", str(example))

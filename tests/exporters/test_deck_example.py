@@ -91,8 +91,8 @@ def test_charts_hold_the_example_numbers(deck: Any) -> None:
     # 2027-Q1: 75 + 9 (account structure) + 7 (tagging) - 6 (warehouse) - 7 (GPU) = 78;
     # 2027-Q2: 70 + 6 + 7 (the two deferred) - 5 (spot workers skipped) = 78.
     assert [list(s.values) for s in value.plots[0].series] == [
-        [49.0, 62.0, 75.0, 70.0],
-        [49.0, 62.0, 78.0, 78.0],
+        [49.0, 67.0, 75.0, 70.0],
+        [49.0, 67.0, 78.0, 78.0],
     ]
     assert list(effort.plots[0].categories) == [
         "Infrastructure platform 2027-Q1",
@@ -132,7 +132,7 @@ def test_tables_of_the_example(deck: Any) -> None:
         ["Warehouse systems", "moved", "4", "2027-Q1 → 2027-Q2"],
     ]
     appendix = _rows(deck, "Appendix")
-    assert len(appendix) == 38  # planned items of the scenario
+    assert len(appendix) == 39  # planned items of the scenario
     account = next(row for row in appendix if row[1].startswith("REQ-ACCOUNT-STRUCTURE\n"))
     assert "value/effort = value / effort = 9 / 7 = 1.29" in account[4]
 
@@ -149,7 +149,7 @@ def test_appendix_titles_link_to_the_tracker(deck: Any) -> None:
         for run in paragraph.runs
         if run.hyperlink.address
     ]
-    assert len(set(links)) == 35  # the planned items that have a link
+    assert len(set(links)) == 36  # the planned items that have a link
     assert "https://tracker.example/INFRA-170" in links
 
 
@@ -180,9 +180,9 @@ def test_two_alternatives_add_the_options_slide(here: Path) -> None:
     assert [cell.text for cell in table.rows[0].cells] == ["", "Baseline: plans", SCENARIO, "plans"]
     assert [cell.text for cell in table.rows[1].cells] == [
         "Plan value",
-        "256",
-        "267 (+11)",
-        "256 (±0)",
+        "261",
+        "272 (+11)",
+        "261 (±0)",
     ]
 
 

@@ -25,7 +25,7 @@ def test_json_of_the_example_workspace(example: Path) -> None:
     assert rows[0] == {
         "id": "REQ-SPACELIFT-NOTIFICATIONS",
         "title": "Spacelift run notifications in team channels",
-        "quarter": None,  # the backlog
+        "quarter": "2026-Q4",
         "framework": "value-effort",
         "value": 5,
         "score": 5.0,  # 5 / 1
@@ -60,7 +60,7 @@ def test_quarter_scope_and_csv(example: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "id,title,quarter,framework,value,score,rank,quadrant,missing"
-    assert len(lines) == 1 + 9  # nine items in 2026-Q4
+    assert len(lines) == 1 + 10  # ten items in 2026-Q4
     assert all(",2026-Q4,wsjf," in line for line in lines[1:])
     backlog = json.loads(run("-w", str(example), "--quarter", "backlog", "--format", "json").stdout)
     assert {r["quarter"] for r in backlog} == {None}
