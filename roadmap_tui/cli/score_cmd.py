@@ -185,6 +185,16 @@ def _table(ranking: Ranking, where_of: dict[str, str], scope: str) -> None:
                 _missing(entry),
             ]
         )
+    # Columns that would say nothing leave their room to the title: the quarter when one is
+    # shown, the missing inputs when every item is scored.
+    keep = [
+        n
+        for n, header in enumerate(headers)
+        if not (header == "quarter" and scope != ALL)
+        and not (header == "missing inputs" and not any(row[n] for row in rows))
+    ]
+    headers = [headers[n] for n in keep]
+    rows = [[row[n] for n in keep] for row in rows]
     widths = [max([len(h), *(len(row[n]) for row in rows)]) for n, h in enumerate(headers)]
     # The title gets what the other columns leave (padding and the gap between columns).
     title_width = max(12, min(48, console.width - sum(widths) - 3 * (len(headers) + 1)))
