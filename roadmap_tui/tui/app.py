@@ -7,6 +7,7 @@ and written by storage, scores and capacity come from the layers below through s
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -17,7 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
 from roadmap_tui.models import Problem, WorkspaceError
@@ -25,15 +26,9 @@ from roadmap_tui.models.edits import Edit
 from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
 from roadmap_tui.storage.example import init_workspace
 from roadmap_tui.tui.commands import ItemsProvider
-from roadmap_tui.tui.derived import Derived
-from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
-from roadmap_tui.tui.screens.choice import Choice, ChoiceScreen
-from roadmap_tui.tui.screens.external_change import ExternalChangeScreen
-from roadmap_tui.tui.screens.help import HelpScreen
-from roadmap_tui.tui.screens.init_workspace import InitWorkspaceScreen
+from roadmap_tui.tui.derived import Derived, warm_up
+from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.plan import PlanScreen
-from roadmap_tui.tui.screens.problems import ProblemsScreen
-from roadmap_tui.tui.screens.unsaved_changes import UnsavedChangesScreen
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.views import VIEWS, View
 
@@ -101,13 +96,15 @@ class RoadmapApp(App[None]):
         self.session: Session | None = None
         self.derived: Derived | None = None
         self.views: dict[str, Screen[None]] = {}
-        self._opening: Worker[tuple[WorkspaceStore, Derived | None]] | None = None
+        self._opening: Worker[WorkspaceStore] | None = None
+        # Set when the first view is drawn with its rows (the first interactive frame), and when
+        # its scores and capacity are in: what benchmarks and tests wait for.
+        self.shown = asyncio.Event()
+        self.derived_ready = asyncio.Event()
         self.theme = THEMES[0]
 
     def compose(self) -> ComposeResult:
-        yield Header()
         yield Static(f"Opening {self.workspace_path} …", id="opening")
-        yield Footer()
 
     def on_mount(self) -> None:
         self.open_workspace()
@@ -117,10 +114,16 @@ class RoadmapApp(App[None]):
         """Read the workspace in a worker; `_opened` takes it from there."""
         path = self.workspace_path
         if not (path / "roadmap.toml").is_file() and not any(path.glob("*.toml")):
+            from roadmap_tui.tui.screens.init_workspace import InitWorkspaceScreen
+
             self.push_screen(InitWorkspaceScreen(path), self._init_chosen)
             return
         self._opening = self.run_worker(
-            partial(_open, path), name="open", group="open", thread=True, exit_on_error=False
+            partial(WorkspaceStore.open, path),
+            name="open",
+            group="open",
+            thread=True,
+            exit_on_error=False,
         )
 
     def _init_chosen(self, create: bool | None) -> None:
@@ -143,9 +146,11 @@ class RoadmapApp(App[None]):
         if opening and worker.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             self._opening = None  # the message can arrive twice (it bubbles): act once
         if worker.state == WorkerState.SUCCESS and opening:
-            result = worker.result
-            assert isinstance(result, tuple)
-            self._opened(*result)
+            store = worker.result
+            assert isinstance(store, WorkspaceStore)
+            self._opened(store)
+        elif worker.state == WorkerState.SUCCESS and worker.name == "derive":
+            self._derive()
         elif worker.state == WorkerState.ERROR and (opening or worker.name != "open"):
             error = worker.error
             if opening:
@@ -154,14 +159,14 @@ class RoadmapApp(App[None]):
             else:
                 self.notify(str(error), title=f"{worker.name} failed", severity="error")
 
-    def _opened(self, store: WorkspaceStore, derived: Derived | None) -> None:
-        if store.loaded.workspace is None or derived is None:
+    def _opened(self, store: WorkspaceStore) -> None:
+        if store.loaded.workspace is None:
             self._show_problems(store.problems)
             return
         session = Session(store)
         session.listeners.append(self._edited)
         self.session = session
-        self.derived = derived
+        self.derived = Derived()
         self.title = f"roadmap · {session.workspace.roadmap.workspace.name}"
         self._update_subtitle()
         self.views = {}
@@ -170,6 +175,8 @@ class RoadmapApp(App[None]):
             self.views[view.mode] = screen
             self.add_mode(view.mode, partial(_same, screen))
         self.switch_mode(VIEWS[0].mode)
+        # Scores and capacity follow the first frame (their imports load in a thread then).
+        self.call_after_refresh(lambda: self.call_after_refresh(self._start_deriving))
         errors = [p for p in store.problems if p.is_error]
         if errors:
             self.notify(
@@ -180,6 +187,19 @@ class RoadmapApp(App[None]):
                 timeout=8,
             )
 
+    def _start_deriving(self) -> None:
+        self.shown.set()
+        self.run_worker(warm_up, name="derive", thread=True, exit_on_error=False)
+
+    def _derive(self) -> None:
+        if self.session is None or self.derived is None:
+            return
+        self.derived.build(self.session.workspace)
+        self.derived_ready.set()
+        for screen in self.views.values():
+            if screen.is_attached:
+                screen.post_message(DerivedReady())
+
     def _make_view(self, view: View) -> Screen[None]:
         assert self.session is not None and self.derived is not None
         if view.mode == "plan":
@@ -187,6 +207,8 @@ class RoadmapApp(App[None]):
         raise KeyError(view.mode)  # pragma: no cover - every registered view is built here
 
     def _show_problems(self, problems: list[Problem]) -> None:
+        from roadmap_tui.tui.screens.problems import ProblemsScreen
+
         for mode in list(self.views):
             self.switch_mode("_default")
             self.remove_mode(mode)
@@ -257,6 +279,8 @@ class RoadmapApp(App[None]):
         try:
             result = session.save(force=force)
         except ExternalChangeError as error:
+            from roadmap_tui.tui.screens.external_change import ExternalChangeScreen
+
             self.push_screen(ExternalChangeScreen(error.paths), partial(self._external, then=then))
             return
         except WorkspaceError as error:
@@ -291,6 +315,8 @@ class RoadmapApp(App[None]):
         if not self.session.dirty:
             self.reload()
             return
+        from roadmap_tui.tui.screens.choice import Choice, ChoiceScreen
+
         count = len(self.session.history)
         self.push_screen(
             ChoiceScreen(
@@ -319,6 +345,8 @@ class RoadmapApp(App[None]):
 
     async def action_quit(self) -> None:
         """Quit; unsaved changes ask first: save, discard or cancel."""
+        from roadmap_tui.tui.screens.unsaved_changes import UnsavedChangesScreen
+
         session = self.session
         if session is None or not session.dirty:
             self.exit()
@@ -337,6 +365,8 @@ class RoadmapApp(App[None]):
             self.exit()
 
     def action_help(self) -> None:
+        from roadmap_tui.tui.screens.help import HelpScreen
+
         bindings = [
             (self.get_key_display(binding), binding.description, binding.tooltip)
             for (_, binding, enabled, _) in self.screen.active_bindings.values()
@@ -391,13 +421,6 @@ class RoadmapApp(App[None]):
         """Tests and snapshots run with the cursor steady (`cursor_blink=False`)."""
         if not self.cursor_blink and isinstance(event.widget, Input):
             event.widget.cursor_blink = False
-
-
-def _open(path: Path) -> tuple[WorkspaceStore, Derived | None]:
-    """Read and derive in a worker thread: the first frame need not wait for it."""
-    store = WorkspaceStore.open(path)
-    workspace = store.loaded.workspace
-    return store, Derived(workspace) if workspace is not None else None
 
 
 def _same(screen: Screen[None]) -> Screen[None]:

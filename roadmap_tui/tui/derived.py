@@ -1,5 +1,10 @@
 """What the layers below say about the open workspace (scores, capacity, dependencies), kept
-current by following each edit instead of recomputing everything."""
+current by following each edit instead of recomputing everything.
+
+Built after the first frame: the heavy imports (networkx, the scoring frameworks) happen in a
+worker thread (`warm_up`), then `build` runs on the app's thread, where edits happen, so no edit
+can slip between reading the workspace and following it.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +14,30 @@ from roadmap_tui.tui.plan_facts import PlanFacts
 from roadmap_tui.tui.scores import Scores
 
 
+def warm_up() -> None:
+    """Import what `build` needs (safe in a thread: it reads no workspace)."""
+    import roadmap_tui.planning.capacity
+    import roadmap_tui.planning.dependencies
+    import roadmap_tui.planning.graph
+    import roadmap_tui.scoring  # noqa: F401
+
+
 class Derived:
-    def __init__(self, ws: Workspace) -> None:
-        self.scores = Scores(ws)
-        self.facts = PlanFacts(ws)
+    def __init__(self) -> None:
+        self.scores = Scores()
+        self.facts = PlanFacts()
+        self.ready = False
 
-    def apply_edit(self, edit: Edit) -> None:
-        self.scores.apply_edit(edit)
-        self.facts.apply_edit(edit)
-
-    def reset(self, ws: Workspace) -> None:
+    def build(self, ws: Workspace) -> None:
         self.scores.reset(ws)
         self.facts.reset(ws)
+        self.ready = True
+
+    def apply_edit(self, edit: Edit) -> None:
+        if self.ready:
+            self.scores.apply_edit(edit)
+            self.facts.apply_edit(edit)
+
+    def reset(self, ws: Workspace) -> None:
+        if self.ready:
+            self.build(ws)

@@ -15,5 +15,9 @@ class WorkspaceEdited(Message):
         self.edit = edit
 
 
+class DerivedReady(Message):
+    """Scores, capacity and dependency facts are known (they come just after the first frame)."""
+
+
 class WorkspaceReloaded(Message):
     """The workspace was read again from disk: everything shown must be built anew."""

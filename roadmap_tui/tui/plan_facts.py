@@ -8,12 +8,15 @@ and answers what the views show.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from roadmap_tui.models import Workspace
 from roadmap_tui.models.edits import Edit
-from roadmap_tui.planning.capacity import TeamLoad, load_of, team_loads
-from roadmap_tui.planning.dependencies import violations_of
-from roadmap_tui.planning.graph import PlanGraph
+
+# networkx comes with the graph: imported when the facts are built, after the first frame.
+if TYPE_CHECKING:
+    from roadmap_tui.planning.capacity import TeamLoad
+    from roadmap_tui.planning.graph import PlanGraph
 
 
 @dataclass(frozen=True)
@@ -29,17 +32,19 @@ class DependencyState:
 
 
 class PlanFacts:
-    """Team loads and dependency states of the open workspace."""
+    """Team loads and dependency states of the open workspace (none until `reset`)."""
 
-    def __init__(self, ws: Workspace) -> None:
-        self.owner = ws.owner
-        self.graph: PlanGraph | None = PlanGraph(ws)
+    def __init__(self) -> None:
+        self.owner = ""
+        self.graph: PlanGraph | None = None
 
     @property
     def available(self) -> bool:
         return self.graph is not None
 
     def reset(self, ws: Workspace) -> None:
+        from roadmap_tui.planning.graph import PlanGraph
+
         self.owner = ws.owner
         self.graph = PlanGraph(ws)
 
@@ -51,12 +56,16 @@ class PlanFacts:
         """The owning team's days used and capacity in a quarter."""
         if self.graph is None:
             return None
+        from roadmap_tui.planning.capacity import load_of
+
         return load_of(self.graph, self.owner, quarter)
 
     def team_loads(self, quarter: str) -> list[TeamLoad] | None:
         """Every team with capacity or use in the quarter, the owner first."""
         if self.graph is None:
             return None
+        from roadmap_tui.planning.capacity import team_loads
+
         loads = [
             load
             for load in team_loads(self.graph, quarter)
@@ -68,6 +77,8 @@ class PlanFacts:
         graph = self.graph
         if graph is None or item_id not in graph.items:
             return None
+        from roadmap_tui.planning.dependencies import violations_of
+
         deps = graph.depends.get(item_id, ())
         blocking = [(dep, "no such item") for dep in deps if dep not in graph.items]
         blocking += [(v.depends_on, v.reason) for v in violations_of(graph, item_id)]

@@ -6,15 +6,17 @@ Presentation only: the numbers come from the item, the scores adapter and the pl
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
 from roadmap_tui.models import STATUSES, Item, Workspace
-from roadmap_tui.tui.derived import Derived
-from roadmap_tui.tui.plan_facts import PlanFacts
-from roadmap_tui.tui.scores import Scores
 from roadmap_tui.tui.session import Session
+
+if TYPE_CHECKING:  # built in the worker that opens the workspace (networkx, scoring)
+    from roadmap_tui.tui.derived import Derived
+    from roadmap_tui.tui.plan_facts import PlanFacts
+    from roadmap_tui.tui.scores import Scores
 
 
 @dataclass(frozen=True)

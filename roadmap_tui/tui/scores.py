@@ -9,10 +9,13 @@ columns empty (validate reports the name) rather than the app inventing a score.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from roadmap_tui.models import Workspace, WorkspaceError
 from roadmap_tui.models.edits import Edit, ItemChange
-from roadmap_tui.scoring import Scoreboard, framework_for
+
+if TYPE_CHECKING:
+    from roadmap_tui.scoring import Scoreboard
 
 
 @dataclass(frozen=True)
@@ -33,11 +36,10 @@ NO_SCORE = ItemScore(None, None, None)
 
 
 class Scores:
-    """Scores of the open workspace's items under its framework."""
+    """Scores of the open workspace's items under its framework (none until `reset`)."""
 
-    def __init__(self, ws: Workspace) -> None:
+    def __init__(self) -> None:
         self.board: Scoreboard | None = None
-        self.reset(ws)
 
     @property
     def available(self) -> bool:
@@ -48,6 +50,8 @@ class Scores:
         return self.board.framework.name if self.board is not None else ""
 
     def reset(self, ws: Workspace) -> None:
+        from roadmap_tui.scoring import Scoreboard, framework_for
+
         try:
             framework = framework_for(ws.roadmap.scoring)
         except WorkspaceError:

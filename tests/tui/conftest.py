@@ -43,9 +43,11 @@ def app_on(path: Path) -> RoadmapApp:
 
 
 async def opened(pilot: Pilot[None]) -> None:
-    """Wait until the workspace is read (in a worker) and the first view is drawn."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Wait until the workspace is read and its scores and capacity derived (two workers, the
+    second started by the first), and the view is drawn."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
     await pilot.pause()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -13,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 
 from roadmap_tui.models import BACKLOG, Item
 from roadmap_tui.models.edits import Edit, add_item, replace_item
@@ -27,20 +28,21 @@ from roadmap_tui.planning.moves import (
     set_stage,
     to_backlog,
 )
-from roadmap_tui.tui.derived import Derived
-from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.rows import ItemRows
-from roadmap_tui.tui.screens.drop_item import DropItemScreen
-from roadmap_tui.tui.screens.item_editor import ItemEditorScreen
-from roadmap_tui.tui.screens.pick_quarter import PickQuarterScreen
-from roadmap_tui.tui.screens.review_stage import ReviewStageScreen, StageChoice
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.capacity_bars import CapacityBars
 from roadmap_tui.tui.widgets.filter_input import FilterInput
+from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.item_table import ItemTable
 from roadmap_tui.tui.widgets.problems_panel import ProblemsPanel
 from roadmap_tui.tui.widgets.quarter_list import QuarterList
 
+if TYPE_CHECKING:
+    from roadmap_tui.tui.derived import Derived
+    from roadmap_tui.tui.screens.review_stage import StageChoice
+
+# Dialogs are imported when first opened: the first frame of the view does not wait for them.
 MOVE = Binding.Group("Move", compact=True)
 
 
@@ -106,6 +108,8 @@ class PlanScreen(Screen[None]):
         Binding("e", "edit", "Edit", show=False, id="edit-e", tooltip="Edit the selected item"),
     ]
 
+    AUTO_FOCUS = "#items"
+
     location: reactive[str] = reactive(BACKLOG, init=False)
 
     def __init__(self, session: Session, derived: Derived, today: Callable[[], dt.date]) -> None:
@@ -128,13 +132,12 @@ class PlanScreen(Screen[None]):
                 yield Static(id="item-detail")
                 yield CapacityBars(id="capacity")
                 yield ProblemsPanel(id="problems")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(FilterInput).display = False
         self._show_problems(auto=True)
         self._show_all(self._first_location())
-        self.query_one(ItemTable).focus()
 
     @property
     def table(self) -> ItemTable:
@@ -255,6 +258,7 @@ class PlanScreen(Screen[None]):
         self._show_capacity()
         self._show_detail()
 
+    @on(DerivedReady)
     @on(WorkspaceReloaded)
     def _reloaded(self) -> None:
         ws = self.session.workspace
@@ -340,6 +344,8 @@ class PlanScreen(Screen[None]):
         self.notify(edit.label, title="Done (ctrl+z undoes)", timeout=3)
 
     def action_edit(self) -> None:
+        from roadmap_tui.tui.screens.item_editor import ItemEditorScreen
+
         item = self._selected()
         if item is None:
             return
@@ -352,6 +358,8 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(ItemEditorScreen(self.session.workspace, location, item), edited)
 
     def action_add(self) -> None:
+        from roadmap_tui.tui.screens.item_editor import ItemEditorScreen
+
         location = self.location
 
         def added(new: Item | None) -> None:
@@ -383,6 +391,8 @@ class PlanScreen(Screen[None]):
         self._move(lambda item_id: to_backlog(self.session.workspace, item_id))
 
     def action_plan(self) -> None:
+        from roadmap_tui.tui.screens.pick_quarter import PickQuarterScreen
+
         item = self._selected()
         if item is None:
             return
@@ -401,6 +411,8 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(PickQuarterScreen(ws.quarter_ids(), default, item.id), chosen)
 
     def action_drop(self) -> None:
+        from roadmap_tui.tui.screens.drop_item import DropItemScreen
+
         item = self._selected()
         if item is None:
             return
@@ -417,6 +429,8 @@ class PlanScreen(Screen[None]):
         self.app.push_screen(DropItemScreen(item), confirmed)
 
     def action_review(self) -> None:
+        from roadmap_tui.tui.screens.review_stage import ReviewStageScreen
+
         location = self.location
         ws = self.session.workspace
         if location == BACKLOG:

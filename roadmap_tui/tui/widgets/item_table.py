@@ -76,7 +76,8 @@ class ItemTable(DataTable[Text]):
         """Show a location's live item list (rebuilds the rows)."""
         self.location = location
         self._source = items
-        self.rebuild()
+        if self.size.width:  # before the first layout, `on_resize` builds the rows
+            self.rebuild()
 
     def rebuild(self) -> None:
         keep = self.current_item_id()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from roadmap_tui.models import BACKLOG, Workspace
-from roadmap_tui.tui.derived import Derived
 from roadmap_tui.tui.session import Session
+
+if TYPE_CHECKING:
+    from roadmap_tui.tui.derived import Derived
 
 STAGE_STYLE = {
     "draft": "yellow",
