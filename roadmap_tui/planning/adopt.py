@@ -2,19 +2,33 @@
 
 1. The given items (from the backlog or a later quarter) are planned into the quarter.
 2. Items of the quarter that are done, in progress (unless allowed), unscored, or needed by an
-   item that stays, stay. The others may be deferred; deferring an item defers everything in
-   the quarter that depends on it.
-3. The deferred set is the one losing the least total value such that every team fits its
-   capacity in the quarter (`solver.choose`, keeping the most value). If a team cannot fit even
-   with everything movable deferred, nothing is proposed and the shortfall is reported.
-4. Deferred items go to the next quarter when they fit its free capacity there (dependencies
-   first, then the most valuable), otherwise to the backlog; an item whose dependency went to
-   the backlog goes there too. Each gets `note = "deferred to Q: make room for E, F"`.
+   item that stays, stay. The others are movable. If a team cannot fit even with everything
+   movable deferred, nothing is proposed and the shortfall is reported.
+3. One optimisation (`solver.assign`) gives each movable item a place: kept, deferred to the next
+   quarter, or sent to the backlog, such that
+   - every team fits its capacity in the quarter, the adopted items in;
+   - every team fits its free capacity in the next quarter with the items deferred there (their
+     own days and asks, counted as `capacity` counts them);
+   - an item kept keeps what it depends on in the quarter; an item deferred to the next quarter
+     needs what it depends on kept or deferred there too (so deferring an item defers its
+     dependents, and sending it to the backlog sends them there);
+   - an item goes to the backlog only if nothing planned later depends on it, unless that
+     dependent goes to the backlog too (its value is lost as well). A later item goes only when
+     something it depends on goes: never to make room on its own.
+   It loses the least value (everything that leaves the quarter, and every later item sent
+   after it); among choices losing the same, it sends the fewest days to the backlog, then moves
+   the fewest items.
+4. When no choice keeps every dependency order, the choice falls back to value alone: the items
+   of least value are deferred (`solver.choose`) and go to the next quarter when they fit there
+   (dependencies first, then the most valuable), else to the backlog. The output says that
+   orders break and names them.
+Each moved item gets `note = "deferred to Q: make room for E, F"`.
 """
 
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,9 +46,16 @@ from roadmap_tui.planning.graph import Key, PlanGraph, days_by_key, uses_of
 from roadmap_tui.planning.move_plan import Move, MovePlan, target_status
 from roadmap_tui.planning.numbers import clean, show
 from roadmap_tui.planning.numbers import days as days_text
-from roadmap_tui.planning.solver import TIME_LIMIT, TOLERANCE, choose
+from roadmap_tui.planning.solver import TIME_LIMIT, TOLERANCE, Implication, Option, assign, choose
 
 MAX_NAME = 60
+KEEP, NEXT, BACK = 0, 1, 2  # the places of a movable item of the quarter
+STAY, GO = 0, 1  # of an item planned later that depends on one: stays, or goes to the backlog
+BY_VALUE = (
+    "the items of least value are deferred, to the next quarter when they fit there, else to"
+    " the backlog"
+)
+FALLBACK = f"no way to make room keeps every dependency order: {BY_VALUE}"
 
 
 @dataclass(frozen=True)
@@ -63,6 +84,7 @@ class Deferral:
         return {
             "item": self.item,
             "title": self.title,
+            "from": self.move.source,
             "to": self.target,
             "value": clean(self.value),
             "frees": [
@@ -88,6 +110,7 @@ class Adoption:
     note: str = ""
     loads: list[TeamLoad] = field(default_factory=list)  # the quarter and the next, after
     broken: list[OrderViolation] = field(default_factory=list)  # orders the moves break
+    fallback: bool = False  # True: no choice kept every order, so value alone decided
     plan: MovePlan = field(default_factory=lambda: MovePlan("adopt"))
 
     @property
@@ -108,6 +131,7 @@ class Adoption:
             "warnings": self.warnings,
             "capacity": [load.to_json() for load in self.loads],
             "order_violations": [v.to_json() for v in self.broken],
+            "fallback": self.fallback,
         }
 
 
@@ -199,13 +223,23 @@ def make_room(
     for need in needs:
         for key, days in need.items():
             freed[key] = freed.get(key, 0) + days
+    # The most deferring can free: sent to the backlog an item frees its asks naming the
+    # quarter too, and so does a later item that may follow it there.
+    cascade, later_values = _later_dependents(
+        graph, movable, quarter, adopted_ids, value, movable_status
+    )
+    most = {key: 0.0 for key in keys}
+    for item_id in [*movable, *later_values]:
+        for key, days in shift(graph, graph.items[item_id], BACKLOG).items():
+            if key[1] == quarter:
+                most[key] = most.get(key, 0) - days
     result.over = {
         key[0]: clean(used(key) - graph.capacity(*key))
         for key in sorted(keys, key=lambda k: _team_rank(graph, k[0]))
         if used(key) > graph.capacity(*key) + TOLERANCE
     }
     for key in sorted(keys, key=lambda k: _team_rank(graph, k[0])):
-        fixed = used(key) - freed.get(key, 0)
+        fixed = used(key) - most.get(key, 0)
         if fixed > graph.capacity(*key) + TOLERANCE:
             result.shortfalls.append(
                 f"{key[0]} would still be over by {days_text(fixed - graph.capacity(*key))}"
@@ -216,6 +250,305 @@ def make_room(
         result.plan = MovePlan(_label(ids, quarter), list(adopted))
         return result
 
+    worths = {**values, **later_values}
+    placed = _places(graph, quarter, movable, values, cascade, later_values, keys, used, time_limit)
+    if placed is None or placed.target is None:
+        # No choice keeps every order (or the search found none in time): value alone decides.
+        result.fallback = True
+        result.warnings.append(FALLBACK if placed is None else f"{placed.note}: {BY_VALUE}")
+        placed = _by_value_alone(
+            graph, quarter, movable, values, needs, keys, used, freed, ids, extra, time_limit
+        )
+    assert placed.target is not None
+    result.optimal, result.note = placed.optimal, placed.note
+
+    for_whom = ", ".join(ids)
+    order = sorted(
+        placed.target,
+        key=lambda i: (i not in member_set, -worths[i], graph.rank(i)),
+    )
+    deferrals = []
+    for item_id in order:
+        source, where = graph.location[item_id], placed.target[item_id]
+        shown = "the backlog" if where == BACKLOG else where
+        need = placed.frees[item_id]
+        reasons = [
+            f"{team} is over by {days_text(result.over[team])} in {quarter}; this frees"
+            f" {show(days)}"
+            for (team, at), days in need.items()
+            if at == quarter and team in result.over and days > 0
+        ]
+        if item_id in member_set:
+            reasons += [
+                f"depends on {dep}, deferred too"
+                for dep in dict.fromkeys(graph.depends.get(item_id, ()))
+                if dep in placed.target and dep != item_id
+            ]
+            note = f"deferred to {shown}: make room for {for_whom}"
+        else:
+            gone = [d for d in graph.depends.get(item_id, ()) if placed.target.get(d) == BACKLOG]
+            note = f"deferred to the backlog with {gone[0]}: make room for {for_whom}"
+        reasons += placed.why.get(item_id, [])
+        item = graph.items[item_id]
+        move = Move(
+            item_id,
+            source,
+            where,
+            reason=f"to {shown}",
+            status=target_status(item, source, where),
+            note=note,
+        )
+        deferrals.append(
+            Deferral(
+                move=move,
+                title=item.title,
+                value=worths[item_id],
+                needs=need,
+                reasons=tuple(reasons),
+                owner=graph.team_of(item_id),
+            )
+        )
+    result.deferred = deferrals
+    result.lost_value = clean(sum(worths[item_id] for item_id in placed.target))
+    result.plan = MovePlan(_label(ids, quarter), [*adopted, *(d.move for d in deferrals)])
+    result.loads, result.broken = effects(
+        graph, result.plan.moves, [quarter, next_quarter(quarter)]
+    )
+    return result
+
+
+@dataclass
+class _Placed:
+    """Where the items that leave the quarter go, what each frees, and why (beyond its days)."""
+
+    target: dict[str, str] | None  # item -> next quarter or backlog; None: no choice found
+    frees: dict[str, dict[Key, float]] = field(default_factory=dict)
+    why: dict[str, list[str]] = field(default_factory=dict)
+    optimal: bool = True
+    note: str = ""
+
+
+def _later_dependents(
+    graph: PlanGraph,
+    movable: list[str],
+    quarter: str,
+    adopted: set[str],
+    value: ValueOf,
+    movable_status: tuple[str, ...],
+) -> tuple[list[str], dict[str, float]]:
+    """Open items planned after the quarter that depend, directly or not, on a movable item:
+    those a trip to the backlog would leave waiting. With the values of those that may follow
+    it there (planned and scored, as a movable item); the others can only stay."""
+    found: set[str] = set()
+    todo = list(movable)
+    while todo:
+        for dependent in graph.dependents.get(todo.pop(), ()):
+            item = graph.items.get(dependent)
+            where = graph.quarter_of(dependent)
+            if (
+                item is None
+                or dependent in found
+                or dependent in adopted
+                or where is None
+                or quarter_index(where) <= quarter_index(quarter)
+                or item.status in ("done", "dropped")
+            ):
+                continue
+            found.add(dependent)
+            todo.append(dependent)
+    ordered = sorted(found, key=lambda item_id: graph.rank(item_id))
+    worths: dict[str, float] = {}
+    for item_id in ordered:
+        item = graph.items[item_id]
+        worth = value(item)
+        if item.status in movable_status and worth is not None:
+            worths[item_id] = worth
+    return ordered, worths
+
+
+def _places(
+    graph: PlanGraph,
+    quarter: str,
+    movable: list[str],
+    values: dict[str, float],
+    cascade: list[str],
+    later_values: dict[str, float],
+    keys: set[Key],
+    used: Callable[[Key], float],
+    time_limit: float,
+) -> _Placed | None:
+    """Keep, next quarter or backlog for each movable item, in one optimisation (see the module
+    docstring). None when no choice keeps every order."""
+    later = next_quarter(quarter)
+    near = (quarter, later)
+    items = [*movable, *cascade]
+    at = {item_id: i for i, item_id in enumerate(items)}
+    in_quarter, waiting = set(movable), set(cascade)
+    # Ties: the value lost is weighed first (exactly, see `solver.assign`); among choices losing
+    # the same, a trip to the backlog weighs its days + 1, a move to the next quarter 1/(n+1):
+    # every move to the next quarter together weighs less than any one trip to the backlog, so
+    # the choice sends the fewest days to the backlog, then moves the fewest items.
+    step = 1 / (len(items) + 1)
+
+    def near_only(change: dict[Key, float]) -> dict[Key, float]:
+        return {key: days for key, days in change.items() if key[1] in near}
+
+    options: list[list[Option[Key]]] = []
+    for item_id in movable:
+        item = graph.items[item_id]
+        options.append(
+            [
+                Option(),
+                Option(values[item_id], step, near_only(shift(graph, item, later))),
+                Option(values[item_id], item.days + 1, near_only(shift(graph, item, BACKLOG))),
+            ]
+        )
+    for item_id in cascade:
+        item = graph.items[item_id]
+        options.append([Option()])
+        if item_id in later_values:
+            change = near_only(shift(graph, item, BACKLOG))
+            options[-1].append(Option(later_values[item_id], item.days + 1, change))
+    # Room: in the quarter what is left once the adopted items are in (below 0 when over, which
+    # the deferrals must make up); in the next quarter what is free there (never below 0).
+    room = {key: graph.capacity(*key) - used(key) for key in keys}
+    for choices in options:
+        for option in choices:
+            for key in option.change:
+                if key not in room:
+                    free = graph.capacity(*key) - used(key)
+                    room[key] = free if key[1] == quarter else max(free, 0)
+
+    def goes(item_id: str) -> list[tuple[int, int]]:
+        """The pick that sends the item to the backlog (none: it cannot go)."""
+        i = at[item_id]
+        if item_id in in_quarter:
+            return [(i, BACK)]
+        return [(i, GO)] if len(options[i]) > 1 else []
+
+    implies: list[Implication] = []
+    for item_id in movable:
+        i = at[item_id]
+        for dep in dict.fromkeys(graph.depends.get(item_id, ())):
+            if dep in in_quarter and dep != item_id:
+                j = at[dep]
+                implies.append(((i, KEEP), [(j, KEEP)]))
+                implies.append(((i, NEXT), [(j, KEEP), (j, NEXT)]))
+    for item_id in cascade:
+        upstream = [
+            dep
+            for dep in dict.fromkeys(graph.depends.get(item_id, ()))
+            if dep != item_id and (dep in in_quarter or dep in waiting)
+        ]
+        for dep in upstream:
+            for pick in goes(dep):
+                implies.append((pick, goes(item_id)))  # it goes with it, or that cannot go
+        for pick in goes(item_id):  # and only then: never to make room on its own
+            implies.append((pick, [p for dep in upstream for p in goes(dep)]))
+
+    answer = assign(options, room, implies, time_limit=time_limit)
+    if answer.picked is None:
+        return None if answer.optimal else _Placed(None, optimal=False, note=answer.note)
+    picked = dict(zip(items, answer.picked, strict=True))
+    target: dict[str, str] = {}
+    for item_id, place in picked.items():
+        if item_id in in_quarter and place != KEEP:
+            target[item_id] = later if place == NEXT else BACKLOG
+        elif item_id in waiting and place == GO:
+            target[item_id] = BACKLOG
+    frees: dict[str, dict[Key, float]] = {}
+    for item_id, where in target.items():
+        change = shift(graph, graph.items[item_id], where)
+        frees[item_id] = {
+            key: -days
+            for key, days in change.items()
+            if days < 0 and (key[1] == quarter or item_id in waiting)
+        }
+    left = dict(room)
+    for item_id, place in picked.items():
+        for key, days in options[at[item_id]][place].change.items():
+            left[key] -= days
+
+    why: dict[str, list[str]] = {}
+    for item_id in items:
+        if target.get(item_id) != BACKLOG:
+            continue
+        found = why.setdefault(item_id, [])
+        if item_id in waiting:
+            found += [
+                f"from {graph.location[item_id]}: depends on {dep}, which goes to the backlog"
+                for dep in dict.fromkeys(graph.depends.get(item_id, ()))
+                if target.get(dep) == BACKLOG and dep != item_id
+            ]
+            continue
+        blocked = [
+            d
+            for d in graph.depends.get(item_id, ())
+            if d in in_quarter and target.get(d) == BACKLOG
+        ]
+        here, back = options[at[item_id]][NEXT].change, options[at[item_id]][BACK].change
+        # Room in the next quarter had it gone there (its asks naming it would not be freed).
+        room_next = {key: left[key] + back.get(key, 0) for key in here if key[1] == later}
+        short = [
+            (key, days)
+            for key, days in here.items()
+            if key[1] == later and days > room_next[key] + TOLERANCE
+        ]
+        if blocked:
+            found.append(f"to the backlog with {blocked[0]}")
+        elif short:
+            key, days = short[0]
+            text = f"no room in {later}: needs {days_text(days)} of {key[0]}, "
+            if days > room[key] + TOLERANCE:
+                found.append(text + f"{show(room[key])} free")
+            else:
+                there = [
+                    other
+                    for other in items
+                    if target.get(other) == later
+                    and options[at[other]][NEXT].change.get(key, 0) > 0
+                ]
+                verb = "is" if len(there) == 1 else "are"
+                found.append(
+                    text + f"{show(max(room_next[key], 0))} free once {', '.join(there)} {verb}"
+                    " deferred there"
+                )
+        stuck = [
+            key
+            for key, days in back.items()
+            if key[1] == quarter and here.get(key, 0) > days + TOLERANCE
+        ]
+        if not blocked and not short and stuck:
+            found.append(
+                f"its ask of {stuck[0][0]} names {quarter}: only the backlog frees those days"
+            )
+        elif not blocked and not short and not answer.optimal:
+            found.append("to the backlog: the time-limited search found no better place")
+        along = [
+            f"{other} ({graph.location[other]})"
+            for other in cascade
+            if target.get(other) == BACKLOG and item_id in graph.depends.get(other, ())
+        ]
+        if along:
+            found.append(f"what depends on it goes to the backlog too: {', '.join(along)}")
+    return _Placed(target, frees, why, answer.optimal, answer.note)
+
+
+def _by_value_alone(
+    graph: PlanGraph,
+    quarter: str,
+    movable: list[str],
+    values: dict[str, float],
+    needs: list[dict[Key, float]],
+    keys: set[Key],
+    used: Callable[[Key], float],
+    freed: dict[Key, float],
+    ids: list[str],
+    extra: dict[Key, float],
+    time_limit: float,
+) -> _Placed:
+    """The fallback: keep the most value that fits the quarter, then place what is deferred in
+    the next quarter when it fits there, else in the backlog, whatever orders that breaks."""
     index = {item_id: i for i, item_id in enumerate(movable)}
     rooms = {key: graph.capacity(*key) - (used(key) - freed.get(key, 0)) for key in keys}
     requires = [
@@ -226,47 +559,16 @@ def make_room(
     ]
     worths = [values[item_id] for item_id in movable]
     selection = choose(worths, needs, rooms, requires, time_limit=time_limit)
-    kept = set(selection.chosen)
-    kept = _keep_what_fits(kept, worths, needs, rooms, requires)
+    kept = _keep_what_fits(set(selection.chosen), worths, needs, rooms, requires)
     deferred_ids = [item_id for item_id in movable if index[item_id] not in kept]
-    result.optimal, result.note = selection.optimal, selection.note
-
     moves, why = _destinations(graph, deferred_ids, values, quarter, ids, extra)
-    by_id = {move.item: move for move in moves}
-    deferrals = []
-    for item_id in sorted(deferred_ids, key=lambda i: (-values[i], graph.rank(i))):
-        need = needs[index[item_id]]
-        reasons = [
-            f"{team} is over by {days_text(result.over[team])} in {quarter}; this frees"
-            f" {show(days)}"
-            for (team, _), days in need.items()
-            if team in result.over and days > 0
-        ]
-        reasons += [
-            f"depends on {dep}, deferred too"
-            for dep in dict.fromkeys(graph.depends.get(item_id, ()))
-            if dep in by_id
-        ]
-        move = by_id[item_id]
-        if item_id in why:
-            reasons.append(why[item_id])
-        deferrals.append(
-            Deferral(
-                move=move,
-                title=graph.items[item_id].title,
-                value=values[item_id],
-                needs=need,
-                reasons=tuple(reasons),
-                owner=graph.team_of(item_id),
-            )
-        )
-    result.deferred = deferrals
-    result.lost_value = clean(sum(values[item_id] for item_id in deferred_ids))
-    result.plan = MovePlan(_label(ids, quarter), [*adopted, *(d.move for d in deferrals)])
-    result.loads, result.broken = effects(
-        graph, result.plan.moves, [quarter, next_quarter(quarter)]
+    return _Placed(
+        target={move.item: move.target for move in moves},
+        frees={item_id: needs[index[item_id]] for item_id in deferred_ids},
+        why={item_id: [text] for item_id, text in why.items()},
+        optimal=selection.optimal,
+        note=selection.note,
     )
-    return result
 
 
 def _adopted_moves(graph: PlanGraph, ids: list[str], quarter: str) -> tuple[list[Move], list[str]]:

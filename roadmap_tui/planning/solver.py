@@ -5,8 +5,14 @@ precedence, solved exactly as a mixed-integer program (scipy.optimize.milp, HiGH
     subject to  sum need[i][k] * x[i] <= room[k]         for every (team, quarter) k
                 x[i] <= x[j]                             for every (i, j) in requires
 
-`draft` uses it to pick backlog items (x = placed); `adopt` to pick the items a quarter keeps
-(x = kept; deferring an item defers its dependents, so a kept dependent requires its dependency).
+`draft` uses it to pick backlog items (x = placed); `adopt`, when no choice keeps every
+dependency order, to pick the items a quarter keeps (x = kept; deferring an item defers its
+dependents, so a kept dependent requires its dependency).
+
+`assign` gives each item one of several places (for `adopt`: keep, next quarter, backlog), each
+with a cost and the days it adds or frees per (team, quarter), under implications between places
+("if this one is kept, that one is kept"): an assignment problem solved the same way.
+
 The solver runs with a time limit; when it stops before proving its answer optimal the result
 says so, and when it has no answer at all a greedy pass stands in, also saying so.
 """
@@ -14,8 +20,8 @@ says so, and when it has no answer at all a greedy pass stands in, also saying s
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 TIME_LIMIT = 10.0  # seconds
 TOLERANCE = 1e-6
@@ -138,3 +144,170 @@ def greedy(
                 chosen.add(index)
                 progress = True
     return frozenset(chosen)
+
+
+# --- one place per item ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Option(Generic[K]):
+    """One place an item can take: what it costs and what it changes.
+
+    `cost` is what is weighed first (for `adopt`: the value lost); `tie` only decides between
+    choices of equal cost; `change` is the days it adds (negative: frees) per capacity key.
+    """
+
+    cost: float = 0
+    tie: float = 0
+    change: Mapping[K, float] = field(default_factory=dict)
+
+
+Pick = tuple[int, int]  # (item, option)
+# If item i takes option o, item j must take one of the listed options (none listed: i never
+# takes o).
+Implication = tuple[Pick, Sequence[Pick]]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    picked: tuple[int, ...] | None  # the option of each item; None: no assignment found
+    optimal: bool  # proven best (with picked None: proven that none exists)
+    note: str = ""
+
+    def cost(self, options: Sequence[Sequence[Option[K]]]) -> float:
+        assert self.picked is not None
+        return sum(options[i][o].cost for i, o in enumerate(self.picked))
+
+    def tie(self, options: Sequence[Sequence[Option[K]]]) -> float:
+        assert self.picked is not None
+        return sum(options[i][o].tie for i, o in enumerate(self.picked))
+
+
+def assign(
+    options: Sequence[Sequence[Option[K]]],
+    room: Mapping[K, float],
+    implies: Sequence[Implication] = (),
+    *,
+    time_limit: float = TIME_LIMIT,
+) -> Assignment:
+    """One option per item, at the least total cost, then the least total tie, such that
+
+        sum of the picked options' change[k] <= room[k]      for every key k of `room`
+        every implication holds.
+
+    A change for a key missing from `room` is not limited. Solved exactly, in two rounds
+    (lexicographically): the least cost first, then the least tie among the choices of that
+    cost. One weighted objective (cost + epsilon * tie) would need an epsilon below the smallest
+    difference two choices' costs can have; with fractional framework values (RICE, WSJF) that
+    has no useful lower bound and soon falls under the solver's own tolerance (1e-6), so a tie
+    could silently outweigh a real difference in value. Two rounds cannot.
+    """
+    count = len(options)
+    if count == 0:
+        return Assignment((), True)
+    import numpy as np
+    from scipy.optimize import Bounds, LinearConstraint, milp
+    from scipy.sparse import csr_matrix
+
+    column: dict[Pick, int] = {}
+    for i, choices in enumerate(options):
+        for o in range(len(choices)):
+            column[(i, o)] = len(column)
+    width = len(column)
+    rows: list[int] = []
+    cols: list[int] = []
+    data: list[float] = []
+    lower: list[float] = []
+    upper: list[float] = []
+
+    def row(entries: Sequence[tuple[int, float]], low: float, high: float) -> None:
+        index = len(lower)
+        for col, coefficient in entries:
+            rows.append(index)
+            cols.append(col)
+            data.append(coefficient)
+        lower.append(low)
+        upper.append(high)
+
+    for i, choices in enumerate(options):  # exactly one place each
+        row([(column[(i, o)], 1.0) for o in range(len(choices))], 1.0, 1.0)
+    per_key: dict[K, list[tuple[int, float]]] = {key: [] for key in room}
+    for (i, o), col in column.items():
+        for key, days in options[i][o].change.items():
+            if key in per_key and days != 0:
+                per_key[key].append((col, float(days)))
+    for key, entries in per_key.items():
+        if entries:
+            row(entries, -np.inf, float(room[key]))
+        elif room[key] < -TOLERANCE:
+            return Assignment(None, True)  # over already, and nothing can change it
+    for (i, o), alternatives in implies:
+        entries = [(column[(i, o)], 1.0)]
+        entries += [(column[pick], -1.0) for pick in dict.fromkeys(alternatives)]
+        row(entries, -np.inf, 0.0)
+
+    costs = np.zeros(width)
+    ties = np.zeros(width)
+    for (i, o), col in column.items():
+        costs[col] = options[i][o].cost
+        ties[col] = options[i][o].tie
+
+    def solve(objective: Any, extra: list[Any]) -> Any:
+        matrix = csr_matrix((data, (rows, cols)), shape=(len(lower), width))
+        return milp(
+            c=objective,
+            constraints=[LinearConstraint(matrix, np.array(lower), np.array(upper)), *extra],
+            integrality=np.ones(width),
+            bounds=Bounds(0, 1),
+            options={"time_limit": time_limit, "mip_rel_gap": 0.0},
+        )
+
+    def read(result: Any) -> tuple[int, ...] | None:
+        if result.x is None:
+            return None
+        picked = []
+        for i, choices in enumerate(options):
+            found = [o for o in range(len(choices)) if result.x[column[(i, o)]] > 0.5]
+            if len(found) != 1:
+                return None
+            picked.append(found[0])
+        answer = tuple(picked)
+        return answer if holds(answer, options, room, implies) else None
+
+    first = solve(costs, [])
+    picked = read(first)
+    if picked is None:
+        if first.status == 2:  # infeasible
+            return Assignment(None, True)
+        return Assignment(None, False, f"the solver gave no answer within {time_limit:g} s")
+    proven = first.status == 0
+    best = sum(options[i][o].cost for i, o in enumerate(picked))
+    if any(ties):
+        margin = TOLERANCE * max(1.0, abs(best))
+        cap = LinearConstraint(csr_matrix(costs.reshape(1, -1)), -np.inf, best + margin)
+        second = solve(ties, [cap])
+        better = read(second)
+        if better is not None:
+            picked = better
+            proven = proven and second.status == 0
+    if proven:
+        return Assignment(picked, True)
+    return Assignment(picked, False, f"not proven optimal: time limit ({time_limit:g} s) reached")
+
+
+def holds(
+    picked: Sequence[int],
+    options: Sequence[Sequence[Option[K]]],
+    room: Mapping[K, float],
+    implies: Sequence[Implication],
+) -> bool:
+    """Whether an assignment keeps every room and every implication."""
+    used: dict[K, float] = {}
+    for i, o in enumerate(picked):
+        for key, days in options[i][o].change.items():
+            used[key] = used.get(key, 0) + days
+    for key, limit in room.items():
+        if used.get(key, 0) > limit + TOLERANCE:
+            return False
+    for (i, o), alternatives in implies:
+        if picked[i] == o and not any(picked[j] == p for j, p in alternatives):
+            return False
+    return True

@@ -238,18 +238,28 @@ def test_adopt_on_the_example_writes_a_scenario_whose_impact_shows_the_deferral(
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert "With them in, 2027-Q1 is over capacity: infra-platform by 19 days" in lines
-    assert "Deferred (1, value lost 8):" in lines
+    assert "Deferred (2, value lost 12):" in lines
     assert (
-        "  - APP-MODULE-DATABASES to the backlog (value 8; frees 20 days of infra-platform;"
-        " asks storage 5)"
+        "  - ML-GPU-STACKS to 2027-Q2 (value 7; frees 15 days of infra-platform;"
+        " asks ml-platform 4)"
     ) in lines
-    assert "      infra-platform is over by 19 days in 2027-Q1; this frees 20" in lines
-    assert "      no room in 2027-Q2: needs 20 days of infra-platform, 18 free" in lines
+    assert (
+        "  - TF-WORKSHOP-ADVANCED to the backlog (value 5; frees 6 days of infra-platform;"
+        " asks tech-academy 5)"
+    ) in lines
+    assert "      infra-platform is over by 19 days in 2027-Q1; this frees 6" in lines
+    assert (
+        "      no room in 2027-Q2: needs 6 days of infra-platform, 3 free once ML-GPU-STACKS"
+        " is deferred there"
+    ) in lines
+    assert "  infra-platform 2027-Q2: 137 of 140 days used (own 137, asked 0), 3 free" in lines
+    assert not any(line.startswith("breaks an order") for line in lines)
     assert (example / "scenarios" / "demo" / "2027-Q1.toml").is_file()
     impact = run("-w", str(example), "impact", str(example), "scenario:demo", "--format", "json")
     data = json.loads(impact.stdout)
     assert data["added"] == ["REQ-ACCOUNT-STRUCTURE", "REQ-TAGGING-POLICY"]
-    assert data["removed"] == ["APP-MODULE-DATABASES"]
+    assert data["removed"] == ["TF-WORKSHOP-ADVANCED"]
+    assert data["broken_dependencies"] == []
 
     again = run(*args, "-w", str(example), "--scenario", "demo")
     assert again.exit_code == 1
@@ -263,8 +273,13 @@ def test_adopt_default_name_dry_run_and_json(example: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["scenario"] is None
-    assert [d["item"] for d in data["deferred"]] == ["APP-MODULE-DATABASES"]
+    assert [(d["item"], d["from"], d["to"]) for d in data["deferred"]] == [
+        ("ML-GPU-STACKS", "2027-Q1", "2027-Q2"),
+        ("TF-WORKSHOP-ADVANCED", "2027-Q1", "backlog"),
+    ]
     assert data["over_before"] == {"infra-platform": 19}
+    assert data["lost_value"] == 12 and data["fallback"] is False
+    assert data["order_violations"] == []
     assert not (example / "scenarios" / "adopt-req-account-structure-req-tagging-policy").exists()
     written = run(*args, "-w", str(example))
     assert written.exit_code == 0
@@ -316,3 +331,31 @@ def test_draft_json(example: Path) -> None:
     assert left_out["CROSS-ACCOUNT-NETWORKING"] == [
         "needs 35 days of infra-platform in 2027-Q2, 18 free"
     ]
+
+
+def test_adopt_says_when_every_choice_breaks_an_order(folder: WriteFolder) -> None:
+    # X must go (over by 10), 2027-Q1 is full, and L there builds on X but is in progress.
+    path = folder(
+        files(
+            quarters={
+                "2026-Q4": [
+                    item("BUSY", status="in-progress", estimate=80, score={"value": 1}),
+                    item("X", estimate=20, score={"value": 1, "effort": 1}),
+                ],
+                "2027-Q1": [
+                    item("FULL", status="in-progress", estimate=90),
+                    item("L", status="in-progress", estimate=10, depends_on=["X"]),
+                ],
+            },
+            in_backlog=[item("E", estimate=10)],
+        )
+    )
+    result = run("adopt", "E", "--quarter", "2026-Q4", "-w", str(path), "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert (
+        "note: no way to make room keeps every dependency order: the items of least value are"
+        " deferred, to the next quarter when they fit there, else to the backlog"
+    ) in lines
+    assert "  - X to the backlog (value 1; frees 20 days of infra)" in lines
+    assert "breaks an order: L (2027-Q1) depends on X, still in the backlog" in lines

@@ -1,7 +1,9 @@
-"""The knapsack with several capacities and precedence equals a brute-force optimum."""
+"""The knapsack with several capacities and precedence, and the assignment of one place per
+item, equal a brute-force optimum."""
 
 from __future__ import annotations
 
+import itertools
 import random
 from typing import Any
 
@@ -9,7 +11,7 @@ import numpy as np
 import pytest
 
 from roadmap_tui.planning import solver
-from roadmap_tui.planning.solver import choose, fits
+from roadmap_tui.planning.solver import Implication, Option, assign, choose, fits, holds
 
 Instance = tuple[list[float], list[dict[str, float]], dict[str, float], list[tuple[int, int]]]
 
@@ -119,3 +121,80 @@ def test_without_any_answer_a_greedy_fallback_says_so(monkeypatch: pytest.Monkey
     assert not result.optimal
     assert result.note == ("greedy fallback, not optimal: the solver gave no answer within 10 s")
     assert result.chosen == frozenset({0})
+
+
+# --- one place per item (assign) ---------------------------------------------------------------
+AssignInstance = tuple[list[list[Option[str]]], dict[str, float], list[Implication]]
+
+
+def random_assignment(rng: random.Random, count: int) -> AssignInstance:
+    teams = [f"t{k}" for k in range(rng.randint(1, 3))]
+    options: list[list[Option[str]]] = []
+    for _ in range(count):
+        choices = [Option[str]()]  # staying put: no cost, no change
+        for _ in range(rng.randint(0, 2)):
+            change = {
+                team: float(rng.choice([-8, -5, -3, -1, 1, 2, 4, 6, 10]))
+                for team in rng.sample(teams, rng.randint(1, len(teams)))
+            }
+            choices.append(Option(float(rng.randint(0, 9)), float(rng.randint(0, 4)), change))
+        options.append(choices)
+    room = {team: float(rng.randint(-10, 12)) for team in teams}
+    implies: list[Implication] = []
+    for _ in range(rng.randint(0, count)):
+        i, j = rng.randrange(count), rng.randrange(count)
+        if i == j:
+            continue
+        o = rng.randrange(len(options[i]))
+        allowed = rng.sample(range(len(options[j])), rng.randint(0, len(options[j])))
+        implies.append(((i, o), [(j, p) for p in allowed]))
+    return options, room, implies
+
+
+def brute_assign(
+    options: list[list[Option[str]]], room: dict[str, float], implies: list[Implication]
+) -> tuple[float, float] | None:
+    """The least (cost, tie), lexicographically, over every assignment that holds."""
+    best: tuple[float, float] | None = None
+    for picked in itertools.product(*(range(len(choices)) for choices in options)):
+        if not holds(picked, options, room, implies):
+            continue
+        cost = sum(options[i][o].cost for i, o in enumerate(picked))
+        tie = sum(options[i][o].tie for i, o in enumerate(picked))
+        if best is None or (cost, tie) < best:
+            best = (cost, tie)
+    return best
+
+
+@pytest.mark.parametrize("seed", range(150))
+def test_assign_equals_brute_force_on_small_instances(seed: int) -> None:
+    rng = random.Random(5000 + seed)
+    options, room, implies = random_assignment(rng, rng.randint(1, 8))
+    best = brute_assign(options, room, implies)
+    result = assign(options, room, implies)
+    assert result.optimal
+    if best is None:
+        assert result.picked is None
+    else:
+        assert result.picked is not None
+        assert holds(result.picked, options, room, implies)
+        assert (result.cost(options), result.tie(options)) == pytest.approx(best)
+
+
+def test_assign_weighs_cost_before_any_tie() -> None:
+    # Item 0 must leave (room -5): option 1 costs 1 but its tie is huge; option 2 costs 1.001.
+    options = [
+        [Option[str](), Option(1.0, 1e9, {"a": -5.0}), Option(1.001, 0.0, {"a": -5.0})],
+    ]
+    result = assign(options, {"a": -5.0}, [])
+    assert result.picked == (1,) and result.optimal
+
+
+def test_assign_says_when_nothing_holds() -> None:
+    options = [[Option[str](), Option(1.0, 0.0, {"a": -2.0})]]
+    result = assign(options, {"a": -5.0}, [])
+    assert result.picked is None and result.optimal
+    # Leaving is the only way, but an implication forbids it.
+    options = [[Option[str](), Option(1.0, 0.0, {"a": -5.0})]]
+    result = assign(options, {"a": -5.0}, [((0, 1), [])])
+    assert result.picked is None and result.optimal
