@@ -2,7 +2,8 @@
 
 Requests go from a channel message to an item in the backlog and a decision; feedback from the
 four questions (typed in, or a form's CSV export) to a document by theme; done work back to the
-channels as release notes. The rules live in roadmap_tui.intake; this module reads and prints.
+channels as release notes. The rules live in roadmap_tui.intake, the Markdown in
+roadmap_tui.exporters; this module reads and prints.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import click
 from filelock import Timeout
 
 from roadmap_tui.cli.common import handle_errors, open_store, workspace_option, workspace_path
+from roadmap_tui.exporters.announcements import release_notes
+from roadmap_tui.exporters.feedback_report import feedback_report
 from roadmap_tui.intake import (
     ACTIONS,
     QUESTIONS,
@@ -31,12 +34,10 @@ from roadmap_tui.intake import (
     decisions_since,
     done_since_date,
     done_since_version,
-    feedback_report,
     import_feedback,
     parse_map,
     plan_changes,
     read_feedback_csv,
-    release_notes,
     score_input,
     set_theme,
 )

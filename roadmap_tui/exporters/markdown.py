@@ -1,60 +1,23 @@
 """Impact as Markdown: a page for Confluence or a Slack post, summary first, then the tables.
 
-Everything a person typed (titles, notes, team names, labels) goes through `escape`, so a
-hostile or unlucky title cannot start a heading, a link, HTML or a table row.
+Everything a person typed (titles, notes, team names, labels) goes through `escape` or `cell`
+(roadmap_tui.exporters.markdown_text), so a hostile or unlucky title cannot start a heading, a
+link, HTML or a table row.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from roadmap_tui.exporters.markdown_text import cell, escape, table
 from roadmap_tui.impact.model import Impact, Options
 from roadmap_tui.impact.numbers import fmt, same, signed
 from roadmap_tui.impact.summary import goal_cell, goal_quarter, location, summary
-
-# Line breaks of every kind (a title on two lines would end a table row or start a heading).
-_BREAKS = re.compile(r"[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]")
-# Characters that open links, images, code, tables or escapes anywhere in a line.
-_INLINE = re.compile(r"([\\`\[\]|])")
-# Constructs that only count at the start of a line: heading, quote, list, rule, setext.
-_LINE_START = re.compile(r"^(\s*)([#>+\-*=_~]|\d+[.)])")
-
-
-def escape(text: str, *, line_start: bool = True) -> str:
-    """User text made inert for Markdown: one line, no markup it did not mean.
-
-    `&`, `<` and `>` become entities (no HTML, no `<url>` autolinks; Slack uses the same
-    entities), brackets, backticks, pipes and backslashes get a backslash (no links, code or
-    table cells), and a leading `#`, `>`, `-`, `+`, `*`, `=` or `1.` is escaped (no headings,
-    quotes or lists) unless `line_start=False` says the text comes after other text on its line
-    or in a table cell, where those cannot start anything. A bare URL stays the text it is: it
-    can show itself, not hide a target.
-    """
-    one_line = _BREAKS.sub(" ", _CONTROL.sub("", text)).strip()
-    entities = one_line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    inline = _INLINE.sub(r"\\\1", entities)
-    if not line_start:
-        return inline
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), inline)
-
-
-def cell(text: str) -> str:
-    """User text for a table cell or the middle of a line."""
-    return escape(text, line_start=False)
 
 
 def _arrows(text: str) -> str:
     """The summary's plain-text arrows as the page's arrows."""
     return text.replace(" -> ", " → ")
-
-
-def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
-    """A pipe table of already escaped cells."""
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
-    lines.extend("| " + " | ".join(cell or " " for cell in row) + " |" for row in rows)
-    return "\n".join(lines)
 
 
 def _days(value: float | None) -> str:

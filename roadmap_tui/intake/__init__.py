@@ -1,16 +1,20 @@
 """Requests, feedback and announcements: the team's intake, as pure functions over a Workspace.
 
-No file I/O and no UI: the command line (and later the terminal app) read and save through
-storage and call these. Every change returns a new Workspace and leaves the given one as it was.
+No file I/O, no UI and no document format: the command line (and later the terminal app) read
+and save through storage and call these; the feedback report and the announcements are data here
+(`FeedbackReport`, `Announcement`) that roadmap_tui.exporters writes as Markdown. Every change
+returns a new Workspace and leaves the given one as it was.
 """
 
 from roadmap_tui.intake.announce import (
+    Announcement,
+    GoalDone,
     PlanChange,
+    announcement,
     decisions_since,
     done_since_date,
     done_since_version,
     plan_changes,
-    release_notes,
 )
 from roadmap_tui.intake.csv_import import (
     FIELDS,
@@ -22,8 +26,17 @@ from roadmap_tui.intake.csv_import import (
 from roadmap_tui.intake.dates import parse_date
 from roadmap_tui.intake.feedback import QUESTIONS, ThemeChange, add_feedback, set_theme
 from roadmap_tui.intake.ids import request_id, title_words
-from roadmap_tui.intake.markdown import code, escape_text, fragment, inline
-from roadmap_tui.intake.report import feedback_report, group_by_theme, where_planned
+from roadmap_tui.intake.report import (
+    Answers,
+    FeedbackReport,
+    Improvement,
+    Quote,
+    ThemeGroup,
+    ThemeSection,
+    group_by_theme,
+    report_of,
+    where_planned,
+)
 from roadmap_tui.intake.requests import (
     ACTIONS,
     Decided,
@@ -39,30 +52,34 @@ __all__ = [
     "ACTIONS",
     "FIELDS",
     "QUESTIONS",
+    "Announcement",
+    "Answers",
     "CsvImport",
     "Decided",
+    "FeedbackReport",
+    "GoalDone",
+    "Improvement",
     "PlanChange",
+    "Quote",
     "RequestRow",
     "ThemeChange",
+    "ThemeGroup",
+    "ThemeSection",
     "add_feedback",
     "add_request",
-    "code",
+    "announcement",
     "decide",
     "decisions_since",
     "done_since_date",
     "done_since_version",
-    "escape_text",
-    "feedback_report",
-    "fragment",
     "group_by_theme",
     "import_feedback",
-    "inline",
     "parse_date",
     "parse_map",
     "plan_changes",
     "read_feedback_csv",
-    "release_notes",
     "request_id",
+    "report_of",
     "request_rows",
     "score_input",
     "scoring_for",

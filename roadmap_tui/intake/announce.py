@@ -1,22 +1,20 @@
 """Release notes: what was done since a date or a git revision, and how the plan changed.
 
-Written as Markdown to paste into a channel, the weekly stand-up notes or the Friday update.
-The plan-change part is deliberately simple (quarter moves, drops, request decisions); the full
-comparison belongs to the impact layer.
+This module selects and groups (`Announcement`); roadmap_tui.exporters.announcements writes it as
+Markdown to paste into a channel, the weekly stand-up notes or the Friday update. The plan-change
+part is deliberately simple (quarter moves, drops, request decisions); the full comparison
+belongs to the impact layer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
-from roadmap_tui.intake.markdown import code, fragment, inline
 from roadmap_tui.models import BACKLOG, Item, Workspace
 from roadmap_tui.models.quarters import quarter_index
 
 OTHER_WORK = "Other work"
-_SAFE_URL = re.compile(r"^https?://[^\s<>]+$")
 
 
 def done_since_date(ws: Workspace, since: dt.date) -> tuple[list[Item], list[Item]]:
@@ -100,34 +98,45 @@ def decisions_since(now: Workspace, before: Workspace) -> list[Item]:
     return sorted(decided, key=lambda i: i.id)
 
 
-def release_notes(
+@dataclass(frozen=True)
+class GoalDone:
+    """Done items under the goal they serve first (`Other work` for items without a goal)."""
+
+    title: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """What the release notes tell, in the order they tell it; no text is escaped here."""
+
+    workspace: str
+    since: str
+    done: tuple[Item, ...]
+    goals: tuple[GoalDone, ...]
+    changes: tuple[PlanChange, ...]
+    decisions: tuple[Item, ...]
+    channels: tuple[str, ...]  # of the teams who asked, to post the notes back to them
+
+
+def announcement(
     ws: Workspace,
     done: list[Item],
     since: str,
     *,
     changes: list[PlanChange] | None = None,
     decisions: list[Item] | None = None,
-) -> str:
+) -> Announcement:
     """The announcement: done items by goal, then plan changes and decisions when known."""
-    name = inline(ws.roadmap.workspace.name)
-    lines = [f"# {name}: done since {fragment(since)}", ""]
-    count = len(done)
-    lines.append(
-        f"{count} item{'s' if count != 1 else ''} done." if done else "Nothing done since."
+    return Announcement(
+        workspace=ws.roadmap.workspace.name,
+        since=since,
+        done=tuple(done),
+        goals=tuple(GoalDone(title, tuple(items)) for title, items in _by_goal(ws, done)),
+        changes=tuple(changes or ()),
+        decisions=tuple(decisions or ()),
+        channels=tuple(_channels(ws, [*done, *(decisions or [])])),
     )
-    for title, items in _by_goal(ws, done):
-        lines += ["", f"## {inline(title)}", ""]
-        lines += [_done_line(ws, item) for item in items]
-    if changes:
-        lines += ["", "## Plan changes", ""]
-        lines += [_change_line(c) for c in changes]
-    if decisions:
-        lines += ["", "## Decisions on requests", ""]
-        lines += [_decision_line(item) for item in decisions]
-    channels = _channels(ws, [*done, *(decisions or [])])
-    if channels:
-        lines += ["", f"Teams who asked: {', '.join(channels)}"]
-    return "\n".join(lines) + "\n"
 
 
 def _by_goal(ws: Workspace, items: list[Item]) -> list[tuple[str, list[Item]]]:
@@ -145,38 +154,8 @@ def _by_goal(ws: Workspace, items: list[Item]) -> list[tuple[str, list[Item]]]:
     return result + ([(OTHER_WORK, other)] if other else [])
 
 
-def _done_line(ws: Workspace, item: Item) -> str:
-    facts = [code(item.id)]
-    if item.done_on is not None:
-        facts.append(f"done {item.done_on.isoformat()}")
-    line = f"- **{inline(item.title)}** ({', '.join(facts)})"
-    if item.requested_by:
-        line += f", asked for by {fragment(', '.join(item.requested_by))}"
-    if item.link and _SAFE_URL.match(item.link):
-        line += f" <{item.link}>"
-    if item.description:
-        line += f"\n  {inline(item.description)}"
-    return line
-
-
-def _change_line(change: PlanChange) -> str:
-    line = f"- {code(change.item.id)} {fragment(change.item.title)}: {change.change}"
-    return line + (f" ({fragment(change.item.note)})" if change.item.note else "")
-
-
-def _decision_line(item: Item) -> str:
-    word: str = item.decision or "open"
-    outcome = word + (f" into {code(item.merged_into)}" if item.merged_into else "")
-    if item.note:
-        # Notes are written "declined: why" (see requests.decide); do not say "declined" twice.
-        why = item.note.removeprefix(f"{word}:").strip()
-        outcome += f": {fragment(why)}" if why else ""
-    teams = f", asked for by {fragment(', '.join(item.requested_by))}" if item.requested_by else ""
-    return f"- {code(item.id)} {fragment(item.title)}{teams}: {outcome}"
-
-
 def _channels(ws: Workspace, items: list[Item]) -> list[str]:
-    """Channels of the teams who asked for these items, to post the notes back to them."""
+    """Channels of the teams who asked for these items (team ids for teams without one)."""
     found: list[str] = []
     for item in items:
         for team_id in item.requested_by:
@@ -184,4 +163,4 @@ def _channels(ws: Workspace, items: list[Item]) -> list[str]:
             label = team.channel if team is not None and team.channel else team_id
             if label not in found:
                 found.append(label)
-    return [fragment(label) for label in found]
+    return found

@@ -1,4 +1,8 @@
-"""The combined feedback document: by theme, with counts, linked improvements and quotes."""
+"""The combined feedback document's contents: themes by count, linked improvements, quotes.
+
+This module groups and selects (`FeedbackReport`); roadmap_tui.exporters.feedback_report
+writes it as Markdown.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from roadmap_tui.intake.feedback import QUESTIONS
-from roadmap_tui.intake.markdown import code, fragment, inline
 from roadmap_tui.models import BACKLOG, FOUR_QUESTIONS, Feedback, Workspace
 
 NO_THEME = "No theme"
@@ -53,66 +56,102 @@ def where_planned(ws: Workspace, item_id: str) -> str:
     return f"{place}, {item.status}"
 
 
-def feedback_report(ws: Workspace) -> str:
-    """The Markdown document; every text a person wrote is escaped."""
+@dataclass(frozen=True)
+class Improvement:
+    """An item linked to a theme, and where it stands (`2026-Q4, planned`)."""
+
+    id: str
+    title: str | None  # None: the item is not in the workspace
+    where: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One answer, with who gave it: the team's name (its id when it has none)."""
+
+    text: str
+    team: str
+    on: dt.date | None
+    about: str | None
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The answers to one of the four questions, oldest first (undated last)."""
+
+    question: str  # as asked (FOUR_QUESTIONS)
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class ThemeSection:
+    """One theme (or no theme): its entry count, improvement items and answers."""
+
+    id: str | None
+    title: str
+    entries: int
+    improvements: tuple[Improvement, ...]
+    answers: tuple[Answers, ...]
+
+
+@dataclass(frozen=True)
+class FeedbackReport:
+    """Everything the feedback document shows, in its order; no text is escaped here."""
+
+    workspace: str
+    entries: int
+    teams: int
+    first: dt.date | None  # first and last dated entry
+    last: dt.date | None
+    several_themes: bool  # some entry counts under more than one theme
+    themes: tuple[ThemeSection, ...]
+
+
+def report_of(ws: Workspace) -> FeedbackReport:
+    """The feedback of `ws` by theme, most entries first, entries without a theme last."""
     log = ws.feedback
     entries = log.feedback if log is not None else []
-    lines = [f"# Feedback: {inline(ws.roadmap.workspace.name)}", ""]
-    if not entries:
-        lines += ["No feedback recorded yet (`roadmap feedback add` or `roadmap feedback import`)."]
-        return "\n".join(lines) + "\n"
-    teams = {entry.from_team for entry in entries}
     dates = sorted(entry.on for entry in entries if entry.on is not None)
-    span = f", {dates[0].isoformat()} to {dates[-1].isoformat()}" if dates else ""
-    lines += [
-        f"{_count(len(entries), 'entry', 'entries')} from {_count(len(teams), 'team')}{span}."
-    ]
-    groups = group_by_theme(ws)
-    lines += ["", "| Theme | Entries |", "| --- | ---: |"]
-    lines += [f"| {inline(g.title)} | {len(g.entries)} |" for g in groups]
-    if any(len(entry.themes) > 1 for entry in entries):
-        lines += ["", "An entry with several themes counts under each."]
-    for group in groups:
-        lines += ["", f"## {inline(group.title)} ({len(group.entries)})"]
-        if group.id is not None:
-            lines += ["", *_improvements(ws, group)]
-        lines += _quotes(ws, group.entries)
-    return "\n".join(lines) + "\n"
+    return FeedbackReport(
+        workspace=ws.roadmap.workspace.name,
+        entries=len(entries),
+        teams=len({entry.from_team for entry in entries}),
+        first=dates[0] if dates else None,
+        last=dates[-1] if dates else None,
+        several_themes=any(len(entry.themes) > 1 for entry in entries),
+        themes=tuple(
+            ThemeSection(
+                id=group.id,
+                title=group.title,
+                entries=len(group.entries),
+                improvements=tuple(_improvement(ws, item_id) for item_id in group.items),
+                answers=_answers(ws, group.entries),
+            )
+            for group in group_by_theme(ws)
+        ),
+    )
 
 
-def _improvements(ws: Workspace, group: ThemeGroup) -> list[str]:
-    if not group.items:
-        hint = code(f"roadmap feedback theme {group.id} --link ID")
-        return [f"No improvement item linked yet ({hint})."]
-    lines = ["Improvement items:", ""]
-    for item_id in group.items:
-        found = ws.find(item_id)
-        title = f" {fragment(found[1].title)}" if found else ""
-        lines.append(f"- {code(item_id)}{title}: {where_planned(ws, item_id)}")
-    return lines
+def _improvement(ws: Workspace, item_id: str) -> Improvement:
+    found = ws.find(item_id)
+    return Improvement(item_id, found[1].title if found else None, where_planned(ws, item_id))
 
 
-def _quotes(ws: Workspace, entries: list[Feedback]) -> list[str]:
+def _answers(ws: Workspace, entries: list[Feedback]) -> tuple[Answers, ...]:
     ordered = sorted(entries, key=lambda e: (e.on is None, e.on or dt.date.min))
-    lines: list[str] = []
+    found = []
     for question in QUESTIONS:
-        answers = [(e, getattr(e, question)) for e in ordered if getattr(e, question).strip()]
-        if not answers:
-            continue
-        lines += ["", f"### {FOUR_QUESTIONS[question]}", ""]
-        lines += [f"- {inline(text)} ({_who(ws, entry)})" for entry, text in answers]
-    return lines
+        quotes = tuple(
+            _quote(ws, entry, getattr(entry, question))
+            for entry in ordered
+            if getattr(entry, question).strip()
+        )
+        if quotes:
+            found.append(Answers(FOUR_QUESTIONS[question], quotes))
+    return tuple(found)
 
 
-def _who(ws: Workspace, entry: Feedback) -> str:
+def _quote(ws: Workspace, entry: Feedback, text: str) -> Quote:
     team = ws.team(entry.from_team)
-    parts = [fragment(team.name if team is not None and team.name else entry.from_team)]
-    if entry.on is not None:
-        parts.append(entry.on.isoformat())
-    if entry.about:
-        parts.append(f"about {fragment(entry.about)}")
-    return ", ".join(parts)
-
-
-def _count(number: int, word: str, plural: str | None = None) -> str:
-    return f"{number} {word if number == 1 else plural or word + 's'}"
+    name = team.name if team is not None and team.name else entry.from_team
+    return Quote(text, name, entry.on, entry.about)

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from roadmap_tui.cli import main
-from roadmap_tui.intake.report import feedback_report
+from roadmap_tui.exporters.feedback_report import feedback_report
 from roadmap_tui.storage import WorkspaceStore
 
 TODAY = dt.date.today()

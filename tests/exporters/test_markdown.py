@@ -7,7 +7,8 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from roadmap_tui.exporters.markdown import cell, escape, impact_markdown, options_markdown
+from roadmap_tui.exporters.markdown import impact_markdown, options_markdown
+from roadmap_tui.exporters.markdown_text import cell, escape
 from roadmap_tui.impact import compare_options
 from tests.impact.conftest import impact_of, item, score, value, workspace
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_tui.models import Workspace
+from roadmap_tui.models import Item, Workspace
 from roadmap_tui.storage import WorkspaceStore
 from tests.conftest import WriteWorkspace
 
@@ -152,15 +152,22 @@ def small(write_ws: WriteWorkspace) -> MakeWorkspace:
     return make
 
 
-@pytest.fixture
-def example_ws_report(example: Path) -> str:
-    """The feedback report of (a copy of) the example workspace."""
-    from roadmap_tui.intake.report import feedback_report
-
-    return feedback_report(load(example))
-
-
 def load(folder: Path) -> Workspace:
     store = WorkspaceStore.open(folder)
     assert store.loaded.errors == [], store.loaded.errors
     return store.workspace
+
+
+def item_of(ws: Workspace, item_id: str) -> Item:
+    """The item `item_id` of `ws`, to change in place in a test."""
+    found = ws.find(item_id)
+    assert found is not None
+    return found[1]
+
+
+def move(ws: Workspace, item_id: str, to: str) -> None:
+    """Move an item to another quarter (or `backlog`) in place."""
+    where, item = ws.find(item_id) or (None, None)
+    assert where is not None and item is not None
+    ws.items_in(where).remove(item)
+    ws.items_in(to).append(item)

@@ -1,90 +1,18 @@
-"""The combined feedback document."""
+"""The feedback document's contents: themes by count, improvement items, quotes by question."""
 
 from __future__ import annotations
 
-from roadmap_tui.intake.report import feedback_report, group_by_theme, where_planned
+import datetime as dt
+
+from roadmap_tui.intake.report import (
+    Answers,
+    Improvement,
+    Quote,
+    group_by_theme,
+    report_of,
+    where_planned,
+)
 from tests.intake.conftest import MakeWorkspace, load
-
-EXPECTED = """\
-# Feedback: Test
-
-3 entries from 2 teams, 2026-09-01 to 2026-10-02.
-
-| Theme | Entries |
-| --- | ---: |
-| Documentation | 2 |
-| Speed | 1 |
-| No theme | 1 |
-
-An entry with several themes counts under each.
-
-## Documentation (2)
-
-Improvement items:
-
-- `DOCS` Docs in one place: backlog, proposed
-- `PORTAL` Developer portal: 2026-Q4, planned
-
-### How was your experience?
-
-- Slow (Infra, 2026-09-01)
-- Good (Storage and databases, 2026-10-02, about NAMING)
-
-### What did you like?
-
-- Short names (Storage and databases, 2026-10-02, about NAMING)
-
-### What could be improved?
-
-- More examples (Storage and databases, 2026-10-02, about NAMING)
-
-## Speed (1)
-
-No improvement item linked yet (`roadmap feedback theme speed --link ID`).
-
-### How was your experience?
-
-- Slow (Infra, 2026-09-01)
-
-## No theme (1)
-
-### How was your experience?
-
-- No theme yet (Storage and databases)
-"""
-
-
-def test_report_by_theme_with_counts_items_and_quotes(small: MakeWorkspace) -> None:
-    assert feedback_report(load(small())) == EXPECTED
-
-
-def test_text_people_wrote_cannot_inject_markdown(small: MakeWorkspace) -> None:
-    feedback = """\
-[[feedback]]
-from = "storage"
-experience = "# Take over\\n- [link](https://evil.example) <img src=x onerror=alert(1)>"
-themes = ["t"]
-
-[[themes]]
-id = "t"
-title = "## <b>Theme</b> | *x*"
-"""
-    report = feedback_report(load(small(feedback=feedback)))
-    assert "| \\## \\<b\\>Theme\\</b\\> \\| \\*x\\* | 1 |" in report
-    assert "## \\## \\<b\\>Theme\\</b\\> \\| \\*x\\* (1)" in report
-    assert (
-        "- \\# Take over - \\[link\\](https://evil.example) \\<img src=x onerror=alert(1)\\>"
-        " (Storage and databases)"
-    ) in report
-    # no line of the document starts a heading or list from the user's text
-    assert not any(line.startswith(("# Take", "- [", "<")) for line in report.splitlines())
-
-
-def test_no_feedback_yet(small: MakeWorkspace) -> None:
-    assert feedback_report(load(small(feedback=None))) == (
-        "# Feedback: Test\n\n"
-        "No feedback recorded yet (`roadmap feedback add` or `roadmap feedback import`).\n"
-    )
 
 
 def test_groups_most_entries_first_and_loose_entries_last(small: MakeWorkspace) -> None:
@@ -100,13 +28,38 @@ def test_where_planned(small: MakeWorkspace) -> None:
     assert where_planned(ws, "GONE") == "not in the workspace"
 
 
-def test_example_workspace_report_counts(example_ws_report: str) -> None:
-    lines = example_ws_report.splitlines()
-    assert lines[2] == "9 entries from 7 teams, 2026-09-16 to 2026-11-12."
-    table = lines[lines.index("| Theme | Entries |") + 2 : lines.index("| Theme | Entries |") + 6]
-    assert table == [
-        "| Documentation and examples | 3 |",
-        "| Unreadable errors and plan output | 3 |",
-        "| Slow CI and Spacelift runs | 2 |",
-        "| Onboarding new engineers to self-service | 2 |",
+def test_report_data_in_the_order_of_the_document(small: MakeWorkspace) -> None:
+    report = report_of(load(small()))
+    assert (report.workspace, report.entries, report.teams) == ("Test", 3, 2)
+    assert (report.first, report.last) == (dt.date(2026, 9, 1), dt.date(2026, 10, 2))
+    assert report.several_themes
+    assert [(t.id, t.title, t.entries) for t in report.themes] == [
+        ("docs", "Documentation", 2),
+        ("speed", "Speed", 1),
+        (None, "No theme", 1),
     ]
+    docs = report.themes[0]
+    assert docs.improvements == (
+        Improvement("DOCS", "Docs in one place", "backlog, proposed"),
+        Improvement("PORTAL", "Developer portal", "2026-Q4, planned"),
+    )
+    assert docs.answers[0] == Answers(
+        "How was your experience?",
+        (
+            Quote("Slow", "Infra", dt.date(2026, 9, 1), None),
+            Quote("Good", "Storage and databases", dt.date(2026, 10, 2), "NAMING"),
+        ),
+    )
+    assert [a.question for a in docs.answers] == [
+        "How was your experience?",
+        "What did you like?",
+        "What could be improved?",
+    ]
+    assert report.themes[2].answers[0].quotes == (
+        Quote("No theme yet", "Storage and databases", None, None),
+    )
+
+
+def test_report_data_without_feedback(small: MakeWorkspace) -> None:
+    report = report_of(load(small(feedback=None)))
+    assert (report.entries, report.teams, report.first, report.themes) == (0, 0, None, ())
