@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from pathlib import Path
@@ -19,6 +17,7 @@ from roadmap_tui.cli.common import (
     workspace_path,
 )
 from roadmap_tui.cli.workspace_cmds import framework_problems
+from roadmap_tui.exporters.csv_out import csv_text
 from roadmap_tui.models import BACKLOG, Workspace
 from roadmap_tui.models.validation import nearest
 from roadmap_tui.scoring import (
@@ -142,14 +141,13 @@ def _row(entry: Scored, ranking: Ranking, where_of: dict[str, str]) -> dict[str,
 
 
 def _csv(ranking: Ranking, where_of: dict[str, str]) -> None:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    """One row per item; titles that look like formulas are quoted (see exporters.csv_out)."""
+    rows: list[list[Any]] = [list(COLUMNS)]
     for entry in ranking:
         row = _row(entry, ranking, where_of)
         row["missing"] = ";".join(row["missing"])
-        writer.writerow(["" if row[c] is None else row[c] for c in COLUMNS])
-    click.echo(out.getvalue(), nl=False)
+        rows.append([row[c] for c in COLUMNS])
+    click.echo(csv_text(rows), nl=False)
 
 
 def _table(ranking: Ranking, where_of: dict[str, str], scope: str) -> None:
