@@ -88,9 +88,11 @@ class RoadmapApp(App[None]):
         *,
         today: Callable[[], dt.date] = dt.date.today,
         cursor_blink: bool = True,
+        journal: bool = True,
     ) -> None:
         super().__init__()
         self.workspace_path = workspace_path
+        self.journal = journal
         self.today = today
         self.cursor_blink = cursor_blink
         self.session: Session | None = None
@@ -163,7 +165,8 @@ class RoadmapApp(App[None]):
         if store.loaded.workspace is None:
             self._show_problems(store.problems)
             return
-        session = Session(store)
+        # Unsaved edits are journalled beside the workspace, so a crash does not take them.
+        session = Session(store, journal=self.journal)
         session.listeners.append(self._edited)
         self.session = session
         self.derived = Derived()
@@ -177,6 +180,7 @@ class RoadmapApp(App[None]):
         self.switch_mode(VIEWS[0].mode)
         # Scores and capacity follow the first frame (their imports load in a thread then).
         self.call_after_refresh(lambda: self.call_after_refresh(self._start_deriving))
+        self._offer_recovery(session)
         errors = [p for p in store.problems if p.is_error]
         if errors:
             self.notify(
@@ -186,6 +190,49 @@ class RoadmapApp(App[None]):
                 severity="warning",
                 timeout=8,
             )
+
+    def _offer_recovery(self, session: Session) -> None:
+        """After a crash, offer back the unsaved edits the journal kept."""
+        recovered = session.find_recovery()
+        if recovered is None:
+            return
+        from roadmap_tui.tui.screens.choice import Choice, ChoiceScreen
+
+        count = len(recovered.edits)
+        changed = recovered.files_changed_since
+        message = (
+            f"The last session on {self.workspace_path} ended without saving {count} edit(s),"
+            f" the last: {recovered.edits[-1].label}."
+        )
+        if changed:
+            message += f" Since then these files changed on disk: {', '.join(changed)}."
+
+        def answer(choice: str | None) -> None:
+            if choice == "restore":
+                applied = session.restore(recovered)
+                self.notify(
+                    f"{applied} of {count} edit(s) restored; save with ctrl+s.",
+                    title="Unsaved edits restored",
+                )
+            elif session.journal is not None:
+                session.journal.discard()
+
+        self.push_screen(
+            ChoiceScreen(
+                "Unsaved edits from the last session",
+                message,
+                [
+                    Choice("restore", "Restore them", "r", "primary"),
+                    Choice("discard", "Discard them", "d", "error"),
+                ],
+            ),
+            answer,
+        )
+
+    def _end_session(self) -> None:
+        """A clean end: nothing is left to recover."""
+        if self.session is not None:
+            self.session.close()
 
     def _start_deriving(self) -> None:
         self.shown.set()
@@ -349,6 +396,7 @@ class RoadmapApp(App[None]):
 
         session = self.session
         if session is None or not session.dirty:
+            self._end_session()
             self.exit()
             return
         if isinstance(self.screen, UnsavedChangesScreen):
@@ -360,8 +408,9 @@ class RoadmapApp(App[None]):
 
     def _quit_answer(self, answer: str | None) -> None:
         if answer == "save":
-            self.save(then=self.exit)
+            self.save(then=self.exit)  # a save ends the journal
         elif answer == "discard":
+            self._end_session()
             self.exit()
 
     def action_help(self) -> None:
@@ -432,9 +481,10 @@ def make_app(
     *,
     today: Callable[[], dt.date] = dt.date.today,
     cursor_blink: bool = True,
+    journal: bool = True,
 ) -> RoadmapApp:
     """The app on a workspace folder; tests pass a fixed `today` and `cursor_blink=False`."""
-    return RoadmapApp(workspace_path, today=today, cursor_blink=cursor_blink)
+    return RoadmapApp(workspace_path, today=today, cursor_blink=cursor_blink, journal=journal)
 
 
 def run_app(workspace_path: Path) -> None:
