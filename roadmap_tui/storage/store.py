@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,16 @@ class WorkspaceStore:
 
     def __init__(self, loaded: Loaded) -> None:
         self.loaded = loaded
+        # What the models held for each file with errors when it was read: such a file is never
+        # written, but edits elsewhere must still save, so it is compared with this, not the file.
+        self._broken_baseline: dict[str, dict[str, Any]] = {}
+        if loaded.workspace is not None:
+            broken = {name for name, file in loaded.files.items() if file.broken}
+            if broken:
+                desired = desired_files(loaded.workspace)
+                self._broken_baseline = {
+                    n: copy.deepcopy(desired[n]) for n in broken if n in desired
+                }
 
     @classmethod
     def open(cls, spec: str | Path, workspace: Path | None = None) -> WorkspaceStore:
@@ -75,7 +86,9 @@ class WorkspaceStore:
         names = []
         for name, data in desired_files(ws).items():
             file = self.loaded.files.get(name)
-            if file is None or changes(file.raw, data, name):
+            if file is not None and file.broken and data == self._broken_baseline.get(name):
+                continue
+            if changes(file.raw if file is not None else {}, data, name):
                 names.append(name)
         return names
 
@@ -103,9 +116,13 @@ class WorkspaceStore:
         origins = self._raw_items()
         for name, data in desired_files(ws).items():
             file = self.loaded.files.get(name)
+            if file is not None and file.broken and data == self._broken_baseline.get(name):
+                continue
             if not changes(file.raw if file is not None else {}, data, name):
                 continue  # unchanged, or a file that does not exist and would hold nothing
             if file is not None and file.broken:
+                if data == self._broken_baseline.get(name):
+                    continue  # not edited: it keeps its errors until fixed in an editor
                 raise WorkspaceError(
                     [
                         Problem(

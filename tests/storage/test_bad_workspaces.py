@@ -254,3 +254,25 @@ def test_saving_does_not_create_an_empty_backlog(write_ws: WriteWorkspace) -> No
     store.workspace.quarters["2026-Q4"].items[0].estimate = 3
     assert [p.name for p in store.save(store.workspace).written] == ["2026-Q4.toml"]
     assert not (folder / "backlog.toml").exists()
+
+
+def test_edits_elsewhere_save_while_a_broken_file_waits(write_ws: WriteWorkspace) -> None:
+    from roadmap_tui.models import WorkspaceError
+    from roadmap_tui.storage import WorkspaceStore
+
+    broken = (
+        '[[items]]\nid = "R"\ntitle = "r"\nestimate = "lots"\n\n[[items]]\nid = "S"\ntitle = "s"\n'
+    )
+    folder = write_ws({"2026-Q4.toml": ITEM, "backlog.toml": broken})
+    store = WorkspaceStore.open(folder)
+    assert [p.where for p in store.loaded.errors] == ["items[R].estimate"]
+    ws = store.workspace
+    assert store.pending(ws) == []
+    ws.quarters["2026-Q4"].items[0].estimate = 4
+    assert [p.name for p in store.save(ws).written] == ["2026-Q4.toml"]
+    assert (folder / "backlog.toml").read_text(encoding="utf-8") == broken
+    ws.backlog.items[0].title = "edited"  # S, in the file with the error
+    with pytest.raises(WorkspaceError) as raised:
+        store.save(ws)
+    assert "has problems; fix them before saving changes to it" in str(raised.value)
+    assert (folder / "backlog.toml").read_text(encoding="utf-8") == broken
