@@ -17,7 +17,9 @@ FACES = ["textual", "pptx", "click", "rich"]
 
 def _modules_after(code: str) -> set[str]:
     script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
-    output = subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True)
+    output = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    )
     return set(json.loads(output.stdout.strip().splitlines()[-1]))
 
 
@@ -25,7 +27,7 @@ def _top(modules: set[str]) -> set[str]:
     return {name.split(".")[0] for name in modules}
 
 
-@pytest.mark.parametrize("layer", ["models", "storage", "scoring", "planning", "impact"])
+@pytest.mark.parametrize("layer", ["models", "storage", "scoring", "planning", "intake", "impact"])
 def test_logic_layers_import_no_face(layer: str) -> None:
     try:
         __import__(f"roadmap_tui.{layer}")
@@ -43,3 +45,13 @@ def test_validate_path_imports_nothing_heavy() -> None:
     )
     loaded = _top(_modules_after(code))
     assert not loaded & set(HEAVY + ["rich"]), sorted(loaded & set(HEAVY + ["rich"]))
+
+
+def test_exporters_import_python_pptx_only_when_writing_a_deck() -> None:
+    loaded = _top(_modules_after("import roadmap_tui.exporters.deck, roadmap_tui.cli.deck_cmd"))
+    assert "pptx" not in loaded
+
+
+def test_the_app_starts_without_python_pptx() -> None:
+    loaded = _top(_modules_after("import roadmap_tui.tui.app"))
+    assert "pptx" not in loaded
