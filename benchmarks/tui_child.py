@@ -62,6 +62,12 @@ def main() -> None:
     presses: list[float] = []
 
     async def pilot(pilot: Pilot[Any]) -> None:
+        shown = getattr(pilot.app, "shown", None)
+        if shown is not None:
+            # The app reads the workspace in a worker: its first interactive frame is when the
+            # plan view is drawn with its rows (`shown`); scores fill in right after.
+            await shown.wait()
+            await pilot.app.derived_ready.wait()
         await pilot.pause()
         for _ in range(keys):
             start = time.perf_counter()
