@@ -76,9 +76,9 @@ def deck(
     if output.exists() and not force:
         click.echo(f"error: {output} exists; use --force to overwrite it", err=True)
         raise click.exceptions.Exit(1)
-    from roadmap_tui.cli.impact_cmds import figures
     from roadmap_tui.exporters.deck import DeckError, DeckInput, SourceInfo, write_deck
     from roadmap_tui.impact import compare, compare_options
+    from roadmap_tui.impact.figures import figures
     from roadmap_tui.models import Item
     from roadmap_tui.scoring import formula_lines, framework_for
 

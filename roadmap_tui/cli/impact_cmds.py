@@ -23,7 +23,8 @@ from roadmap_tui.impact import (
     options_json,
     summary,
 )
-from roadmap_tui.models import Item, Workspace
+from roadmap_tui.impact.figures import figures
+from roadmap_tui.models import Item
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -34,15 +35,6 @@ FORMATS = ("text", "markdown", "json")
 
 
 # --- sources and figures ---------------------------------------------------------------------
-def figures(ws: Workspace, name: str | None = None) -> tuple[str, Figure, Figure]:
-    """The framework's name, value and score functions: the workspace's [scoring] framework,
-    or the one named. An unknown name is a located error (exit 1)."""
-    from roadmap_tui.scoring import framework_for
-
-    framework = framework_for(ws.roadmap.scoring, name)
-    return framework.name, framework.value, framework.score
-
-
 def load_impact(
     ctx: click.Context,
     workspace: Path | None,

@@ -251,6 +251,26 @@ class RoadmapApp(App[None]):
         assert self.session is not None and self.derived is not None
         if view.mode == "plan":
             return PlanScreen(self.session, self.derived, self.today)
+        if view.mode == "prioritise":
+            from roadmap_tui.tui.screens.prioritise import PrioritiseScreen
+
+            return PrioritiseScreen(self.session, self.derived)
+        if view.mode == "capacity":
+            from roadmap_tui.tui.screens.capacity import CapacityScreen
+
+            return CapacityScreen(self.session, self.derived)
+        if view.mode == "dependencies":
+            from roadmap_tui.tui.screens.dependencies import DependenciesScreen
+
+            return DependenciesScreen(self.session, self.derived)
+        if view.mode == "compare":
+            from roadmap_tui.tui.screens.compare import CompareScreen
+
+            return CompareScreen(self.session, self.today)
+        if view.mode == "inbox":
+            from roadmap_tui.tui.screens.inbox import InboxScreen
+
+            return InboxScreen(self.session, self.today)
         raise KeyError(view.mode)  # pragma: no cover - every registered view is built here
 
     def _show_problems(self, problems: list[Problem]) -> None:

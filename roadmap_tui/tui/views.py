@@ -18,5 +18,9 @@ class View:
 
 VIEWS: tuple[View, ...] = (
     View("1", "plan", "Plan", "Quarters and backlog: items, capacity, moves"),
-    # Later issues: 2 prioritise, 3 capacity, 4 dependencies, 5 compare, 6 inbox.
+    View("2", "prioritise", "Prioritise", "Rank by a framework: explanation, sensitivity, matrix"),
+    View("3", "capacity", "Capacity", "Teams x quarters: load, what fills it, draft, make room"),
+    View("4", "dependencies", "Dependencies", "What an item needs, what needs it; team asks"),
+    View("5", "compare", "Compare", "Impact of the adjusted plan against a baseline; export"),
+    View("6", "inbox", "Inbox", "Requests to decide (accept, decline, merge); feedback by theme"),
 )

@@ -1,0 +1,171 @@
+"""Views that run planning work in the background: make room (adopt) and the drafted quarter.
+
+The work runs in a thread on a copy of the workspace, so edits made meanwhile cannot race it;
+its result is applied only when the workspace is still the one it was worked out on. Results
+and failures arrive in one `Worker.StateChanged` handler: results go to `worker_done`, failures
+to a dialog.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from roadmap_tui.models import Workspace
+from roadmap_tui.models.edits import Edit
+from roadmap_tui.tui.session import Session
+
+if TYPE_CHECKING:
+    from roadmap_tui.planning.adopt import Adoption
+    from roadmap_tui.planning.draft import Draft
+    from roadmap_tui.planning.move_plan import Move
+    from roadmap_tui.tui.screens.make_room import RoomRequest
+
+
+def version_of(session: Session) -> tuple[int, int, int]:
+    """Changes whenever the workspace does (an edit, an undo, a reload)."""
+    history = session.history
+    return (id(session.workspace), len(history), id(history[-1]) if history else 0)
+
+
+def _make_room(ws: Workspace, request: RoomRequest) -> Adoption:
+    from roadmap_tui.impact.figures import figures
+    from roadmap_tui.planning.adopt import make_room
+
+    return make_room(ws, request.items, request.quarter, figures(ws)[1])
+
+
+def _draft(ws: Workspace, quarter: str) -> Draft:
+    from roadmap_tui.impact.figures import figures
+    from roadmap_tui.planning.draft import draft_quarter
+
+    return draft_quarter(ws, quarter, figures(ws)[1])
+
+
+class WorkingScreen(Screen[None]):
+    """A view with make room (and, through `start_work`, other background work)."""
+
+    session: Session
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._started: dict[str, tuple[int, int, int]] = {}  # worker name -> version
+
+    # --- running ------------------------------------------------------------------------------
+    def start_work(self, name: str, work: Callable[[], Any], description: str) -> None:
+        self._started[name] = version_of(self.session)
+        self.notify(description, timeout=2)
+        self.run_worker(work, name=name, group=name, thread=True, exit_on_error=False)
+
+    def action_make_room(self) -> None:
+        from roadmap_tui.tui.screens.make_room import MakeRoomScreen
+
+        def chosen(request: RoomRequest | None) -> None:
+            if request is not None:
+                ws = self.session.workspace.model_copy(deep=True)
+                self.start_work(
+                    "make-room",
+                    partial(_make_room, ws, request),
+                    f"Making room in {request.quarter}…",
+                )
+
+        self.app.push_screen(
+            MakeRoomScreen(self.session.workspace, self.room_quarter(), self.room_items()),
+            chosen,
+        )
+
+    def room_quarter(self) -> str | None:
+        """The quarter make room proposes first."""
+        return None
+
+    def room_items(self) -> list[str]:
+        """The items make room ticks first."""
+        return []
+
+    def start_draft(self, quarter: str) -> None:
+        ws = self.session.workspace.model_copy(deep=True)
+        self.start_work("draft", partial(_draft, ws, quarter), f"Drafting {quarter}…")
+
+    # --- results --------------------------------------------------------------------------------
+    @on(Worker.StateChanged)
+    def _worker_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.name not in self._started or worker.node is not self:
+            return
+        event.stop()  # handled here: the app's handler need not say it again
+        if worker.state == WorkerState.SUCCESS:
+            started = self._started.pop(worker.name)
+            if started != version_of(self.session) and worker.name in ("make-room", "draft"):
+                self.notify(
+                    "The plan changed while this was worked out: run it again.",
+                    title=f"{worker.name} not shown",
+                    severity="warning",
+                )
+                return
+            self.worker_done(worker.name, worker.result)
+        elif worker.state == WorkerState.ERROR:
+            from roadmap_tui.tui.screens.failure import FailureScreen
+
+            self._started.pop(worker.name, None)
+            self.worker_failed(worker.name)
+            self.app.push_screen(FailureScreen(f"{worker.name} failed", _describe(worker.error)))
+
+    def worker_done(self, name: str, result: object) -> None:
+        if name == "make-room":
+            self._review_adoption(result)  # type: ignore[arg-type]
+        elif name == "draft":
+            self._review_draft(result)  # type: ignore[arg-type]
+
+    def worker_failed(self, name: str) -> None:
+        """A view's chance to tidy up (hide a progress bar) after a failure."""
+
+    def _review_adoption(self, result: Adoption) -> None:
+        from roadmap_tui.planning.move_plan import plan_edit
+        from roadmap_tui.tui.screens.adoption_review import AdoptionReviewScreen
+
+        def answered(apply: bool | None) -> None:
+            if apply:
+                self._apply(lambda: plan_edit(self.session.workspace, result.plan))
+
+        self.app.push_screen(AdoptionReviewScreen(result), answered)
+
+    def _review_draft(self, draft: Draft) -> None:
+        from roadmap_tui.planning.move_plan import MovePlan, plan_edit
+        from roadmap_tui.tui.screens.draft_review import DraftReviewScreen
+
+        def answered(moves: list[Move] | None) -> None:
+            if moves is None:
+                self.notify(f"Draft of {draft.quarter} rejected: nothing changed.", timeout=3)
+                return
+            if not moves:
+                self.notify("No item ticked: nothing changed.", timeout=3)
+                return
+            # A new quarter is created as a draft; an existing one keeps its stage.
+            stages = {} if draft.quarter in self.session.workspace.quarters else draft.plan.stages
+            label = f"accept {len(moves)} drafted item(s) into {draft.quarter}"
+            plan = MovePlan(label, list(moves), dict(stages))
+            self._apply(lambda: plan_edit(self.session.workspace, plan))
+
+        self.app.push_screen(DraftReviewScreen(draft), answered)
+
+    def _apply(self, make: Callable[[], Edit]) -> None:
+        try:
+            edit = make()
+        except KeyError as error:
+            self.notify(f"Not applied: {error}", severity="warning")
+            return
+        self.session.do(edit)
+        self.notify(edit.label, title="Done (ctrl+z undoes)", timeout=4)
+
+
+def _describe(error: BaseException | None) -> str:
+    from roadmap_tui.models import WorkspaceError
+
+    if isinstance(error, WorkspaceError):
+        return "\n".join(str(problem) for problem in error.problems)
+    return f"{type(error).__name__}: {error}" if error is not None else "unknown error"

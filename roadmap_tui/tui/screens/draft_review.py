@@ -1,0 +1,92 @@
+"""Review a drafted quarter: what it proposes (leftovers, backlog items), what it left out and why,
+the capacity after; accept the items ticked, or reject the draft."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, SelectionList, Static
+
+if TYPE_CHECKING:
+    from roadmap_tui.planning.draft import Draft
+    from roadmap_tui.planning.move_plan import Move
+
+
+class DraftReviewScreen(ModalScreen["list[Move] | None"]):
+    """Dismissed with the moves ticked (accept) or None (reject)."""
+
+    BINDINGS = [
+        Binding(
+            "a", "accept", "Accept ticked", id="accept-draft", tooltip="Apply the ticked moves"
+        ),
+        Binding("escape", "reject", "Reject", id="reject-draft", tooltip="Apply nothing"),
+    ]
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__(classes="dialog-screen")
+        self.draft = draft
+        self.moves: list[Move] = [*draft.leftovers, *draft.placed]
+
+    def compose(self) -> ComposeResult:
+        from roadmap_tui.planning.numbers import show
+
+        draft = self.draft
+        with Vertical(classes="dialog review"):
+            yield Static(f"Draft of {draft.quarter}", classes="dialog-title")
+            leftovers = {move.item for move in draft.leftovers}
+            options = []
+            for index, move in enumerate(self.moves):
+                kind = f"carried from {move.source}" if move.item in leftovers else "backlog"
+                options.append((f"{move.item}  ({kind}: {move.reason})", index, True))
+            intro = f"{len(draft.placed)} from the backlog (value {show(draft.value)})"
+            if draft.leftovers:
+                intro = f"{len(draft.leftovers)} leftover(s) of {draft.previous}, " + intro
+            yield Static(f"Proposed: {intro}. space ticks or unticks an item.")
+            yield SelectionList[int](*options, id="draft-moves")
+            with VerticalScroll(id="draft-why"):
+                yield Static(self._details(), markup=False)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Accept ticked (a)", id="accept", variant="primary")
+                yield Button("Reject (esc)", id="reject")
+
+    def _details(self) -> Text:
+        from roadmap_tui.planning.numbers import show
+
+        draft = self.draft
+        text = Text()
+        if draft.note:
+            text.append(draft.note + "\n", "bold yellow")
+        if draft.kept:
+            text.append(f"Already planned in {draft.quarter}: {len(draft.kept)} item(s)\n")
+        if draft.left_out:
+            text.append(f"Left out ({len(draft.left_out)}):\n", "bold")
+            for entry in draft.left_out:
+                text.append(f"  - {entry.item}: {'; '.join(entry.reasons)}\n")
+        text.append(f"Capacity in {draft.quarter} with every proposed item:\n", "bold")
+        for load in draft.loads:
+            if load.used or load.overloaded:
+                style = "bold red" if load.overloaded else ""
+                text.append(f"  {load.sentence()}\n", style)
+        for violation in draft.broken:
+            text.append(f"breaks an order: {violation.sentence()}\n", "red")
+        if not self.moves:
+            text.append(f"Nothing fits: the draft proposes no item (value {show(0)}).\n")
+        return text
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).focus()
+
+    @on(Button.Pressed, "#accept")
+    def action_accept(self) -> None:
+        ticked = set(self.query_one("#draft-moves", SelectionList).selected)
+        self.dismiss([move for index, move in enumerate(self.moves) if index in ticked])
+
+    @on(Button.Pressed, "#reject")
+    def action_reject(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,355 @@
+"""View 2, prioritise: the backlog or a quarter ranked by a framework, the selected item's
+explanation and sensitivity, and the value/effort matrix.
+
+`f` cycles the framework for this view only (roadmap.toml keeps its own); the ranks, the
+explanation and the "moved" column follow. Ranking, explanations and sensitivity come from
+`roadmap_tui.scoring`; scoreboards per framework are kept current edit by edit (`Boards`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+from textual.widgets.data_table import RowDoesNotExist
+
+from roadmap_tui.models import BACKLOG
+from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.session import Session
+from roadmap_tui.tui.widgets.footer import KeysFooter
+from roadmap_tui.tui.widgets.value_matrix import Point, ValueMatrix
+
+if TYPE_CHECKING:
+    from roadmap_tui.scoring import Framework, Ranking
+    from roadmap_tui.tui.boards import Boards
+    from roadmap_tui.tui.derived import Derived
+
+MATRIX_FRAMEWORK = "value-effort"  # the matrix places items by these inputs
+ID_WIDTH = 21
+NOTE_WIDTH = 14
+
+
+class PrioritiseScreen(Screen[None]):
+    """Rank, explain and place items; nothing here changes the workspace."""
+
+    BINDINGS = [
+        Binding(
+            "f",
+            "framework(1)",
+            "Framework",
+            id="next-framework",
+            tooltip="Rank by the next scoring framework (roadmap.toml is not changed)",
+        ),
+        Binding(
+            "F",
+            "framework(-1)",
+            "Previous framework",
+            show=False,
+            id="previous-framework",
+            tooltip="Rank by the previous scoring framework",
+        ),
+        Binding(
+            "left_square_bracket",
+            "step(-1)",
+            "Previous",
+            key_display="[",
+            id="prioritise-previous",
+            tooltip="Rank the previous quarter (or the backlog)",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step(1)",
+            "Next",
+            key_display="]",
+            id="prioritise-next",
+            tooltip="Rank the next quarter (or the backlog)",
+        ),
+        Binding(
+            "g", "go", "Go to item", id="prioritise-go", tooltip="Show the item in the plan view"
+        ),
+    ]
+
+    AUTO_FOCUS = "#ranking"
+
+    def __init__(self, session: Session, derived: Derived) -> None:
+        super().__init__()
+        self.session = session
+        self.derived = derived
+        self.location = BACKLOG
+        self.framework_name: str | None = None  # None: the workspace's own
+        self.boards: Boards | None = None
+        self.ranking: Ranking | None = None
+        self.previous_ranks: dict[str, int | None] = {}  # under the framework shown before
+        self._stale = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="prioritise-heading")
+        with Horizontal(id="prioritise-body"):
+            yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
+            yield ValueMatrix(id="matrix")
+        with Horizontal(id="prioritise-why"):
+            yield Static(id="explanation")
+            yield Static(id="sensitivity")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        table = self.table
+        table.add_column("#", key="rank", width=3)
+        table.add_column("move", key="moved", width=4)
+        table.add_column("id", key="id", width=ID_WIDTH)
+        table.add_column("value", key="value", width=5)
+        table.add_column("score", key="score", width=6)
+        table.add_column("quadrant", key="note", width=NOTE_WIDTH)
+        self.show_all()
+
+    @property
+    def table(self) -> DataTable[Text]:
+        return self.query_one("#ranking", DataTable)
+
+    # --- what is shown -------------------------------------------------------------------------
+    def _boards(self) -> Boards | None:
+        if not self.derived.ready:
+            return None
+        ws = self.session.workspace
+        if self.boards is None or self.boards.ws is not ws:
+            from roadmap_tui.tui.boards import Boards
+
+            self.boards = Boards(ws, self.derived.scores)
+        return self.boards
+
+    @property
+    def active_framework(self) -> str:
+        return self.framework_name or self.session.workspace.roadmap.scoring.framework
+
+    def show_all(self) -> None:
+        """Rank the location under the active framework and redraw everything."""
+        self._stale = False
+        boards = self._boards()
+        heading = self.query_one("#prioritise-heading", Static)
+        if boards is None:
+            heading.update(Text("Working out the scores…", style="dim"))
+            return
+        board = boards.board(self.active_framework)
+        ws = self.session.workspace
+        if self.location != BACKLOG and self.location not in ws.quarters:
+            self.location = BACKLOG
+        ids = [item.id for item in ws.items_in(self.location)]
+        self.ranking = board.ranking(ids) if board is not None else None
+        self._fill_table()
+        self._show_heading()
+        self._show_selected()
+
+    def _fill_table(self) -> None:
+        from roadmap_tui.scoring import show_result
+        from roadmap_tui.scoring.explain import show_value
+
+        table = self.table
+        selected = self.selected_id()
+        table.clear()
+        ranking = self.ranking
+        if ranking is None:
+            return
+        matrix = self._matrix_framework()
+        rows = []
+        for entry in ranking:
+            item = ranking.item(entry.item_id)
+            moved = _moved(self.previous_ranks.get(entry.item_id), entry.rank)
+            if entry.rank is None:
+                why = entry.missing and f"needs {', '.join(entry.missing)}"
+                why = why or f"{', '.join(entry.out_of_range)} out of range"
+                note = Text(why, style="yellow", overflow="ellipsis", no_wrap=True)
+            else:
+                quadrant = entry.quadrant
+                if quadrant is None and matrix is not None:
+                    quadrant = matrix.quadrant(item.score)  # the matrix's, for other frameworks
+                note = Text(quadrant or "")
+            rows.append(
+                (
+                    [
+                        Text(str(entry.rank) if entry.rank is not None else "-", justify="right"),
+                        moved,
+                        Text(item.id, style="bold", overflow="ellipsis", no_wrap=True),
+                        Text(show_value(entry.value) if entry.value is not None else ""),
+                        Text(show_result(entry.score) if entry.score is not None else ""),
+                        note,
+                    ],
+                    entry.item_id,
+                )
+            )
+        for cells, key in rows:
+            table.add_row(*cells, key=key)
+        if selected is not None:
+            self.select(selected)
+
+    def _show_heading(self) -> None:
+        ws = self.session.workspace
+        ranking = self.ranking
+        text = Text()
+        where = "Backlog" if self.location == BACKLOG else self.location
+        text.append(where, style="bold")
+        count = len(ws.items_in(self.location))
+        text.append(f" · {count} items ranked by ")
+        text.append(self.active_framework, style="bold cyan")
+        if self.framework_name and self.framework_name != ws.roadmap.scoring.framework:
+            text.append(f" (roadmap.toml: {ws.roadmap.scoring.framework})", style="dim")
+        if ranking is not None:
+            unscored = len(ranking) - ranking.scored_count
+            if unscored:
+                text.append(f" · {unscored} unscored", style="yellow")
+        else:
+            text.append(" · this framework cannot read the workspace's settings", style="red")
+        text.append(" · f framework · [ ] quarter", style="dim")
+        self.query_one("#prioritise-heading", Static).update(text)
+
+    def selected_id(self) -> str | None:
+        table = self.table
+        if not table.row_count:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except RowDoesNotExist:
+            return None
+        return key.value
+
+    def select(self, item_id: str) -> bool:
+        table = self.table
+        try:
+            table.move_cursor(row=table.get_row_index(item_id))
+        except RowDoesNotExist:
+            return False
+        return True
+
+    def shown_ids(self) -> list[str]:
+        table = self.table
+        return [
+            str(table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value)
+            for row in range(table.row_count)
+        ]
+
+    def _show_selected(self) -> None:
+        from roadmap_tui.scoring import explain, sensitivity
+
+        item_id = self.selected_id()
+        ranking = self.ranking
+        explanation = self.query_one("#explanation", Static)
+        moves = self.query_one("#sensitivity", Static)
+        if item_id is None or ranking is None or item_id not in ranking:
+            explanation.update(Text("Nothing to explain: no item here.", style="dim"))
+            moves.update("")
+        else:
+            explanation.update(Text("\n".join(explain(ranking, item_id).lines)))
+            lines = ["To move one place:", *sensitivity(ranking, item_id).lines()]
+            moves.update(Text("\n".join(lines)))
+        self._show_matrix(item_id)
+
+    def _show_matrix(self, selected: str | None) -> None:
+        matrix = self.query_one(ValueMatrix)
+        framework = self._matrix_framework()
+        if framework is None:
+            matrix.update(Text("The value/effort thresholds in roadmap.toml are unusable.", "red"))
+            return
+        points = []
+        unplaced = 0
+        for item in self.session.workspace.items_in(self.location):
+            quadrant = framework.quadrant(item.score)
+            value, effort = item.score.get("value"), item.score.get("effort")
+            if quadrant is None or value is None or effort is None:
+                unplaced += 1
+                continue
+            points.append(Point(item.id, value, effort, quadrant))
+        matrix.border_title = f"value/effort · {self.location}"
+        matrix.show(
+            points,
+            selected,
+            value_threshold=getattr(framework, "value_threshold", 5),
+            effort_threshold=getattr(framework, "effort_threshold", 5),
+            unplaced=unplaced,
+        )
+
+    def _matrix_framework(self) -> Framework | None:
+        from roadmap_tui.models import WorkspaceError
+
+        if self.boards is None:
+            return None
+        try:
+            return self.boards.framework(MATRIX_FRAMEWORK)
+        except WorkspaceError:
+            return None
+
+    # --- reacting to the session ---------------------------------------------------------------
+    @on(WorkspaceEdited)
+    def _edited(self, message: WorkspaceEdited) -> None:
+        if self.boards is not None:
+            self.boards.apply_edit(message.edit)
+        self._refresh_when_shown()
+
+    @on(DerivedReady)
+    @on(WorkspaceReloaded)
+    def _reloaded(self) -> None:
+        self.boards = None
+        self.previous_ranks = {}
+        self._refresh_when_shown()
+
+    def _refresh_when_shown(self) -> None:
+        if self.is_current:
+            self.show_all()
+        else:
+            self._stale = True
+
+    def on_screen_resume(self) -> None:
+        if self._stale:
+            self.show_all()
+
+    @on(DataTable.RowHighlighted, "#ranking")
+    def _row_highlighted(self) -> None:
+        self._show_selected()
+
+    @on(DataTable.RowSelected, "#ranking")
+    def _row_selected(self) -> None:
+        self.action_go()
+
+    # --- actions ---------------------------------------------------------------------------------
+    def action_framework(self, step: int) -> None:
+        boards = self._boards()
+        if boards is None:
+            self.notify("Scores are still being worked out.", timeout=2)
+            return
+        names = boards.names()
+        current = self.active_framework
+        index = names.index(current) if current in names else -1
+        ranking = self.ranking
+        self.previous_ranks = (
+            {entry.item_id: entry.rank for entry in ranking} if ranking is not None else {}
+        )
+        self.framework_name = names[(index + step) % len(names)]
+        self.show_all()
+
+    def action_step(self, step: int) -> None:
+        locations = [BACKLOG, *self.session.workspace.quarter_ids()]
+        index = locations.index(self.location) if self.location in locations else 0
+        self.location = locations[(index + step) % len(locations)]
+        self.previous_ranks = {}
+        self.show_all()
+
+    def action_go(self) -> None:
+        item_id = self.selected_id()
+        show_item = getattr(self.app, "show_item", None)
+        if item_id is not None and show_item is not None:
+            show_item(item_id)
+
+
+def _moved(before: int | None, after: int | None) -> Text:
+    """`▲3`: up three places since the framework shown before."""
+    if before is None or after is None or before == after:
+        return Text("")
+    if after < before:
+        return Text(f"▲{before - after}", style="green")
+    return Text(f"▼{after - before}", style="red")
