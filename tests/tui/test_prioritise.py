@@ -11,11 +11,11 @@ from roadmap_tui.tui.screens.prioritise import PrioritiseScreen
 from roadmap_tui.tui.widgets.value_matrix import ValueMatrix
 from tests.tui.conftest import SIZE, app_on, opened
 
-# value / effort of the example's backlog: 7/2, 6/2, 4/2 (REQ-COST-TAGS, score 2), ...
+# value / effort of the example's backlog: 7/2, 6/2, 5/2, 6/3, ...
 BY_VALUE_EFFORT = [
     "APP-MODULE-EXAMPLES",  # 7 / 2 = 3.5
     "SPACELIFT-PLAN-SUMMARY",  # 6 / 2 = 3
-    "REQ-COST-TAGS",  # 4 / 2 = 2, value 4
+    "REQ-COST-TAGS",  # 5 / 2 = 2.5
     "DOCS-CONSOLIDATION",  # 6 / 3 = 2
     "WORKSHOP-RECORDINGS",
     "REQ-TAGGING-POLICY",

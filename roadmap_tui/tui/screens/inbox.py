@@ -193,11 +193,12 @@ class InboxScreen(Screen[None]):
             return
         for index, group in enumerate(groups):
             node = tree.root.add(
-                Text.assemble((group.title, "bold"), f" ({len(group.entries)})"),
+                Text.assemble((_cut(group.title, QUOTE), "bold"), f" ({len(group.entries)})"),
                 expand=index == 0,
             )
             for item_id in group.items:
-                node.add_leaf(Text(f"→ {item_id}: {where_planned(ws, item_id)}", style="cyan"))
+                line = _cut(f"→ {item_id}: {where_planned(ws, item_id)}", QUOTE + 6)
+                node.add_leaf(Text(line, style="cyan"))
             for entry in group.entries:
                 answer = entry.improve or entry.disliked or entry.liked or entry.experience
                 answer = " ".join(answer.split())
@@ -299,3 +300,7 @@ class InboxScreen(Screen[None]):
         show_item = getattr(self.app, "show_item", None)
         if item_id is not None and show_item is not None:
             show_item(item_id)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
