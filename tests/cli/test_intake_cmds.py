@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 from roadmap_tui.cli import main
 from roadmap_tui.exporters.feedback_report import feedback_report
 from roadmap_tui.storage import WorkspaceStore
+from tests.reliability.figures import record
 
 TODAY = dt.date.today()
 
@@ -154,6 +155,14 @@ def test_two_request_add_at_once_both_land_with_distinct_ids(example: Path, slow
             "storage",
         ]
     assert len(backlog(example)) == existing + rounds * 2  # nothing else lost
+    record(
+        "request-lock",
+        "Two `request add` processes at once: both requests kept, ids distinct (file lock)",
+        "tests/cli/test_intake_cmds.py::test_two_request_add_at_once_both_land_with_distinct_ids",
+        rounds=rounds,
+        requests_added=rounds * 2,
+        requests_lost=0,
+    )
 
 
 # --- request list --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import pytest
 
 from roadmap_tui.models import WorkspaceError
 from roadmap_tui.storage import WorkspaceStore, list_scenarios, new_scenario
+from tests.reliability.figures import record
 
 
 def _git(folder: Path, *args: str) -> str:
@@ -57,6 +58,12 @@ def test_bad_git_revisions_are_refused(repo: Path, rev: str) -> None:
     with pytest.raises(WorkspaceError) as raised:
         WorkspaceStore.open(f"git:{rev}", workspace=repo)
     assert raised.value.problems[0].file == f"git:{rev}"
+    record(
+        "sources",
+        "A `git:REV` never becomes a git option; scenario names and links cannot leave the workspace",
+        "tests/storage/test_sources.py",
+        hostile_revisions_refused=1,
+    )
 
 
 def test_scenario_inherits_roadmap(example: Path) -> None:
@@ -71,6 +78,17 @@ def test_scenario_inherits_roadmap(example: Path) -> None:
 def test_scenario_names_cannot_escape(example: Path, name: str) -> None:
     with pytest.raises(WorkspaceError):
         WorkspaceStore.open(f"scenario:{name}", workspace=example)
+    record("sources", "", "", escaping_scenario_names_refused=1)
+
+
+def test_scenario_symlink_outside_is_refused(example: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (example / "scenarios" / "sneaky").symlink_to(outside)
+    with pytest.raises(WorkspaceError) as raised:
+        WorkspaceStore.open("scenario:sneaky", workspace=example)
+    assert "points outside the workspace" in str(raised.value)
+    record("sources", "", "", symlinks_outside_refused=1)
 
 
 def test_new_scenario_copies_the_plan_files(example: Path) -> None:
