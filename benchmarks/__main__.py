@@ -37,12 +37,33 @@ def main(argv: list[str] | None = None) -> int:
                     print(_row(result, smoke=args.smoke), flush=True)
     if args.out:
         args.out.write_text(json.dumps([r.as_dict() for r in results], indent=2), encoding="utf-8")
+    _growth(results)
     missed = [r for r in results if not r.passed]
     if args.smoke:
         print(f"smoke: {len(results)} measurements, no pass/fail on time")
         return 0
     print(f"{len(results) - len(missed)} passed, {len(missed)} failed")
     return 1 if missed else 0
+
+
+def _growth(results: list[Result]) -> None:
+    """How each path's time grows with the workspace (close to linear is the expectation)."""
+    by_path: dict[str, list[Result]] = {}
+    for result in results:
+        by_path.setdefault(result.path, []).append(result)
+    lines = []
+    for path, runs in by_path.items():
+        runs = sorted(runs, key=lambda r: r.size)
+        if len(runs) < 2 or runs[0].seconds <= 0:
+            continue
+        first, last = runs[0], runs[-1]
+        lines.append(
+            f"  {path:<42} {first.size:>6} -> {last.size:>6} items (x{last.size / first.size:g}):"
+            f" time x{last.seconds / first.seconds:.1f}"
+        )
+    if lines:
+        print("growth:")
+        print("\n".join(lines))
 
 
 def _amount(value: float, unit: str) -> str:
