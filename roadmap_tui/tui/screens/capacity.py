@@ -21,6 +21,7 @@ from roadmap_tui.models import next_quarter, quarter_index
 from roadmap_tui.tui.background import WorkingScreen
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.session import Session
+from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -69,9 +70,9 @@ class CapacityScreen(WorkingScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="capacity-heading", classes="view-heading")
-        yield DataTable(id="capacity-grid", cursor_type="cell", zebra_stripes=True)
+        yield FixedTable(id="capacity-grid", cursor_type="cell", zebra_stripes=True)
         yield Static(id="cell-heading", classes="view-heading")
-        yield DataTable(id="cell-items", cursor_type="row", zebra_stripes=True)
+        yield FixedTable(id="cell-items", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -91,6 +91,7 @@ class CompareScreen(WorkingScreen):
         self.versions: list[Version] = []  # baseline first, then the alternatives
         self._stale = False
         self._filling = False
+        self._compared = False
 
     def compose(self) -> ComposeResult:
         self.sources.refresh_lists()
@@ -116,7 +117,9 @@ class CompareScreen(WorkingScreen):
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False
         self._fill_pickers()
-        self.show_all()
+        # The view is drawn first; reading the saved files and comparing follow it.
+        self.query_one("#compare-heading", Static).update(Text("Comparing…", style="dim"))
+        self.call_after_refresh(self.show_all)
 
     # --- pickers -------------------------------------------------------------------------------
     def _fill_pickers(self) -> None:
@@ -199,6 +202,7 @@ class CompareScreen(WorkingScreen):
 
     def show_all(self) -> None:
         self._stale = False
+        self._compared = True
         heading = self.query_one("#compare-heading", Static)
         try:
             self.compute()
@@ -288,6 +292,8 @@ class CompareScreen(WorkingScreen):
             self._stale = True
 
     def on_screen_resume(self) -> None:
+        if not self._compared:
+            return  # the first comparison follows the first frame (on_mount)
         # Scenarios may have been written meanwhile (here, or by `roadmap adopt`).
         self.sources.forget_scenarios()
         self._fill_pickers()

@@ -21,6 +21,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.dependency_tree import DependencyTree
+from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -65,11 +66,11 @@ class DependenciesScreen(Screen[None]):
         yield Header()
         yield Static(id="dependencies-heading", classes="view-heading")
         with Horizontal(id="dependencies-body"):
-            yield DataTable(id="dep-items", cursor_type="row", zebra_stripes=True)
+            yield FixedTable(id="dep-items", cursor_type="row", zebra_stripes=True)
             with Vertical(id="dependencies-main"):
                 yield DependencyTree(id="dep-tree")
                 yield Static(id="asks-heading", classes="view-heading")
-                yield DataTable(id="team-asks", cursor_type="row", zebra_stripes=True)
+                yield FixedTable(id="team-asks", cursor_type="row", zebra_stripes=True)
         yield KeysFooter()
 
     def on_mount(self) -> None:

@@ -25,6 +25,7 @@ from roadmap_tui.models import WorkspaceError
 from roadmap_tui.models.edits import Change, Edit, replace_item
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.session import Session
+from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class InboxScreen(Screen[None]):
         yield Static(id="inbox-heading", classes="view-heading")
         with Horizontal(id="inbox-body"):
             with Vertical(id="inbox-main"):
-                yield DataTable(id="requests", cursor_type="row", zebra_stripes=True)
+                yield FixedTable(id="requests", cursor_type="row", zebra_stripes=True)
                 yield Static(id="request-detail")
             with Vertical(id="inbox-side"):
                 yield Static(id="themes-heading", classes="view-heading")

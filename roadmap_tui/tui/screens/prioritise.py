@@ -23,6 +23,7 @@ from textual.widgets.data_table import RowDoesNotExist
 from roadmap_tui.models import BACKLOG
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.session import Session
+from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.value_matrix import Point, ValueMatrix
 
@@ -93,7 +94,7 @@ class PrioritiseScreen(Screen[None]):
         yield Header()
         yield Static(id="prioritise-heading")
         with Horizontal(id="prioritise-body"):
-            yield DataTable(id="ranking", cursor_type="row", zebra_stripes=True)
+            yield FixedTable(id="ranking", cursor_type="row", zebra_stripes=True)
             yield ValueMatrix(id="matrix")
         with Horizontal(id="prioritise-why"):
             yield Static(id="explanation")
@@ -111,8 +112,8 @@ class PrioritiseScreen(Screen[None]):
         self.show_all()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#ranking", DataTable)
+    def table(self) -> FixedTable[Text]:
+        return self.query_one("#ranking", FixedTable)
 
     # --- what is shown -------------------------------------------------------------------------
     def _boards(self) -> Boards | None:
@@ -148,17 +149,19 @@ class PrioritiseScreen(Screen[None]):
         self._show_selected()
 
     def _fill_table(self) -> None:
+        """The rows in rank order. When the same items are shown (another framework, an edit),
+        the cells are updated and the rows re-sorted instead of built again."""
         from roadmap_tui.scoring import show_result
         from roadmap_tui.scoring.explain import show_value
 
         table = self.table
         selected = self.selected_id()
-        table.clear()
         ranking = self.ranking
         if ranking is None:
+            table.clear()
             return
         matrix = self._matrix_framework()
-        rows = []
+        rows: dict[str, list[Text]] = {}
         for entry in ranking:
             item = ranking.item(entry.item_id)
             moved = _moved(self.previous_ranks.get(entry.item_id), entry.rank)
@@ -171,21 +174,20 @@ class PrioritiseScreen(Screen[None]):
                 if quadrant is None and matrix is not None:
                     quadrant = matrix.quadrant(item.score)  # the matrix's, for other frameworks
                 note = Text(quadrant or "")
-            rows.append(
-                (
-                    [
-                        Text(str(entry.rank) if entry.rank is not None else "-", justify="right"),
-                        moved,
-                        Text(item.id, style="bold", overflow="ellipsis", no_wrap=True),
-                        Text(show_value(entry.value) if entry.value is not None else ""),
-                        Text(show_result(entry.score) if entry.score is not None else ""),
-                        note,
-                    ],
-                    entry.item_id,
-                )
-            )
-        for cells, key in rows:
-            table.add_row(*cells, key=key)
+            rows[entry.item_id] = [
+                Text(str(entry.rank) if entry.rank is not None else "-", justify="right"),
+                moved,
+                Text(item.id, style="bold", overflow="ellipsis", no_wrap=True),
+                Text(show_value(entry.value) if entry.value is not None else ""),
+                Text(show_result(entry.score) if entry.score is not None else ""),
+                note,
+            ]
+        if len(rows) == table.row_count and all(key in table.rows for key in rows):
+            table.replace_rows(rows)
+        else:
+            table.clear()
+            for item_id, cells in rows.items():
+                table.add_row(*cells, key=item_id)
         if selected is not None:
             self.select(selected)
 
