@@ -292,9 +292,13 @@ class InboxScreen(Screen[None]):
         if decided.target is not None:
             changes += replace_item(ws, decided.target, label).changes
         edit = Edit(label, tuple(changes))
+        row = self.table.cursor_row
         self.session.do(edit)
         self.notify(label, title="Decided (ctrl+z undoes)", timeout=3)
-        self.select(item_id)
+        # The decided request moves down among the decided ones; the cursor stays where it
+        # was, on the next request to decide.
+        self._fill_requests()
+        self.table.move_cursor(row=min(row, self.table.row_count - 1))
 
     def action_go(self) -> None:
         item_id = self.selected_id()

@@ -81,7 +81,9 @@ class MakeRoomScreen(ModalScreen["RoomRequest | None"]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one(SelectionList).focus()
+        ticks = self.query_one(SelectionList)
+        ticks.highlighted = 0 if self.choices else None
+        ticks.focus()
 
     @on(Button.Pressed, "#go")
     def action_go(self) -> None:

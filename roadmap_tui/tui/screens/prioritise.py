@@ -254,6 +254,8 @@ class PrioritiseScreen(Screen[None]):
 
     def _show_matrix(self, selected: str | None) -> None:
         matrix = self.query_one(ValueMatrix)
+        if self.boards is None:
+            return  # scores are not worked out yet
         framework = self._matrix_framework()
         if framework is None:
             matrix.update(Text("The value/effort thresholds in roadmap.toml are unusable.", "red"))
