@@ -33,7 +33,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode if mode is not None else _default_mode())
+        os.chmod(temp, mode if mode is not None else default_mode())
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -42,7 +42,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     _fsync_folder(folder)
 
 
-def _default_mode() -> int:
+def default_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask

@@ -394,3 +394,16 @@ def test_an_empty_impact_still_makes_a_calm_deck(tmp_path: Path) -> None:
         "No item is planned in the adjusted plan.",
     } <= {text.replace("\v", " ") for text in texts}
     assert not any(shape.has_chart for slide in prs.slides for shape in slide.shapes)
+
+
+def test_the_deck_is_readable_by_colleagues(tmp_path: Path) -> None:
+    import os
+
+    from roadmap_tui.exporters.deck import write_deck as write
+    from tests.exporters.test_deck_impacts import MEASURE, deck_input, small_impact
+
+    out = tmp_path / "review.pptx"
+    write(deck_input(small_impact()), out, measure=MEASURE)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask

@@ -13,6 +13,7 @@ from roadmap_tui.exporters.deck.canvas import Canvas
 from roadmap_tui.exporters.deck.measure import Measure, default_measure
 from roadmap_tui.exporters.deck.model import DeckError, DeckInput, DeckResult
 from roadmap_tui.exporters.deck.template import open_presentation
+from roadmap_tui.storage.atomic import default_mode
 
 
 def build(
@@ -49,6 +50,7 @@ def save(prs: Any, path: Path, force: bool = False) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        os.chmod(temp, default_mode())  # mkstemp's 0600 would hide the deck from colleagues
         if force:
             os.replace(temp, path)
         else:
