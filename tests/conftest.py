@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "plans"
@@ -33,6 +34,13 @@ capacity = { "2026-Q4" = 10 }
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--slow", action="store_true", help="run the full-count reliability tests")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Property tests: hypothesis's usual count in CI, ten times more with --slow.
+    settings.register_profile("quick", max_examples=100, deadline=None)
+    settings.register_profile("slow", max_examples=1000, deadline=None)
+    settings.load_profile("slow" if config.getoption("--slow") else "quick")
 
 
 @pytest.fixture

@@ -23,9 +23,7 @@ from tests.conftest import MINIMAL_ROADMAP
 from tests.reliability.figures import record
 
 FILES = ["roadmap.toml", "backlog.toml", "2026-Q4.toml", "feedback.toml"]
-FUZZ = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def _open(folder: Path) -> list[str]:
