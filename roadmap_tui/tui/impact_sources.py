@@ -53,13 +53,13 @@ class Sources:
 
     def baselines(self) -> list[tuple[str, str]]:
         """(prompt, spec) for every baseline on offer."""
-        found = [("saved files (before edits)", SAVED)]
+        found = [("roadmap as saved (before your edits)", SAVED)]
         found += [(f"git {c.short} {c.date} {c.subject}", c.spec) for c in self.commits]
         found += [(f"scenario {name}", f"scenario:{name}") for name in self.scenarios()]
         return found
 
     def alternatives(self) -> list[tuple[str, str]]:
-        found = [("current edits", CURRENT)]
+        found = [("adjusted roadmap (your unsaved edits)", CURRENT)]
         found += [(f"scenario {name}", f"scenario:{name}") for name in self.scenarios()]
         return found
 
@@ -68,10 +68,11 @@ class Sources:
             del self._opened[spec]
 
     def label(self, spec: str) -> str:
+        # Names the deck and the page show directors: the roadmap they know, and the proposal.
         if spec == SAVED:
-            return "saved files"
+            return "roadmap as saved"
         if spec == CURRENT:
-            return "current edits"
+            return "adjusted roadmap (unsaved edits)"
         if spec.startswith("git:"):
             return f"git:{spec[4:11]}"
         return spec

@@ -36,7 +36,7 @@ def cli_impact(workspace: Path, *args: str) -> dict[str, Any]:
 
 
 def numbers(data: dict[str, Any]) -> dict[str, Any]:
-    """The impact without the versions' names (the app calls the saved files `saved files`)."""
+    """The impact without the versions' names (the app calls the saved files `roadmap as saved`)."""
     return {key: value for key, value in data.items() if key not in ("base", "adjusted")}
 
 
@@ -148,11 +148,14 @@ async def test_several_alternatives_are_options(example: Path) -> None:
         await pilot.pause()
         assert screen.options is not None
         assert [row.label for row in screen.options.rows] == [
-            "saved files",
-            "current edits",
+            "roadmap as saved",
+            "adjusted roadmap (unsaved edits)",
             SCENARIO,
         ]
-        assert screen.impact is not None and screen.impact.adjusted == "current edits"
+        assert (
+            screen.impact is not None
+            and screen.impact.adjusted == "adjusted roadmap (unsaved edits)"
+        )
         await pilot.press("o")
         assert screen.impact.adjusted == SCENARIO
 

@@ -482,7 +482,8 @@ def _table(title: str, headers: list[str]) -> Table:
         expand=False,
     )
     for header in headers:
-        table.add_column(header, overflow="fold")
+        # "re-estimated" is the longest change: the column never squeezes it into the next one.
+        table.add_column(header, overflow="fold", min_width=12 if header == "Change" else None)
     return table
 
 
