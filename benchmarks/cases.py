@@ -425,3 +425,60 @@ def tui_case(ctx: Context, size: int) -> list[Result]:
 
 
 CASES["tui"] = tui_case
+
+
+def views_case(ctx: Context, size: int) -> list[Result]:
+    """Switching views and frameworks in the app, against switching screens in a bare app."""
+    import json
+    import statistics
+    import subprocess
+
+    if size < 1000 and size != 100:
+        return []
+    folder = ctx.workspace(size)
+
+    def child(kind: str) -> dict[str, list[float]]:
+        output = subprocess.run(
+            [PYTHON, "-m", "benchmarks.tui_views_child", kind, str(folder)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        data: dict[str, list[float]] = json.loads(output.strip().splitlines()[-1])
+        return data
+
+    app, bare = child("app"), child("bare")
+    switch = statistics.median(bare["again"])
+    target = size == 1000
+    return [
+        Result(
+            path="switch to a view, first visit",
+            size=size,
+            seconds=statistics.median(app["first"]),
+            baseline="screen switch in a bare app",
+            baseline_seconds=switch,
+        ),
+        Result(
+            path="switch between views",
+            size=size,
+            seconds=statistics.median(app["again"]),
+            baseline="screen switch in a bare app",
+            baseline_seconds=switch,
+            # Under Pilot even a bare screen switch takes ~100 ms (it waits for idle and a
+            # refresh); what the app adds on top is its own answer time.
+            target="< 100 ms over bare" if target else "",
+            limit_over_baseline=0.1 if target else None,
+        ),
+        Result(
+            path="switch framework (prioritise view)",
+            size=size,
+            seconds=statistics.median(app["framework"]),
+            baseline="screen switch in a bare app",
+            baseline_seconds=switch,
+            target="< 100 ms over bare" if target else "",
+            limit_over_baseline=0.1 if target else None,
+        ),
+    ]
+
+
+CASES["views"] = views_case

@@ -21,6 +21,7 @@ class Result:
     target: str = ""
     limit_ratio: float | None = None  # path/baseline must be <= this
     limit_seconds: float | None = None  # path must take less than this
+    limit_over_baseline: float | None = None  # path - baseline must be under this (seconds)
     unit: str = "ms"  # how `seconds` is shown: "ms", or "MiB" when it holds mebibytes
 
     @property
@@ -36,6 +37,8 @@ class Result:
             ok = ok and self.ratio <= self.limit_ratio
         if self.limit_seconds is not None:
             ok = ok and self.seconds < self.limit_seconds
+        if self.limit_over_baseline is not None and self.baseline_seconds is not None:
+            ok = ok and self.seconds - self.baseline_seconds < self.limit_over_baseline
         return ok
 
     def as_dict(self) -> dict[str, Any]:
