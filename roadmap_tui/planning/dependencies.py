@@ -11,8 +11,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
-
 from roadmap_tui.models import quarter_index
 from roadmap_tui.planning.graph import Node, PlanGraph, item_node
 from roadmap_tui.planning.numbers import clean
@@ -140,12 +138,59 @@ def find_cycles(graph: PlanGraph) -> tuple[list[list[str]], bool]:
 def _all_cycles(graph: PlanGraph) -> tuple[list[list[str]], bool]:
     cycles = [[item_id] for item_id, deps in graph.depends.items() if item_id in deps]
     cut = False
-    for knot in nx.strongly_connected_components(graph.graph):
-        if len(knot) > 1:
-            found, more = _knot_cycles(graph, knot, None)
-            cycles += found
-            cut = cut or more
+    for knot in _knots(graph):
+        found, more = _knot_cycles(graph, {item_node(n) for n in knot}, None)
+        cycles += found
+        cut = cut or more
     return cycles, cut
+
+
+def _knots(graph: PlanGraph) -> list[set[str]]:
+    """Strongly connected sets of two or more items (Tarjan's algorithm, without recursion),
+    read from the dependency dicts: a workspace without cycles never builds the networkx graph
+    (nor imports networkx) for this."""
+    items, depends = graph.items, graph.depends
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    knots: list[set[str]] = []
+    for root in items:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(depends.get(root, ())))]
+        while work:
+            node, deps = work[-1]
+            for dep in deps:
+                if dep not in items:
+                    continue  # dangling: reported apart
+                if dep not in index:
+                    index[dep] = low[dep] = len(index)
+                    stack.append(dep)
+                    on_stack.add(dep)
+                    work.append((dep, iter(depends.get(dep, ()))))
+                    break
+                if dep in on_stack:
+                    low[node] = min(low[node], index[dep])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    knot = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        knot.add(member)
+                        if member == node:
+                            break
+                    if len(knot) > 1:
+                        knots.append(knot)
+    return knots
 
 
 def _cycles_through(graph: PlanGraph, item_id: str) -> tuple[list[list[str]], bool]:
@@ -162,6 +207,8 @@ def _knot_cycles(
     graph: PlanGraph, knot: set[Node], through: Node | None
 ) -> tuple[list[list[str]], bool]:
     """Elementary cycles of a strongly connected knot (those through `through`, if given)."""
+    import networkx as nx  # only cycles need it (see graph.py)
+
     found: list[list[str]] = []
     for cycle in nx.simple_cycles(graph.graph.subgraph(knot)):
         if len(cycle) < 2 or (through is not None and through not in cycle):

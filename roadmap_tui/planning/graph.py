@@ -10,6 +10,9 @@ team may share a name. Edges:
 Beside the networkx graph the class keeps plain dicts (the days each item takes of each team in
 each quarter, who depends on what, dependency ids nobody defines) so that capacity and order
 checks stay dict lookups, and one changed item costs a handful of updates instead of a rebuild.
+Only cycles need networkx, so the networkx graph is built from the dicts when first asked for
+(`graph`) and kept current from then on: capacity, asks and order checks never pay for it (the
+terminal app's first frame and memory with 10,000 items did).
 """
 
 from __future__ import annotations
@@ -18,8 +21,6 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
-
-import networkx as nx
 
 from roadmap_tui.models import BACKLOG, Item, Team, Workspace, quarter_index
 from roadmap_tui.models.edits import Edit, HeaderChange, ItemChange
@@ -43,7 +44,7 @@ def quarter_node(quarter_id: str) -> Node:
     return (QUARTER, quarter_id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per item and ask: thousands in a big workspace
 class Use:
     """Days an item takes of one team's capacity in one quarter.
 
@@ -111,14 +112,11 @@ class PlanGraph:
 
     def __init__(self, ws: Workspace) -> None:
         self.owner = ws.owner
-        self.graph: Any = nx.DiGraph()
+        self._graph: Any = None  # networkx, built when first asked for
         self.teams: dict[str, Team] = {}
         for team in ws.roadmap.teams:
             self.teams.setdefault(team.id, team)
-            self.graph.add_node(team_node(team.id), type=TEAM, known=True)
         self.quarter_files: set[str] = set(ws.quarters)
-        for quarter in ws.quarters:
-            self.graph.add_node(quarter_node(quarter), type=QUARTER)
         self.items: dict[str, Item] = {}
         self.location: dict[str, str] = {}
         self.uses: dict[str, tuple[Use, ...]] = {}
@@ -132,6 +130,22 @@ class PlanGraph:
         self._memo: dict[Any, Any] = {}
         for location, item in ws.located_items():
             self._add(location, item)
+
+    @property
+    def graph(self) -> Any:
+        """The networkx DiGraph of items, teams and quarters (see the module docstring)."""
+        if self._graph is None:
+            import networkx as nx
+
+            graph = nx.DiGraph()
+            for team_id in self.teams:
+                graph.add_node(team_node(team_id), type=TEAM, known=True)
+            for quarter in sorted(self.quarter_files, key=quarter_index):
+                graph.add_node(quarter_node(quarter), type=QUARTER)
+            for item_id in self.items:
+                self._graph_add(graph, item_id)
+            self._graph = graph
+        return self._graph
 
     # --- changes ---------------------------------------------------------------------------
     def update_item(self, location: str, item: Item) -> None:
@@ -159,7 +173,8 @@ class PlanGraph:
             self.dependents[dep].discard(item_id)
             if not self.dependents[dep]:
                 del self.dependents[dep]
-        self.graph.remove_node(item_node(item_id))
+        if self._graph is not None:
+            self._graph.remove_node(item_node(item_id))
         del self.items[item_id]
         del self.location[item_id]
         self.cycle_dirty.add(item_id)
@@ -168,8 +183,7 @@ class PlanGraph:
         """Follow an edit of the workspace (as the terminal app's session applies it)."""
         for change in edit.changes:
             if isinstance(change, HeaderChange):
-                self.quarter_files.add(change.quarter)
-                self.graph.add_node(quarter_node(change.quarter), type=QUARTER)
+                self._add_quarter(change.quarter)
             elif isinstance(change, ItemChange):
                 if change.before is not None and change.after is None:
                     self.remove_item(change.before.item.id)
@@ -179,58 +193,62 @@ class PlanGraph:
                     self.remove_item(change.before.item.id)
                 after = change.after
                 if after.location != BACKLOG and after.location not in self.quarter_files:
-                    self.quarter_files.add(after.location)
-                    self.graph.add_node(quarter_node(after.location), type=QUARTER)
+                    self._add_quarter(after.location)
                 self.update_item(after.location, after.item)
+
+    def _add_quarter(self, quarter: str) -> None:
+        self.quarter_files.add(quarter)
+        if self._graph is not None:
+            self._graph.add_node(quarter_node(quarter), type=QUARTER)
 
     def _add(self, location: str, item: Item) -> None:
         if item.id in self.items:
             # A duplicate id (validate reports it): the first one counts.
             self.duplicates.append(item.id)
             return
-        graph = self.graph
-        node = item_node(item.id)
         self.items[item.id] = item
         self.location[item.id] = location
         self.order_dirty.add(item.id)
         self.order_dirty.update(self.dependents.get(item.id, ()))
-        graph.add_node(node, type=ITEM)
-        if location != BACKLOG:
-            graph.add_edge(node, quarter_node(location), kind="planned_in")
         deps = tuple(dict.fromkeys(item.depends_on))
         self.depends[item.id] = deps
         for dep in deps:
             self.dependents[dep].add(item.id)
-            if dep in self.items:
-                graph.add_edge(node, item_node(dep), kind="depends_on")
-        for dependent in self.dependents.get(item.id, ()):
-            if dependent in self.items:
-                graph.add_edge(item_node(dependent), node, kind="depends_on")
-        owner = item.team or self.owner
-        self._team_edge(node, owner)["owns"] = True
         uses = uses_of(item, location, self.owner)
         self.uses[item.id] = uses
         for key in {use.key for use in uses}:
             self.by_key[key][item.id] = tuple(u for u in uses if u.key == key)
             self._touch(key)
+        if self._graph is not None:
+            self._graph_add(self._graph, item.id)
+        self.cycle_dirty.add(item.id)
+
+    def _graph_add(self, graph: Any, item_id: str) -> None:
+        """The item's node and edges, from the dicts (`_add` filled them)."""
+        item = self.items[item_id]
+        location = self.location[item_id]
+        uses = self.uses[item_id]
+        node = item_node(item_id)
+        graph.add_node(node, type=ITEM)
+        if location != BACKLOG:
+            graph.add_edge(node, quarter_node(location), kind="planned_in")
+        for dep in self.depends[item_id]:
+            if item_node(dep) in graph:  # a dependency nobody defines (yet) gets no node
+                graph.add_edge(node, item_node(dep), kind="depends_on")
+        for dependent in self.dependents.get(item_id, ()):
+            if item_node(dependent) in graph:
+                graph.add_edge(item_node(dependent), node, kind="depends_on")
+        owner = item.team or self.owner
+        _team_edge(graph, node, owner)["owns"] = True
+        for key in {use.key for use in uses}:
             if key[1] not in self.quarter_files:
                 graph.add_node(quarter_node(key[1]), type=QUARTER)
         for use in uses[1:]:
-            self._team_edge(node, use.team)["asks"].append(use)
+            _team_edge(graph, node, use.team)["asks"].append(use)
         if location == BACKLOG:
             # Not planned, so it reserves nothing; the graph still knows whom it would ask.
             for ask in item.asks:
-                self._team_edge(node, ask.team)
-        self.cycle_dirty.add(item.id)
-
-    def _team_edge(self, node: Node, team_id: str) -> dict[str, Any]:
-        target = team_node(team_id)
-        if target not in self.graph:
-            self.graph.add_node(target, type=TEAM, known=False)
-        if not self.graph.has_edge(node, target):
-            self.graph.add_edge(node, target, kind="team", owns=False, asks=[])
-        data: dict[str, Any] = self.graph.edges[node, target]
-        return data
+                _team_edge(graph, node, ask.team)
 
     def _touch(self, key: Key) -> None:
         self._memo.pop(("load", key), None)
@@ -291,3 +309,13 @@ class PlanGraph:
         )
         self._memo["keys"] = ordered
         return ordered
+
+
+def _team_edge(graph: Any, node: Node, team_id: str) -> dict[str, Any]:
+    target = team_node(team_id)
+    if target not in graph:
+        graph.add_node(target, type=TEAM, known=False)
+    if not graph.has_edge(node, target):
+        graph.add_edge(node, target, kind="team", owns=False, asks=[])
+    data: dict[str, Any] = graph.edges[node, target]
+    return data
