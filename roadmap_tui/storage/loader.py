@@ -162,7 +162,7 @@ def _parse(source: Source, name: str, data: bytes, problems: list[Problem]) -> L
         problems.append(Problem(shown, "file is empty"))
         return None
     try:
-        raw = tomllib.loads(text)
+        raw = _share_keys(tomllib.loads(text), {})
     except tomllib.TOMLDecodeError as error:
         problems.append(toml_problem(shown, error, text))
         return None
@@ -170,6 +170,23 @@ def _parse(source: Source, name: str, data: bytes, problems: list[Problem]) -> L
         problems.append(Problem(shown, "nested too deeply to read"))
         return None
     return LoadedFile(name=name, data=data, raw=raw)
+
+
+def _share_keys(value: Any, names: dict[str, str]) -> Any:
+    """The parsed tables with one string per key name: tomllib makes a new `id`, `title`, ... for
+    every item, and the data read is kept beside the models (for saving), so with 10,000 items
+    the repeated names cost 13 MiB of the terminal app's memory. Lists are changed in place."""
+    if type(value) is dict:
+        return {
+            names.setdefault(key, key): _share_keys(item, names)
+            if type(item) is dict or type(item) is list
+            else item
+            for key, item in value.items()
+        }
+    for index, item in enumerate(value):
+        if type(item) is dict or type(item) is list:
+            value[index] = _share_keys(item, names)
+    return value
 
 
 def _extra(raw: dict[str, Any], known: set[str]) -> dict[str, Any]:
