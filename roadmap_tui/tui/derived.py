@@ -1,9 +1,8 @@
 """What the layers below say about the open workspace (scores, capacity, dependencies), kept
 current by following each edit instead of recomputing everything.
 
-Built after the first frame: the heavy imports (networkx, the scoring frameworks) happen in a
-worker thread (`warm_up`), then `build` runs on the app's thread, where edits happen, so no edit
-can slip between reading the workspace and following it.
+Built in the worker that reads the workspace, before the app holds it (so no edit can slip
+between reading the workspace and following it); rebuilt on the app's thread after a reload.
 """
 
 from __future__ import annotations
@@ -12,14 +11,6 @@ from roadmap_tui.models import Workspace
 from roadmap_tui.models.edits import Edit
 from roadmap_tui.tui.plan_facts import PlanFacts
 from roadmap_tui.tui.scores import Scores
-
-
-def warm_up() -> None:
-    """Import what `build` needs (safe in a thread: it reads no workspace)."""
-    import roadmap_tui.planning.capacity
-    import roadmap_tui.planning.dependencies
-    import roadmap_tui.planning.graph
-    import roadmap_tui.scoring  # noqa: F401
 
 
 class Derived:

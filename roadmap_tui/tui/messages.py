@@ -16,7 +16,8 @@ class WorkspaceEdited(Message):
 
 
 class DerivedReady(Message):
-    """Scores, capacity and dependency facts are known (they come just after the first frame)."""
+    """Scores, capacity and dependency facts are known. (Not sent now: the app works them out
+    with the workspace, before its first view.)"""
 
 
 class WorkspaceReloaded(Message):

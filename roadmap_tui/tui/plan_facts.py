@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from roadmap_tui.models import Workspace
 from roadmap_tui.models.edits import Edit
 
-# networkx comes with the graph: imported when the facts are built, after the first frame.
+# Imported when the facts are built, in the worker that opens the workspace (networkx only when
+# cycles are looked for, not for these facts).
 if TYPE_CHECKING:
     from roadmap_tui.planning.capacity import TeamLoad
     from roadmap_tui.planning.graph import PlanGraph

@@ -42,21 +42,36 @@ FIXED_WIDTH = sum(column.width for column in COLUMNS)
 MIN_TITLE = 16
 
 
-class IdCell(Text):
-    """The id cell remembers the whole id (the cell may show it shortened)."""
+class ItemCell:
+    """One cell of the table, drawn only when the table draws it (the rows on screen).
 
-    item_id: str = ""
+    It reads the item, its score and its dependency state when drawn, so a table of thousands
+    of rows holds one small object per cell instead of styled text, and scores that arrive (or
+    change) need the table redrawn, not rebuilt. `str()` is the text as shown.
+    """
+
+    __slots__ = ("column", "item", "rows")
+
+    def __init__(self, rows: ItemRows, item: Item, column: str) -> None:
+        self.rows = rows
+        self.item = item
+        self.column = column
+
+    @property
+    def item_id(self) -> str:
+        """The whole id (the id cell may show it shortened)."""
+        return self.item.id
+
+    def __rich__(self) -> Text:
+        return self.rows.cell(self.item, self.column)
+
+    def __str__(self) -> str:
+        return self.rows.cell(self.item, self.column).plain
 
 
 def fit(text: str, width: int) -> str:
     """`text` in `width` cells (after the leading space), shortened with an ellipsis."""
     return text if len(text) < width else text[: width - 2] + "…"
-
-
-def id_cell(item_id: str, style: str, width: int) -> IdCell:
-    cell = IdCell(" " + fit(item_id, width), style=style)
-    cell.item_id = item_id
-    return cell
 
 
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
@@ -97,14 +112,15 @@ class ItemRows:
         return self.derived.facts
 
     # --- cells ---------------------------------------------------------------------------
-    def cells(self, item: Item) -> list[Text]:
-        return [self.cell(item, key) for key in COLUMN_KEYS]
+    def cells(self, item: Item) -> list[ItemCell]:
+        """A row's cells, drawn when shown (see `ItemCell`)."""
+        return [ItemCell(self, item, key) for key in COLUMN_KEYS]
 
     def cell(self, item: Item, column: str) -> Text:
         """The cell as shown: left-aligned cells start with a space (the table has no padding)."""
         dim = "dim " if item.status == "dropped" else ""
         if column == "id":
-            return id_cell(item.id, f"{dim}bold", COLUMNS[0].width)
+            return Text(" " + fit(item.id, COLUMNS[0].width), style=f"{dim}bold")
         text = self._cell(item, column, dim)
         return text if text.justify == "right" else Text(" ") + text
 

@@ -28,7 +28,7 @@ from roadmap_tui.planning.moves import (
     set_stage,
     to_backlog,
 )
-from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.rows import ItemRows
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.capacity_bars import CapacityBars
@@ -119,6 +119,7 @@ class PlanScreen(Screen[None]):
         self.today = today
         self.rows = ItemRows(session, derived)
         self.last_quarter: str | None = None  # where `p` plans into by default
+        self._detail_item: Item | None = None  # the item the detail strip shows
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -128,7 +129,7 @@ class PlanScreen(Screen[None]):
             with Vertical(id="plan-main"):
                 yield Static(id="quarter-heading")
                 yield FilterInput(placeholder="filter: id, title, team, status, tag…", id="filter")
-                yield ItemTable(self.rows, id="items")
+                yield ItemTable(self.rows, id="items", on_cursor=self._follow_cursor)
                 yield Static(id="item-detail")
                 yield CapacityBars(id="capacity")
                 yield ProblemsPanel(id="problems")
@@ -204,9 +205,10 @@ class PlanScreen(Screen[None]):
 
     def _show_detail(self) -> None:
         item = self.table.current_item()
+        self._detail_item = item
         detail = self.query_one("#item-detail", Static)
         if item is None:
-            detail.update(Text("No items here. a adds one.", style="dim"))
+            detail.update(Text("No items here. a adds one.", style="dim"), layout=False)
             return
         text = Text.assemble((item.id, "bold"), f"  {item.kind} · {item.status}")
         scores = self.derived.scores
@@ -231,7 +233,13 @@ class PlanScreen(Screen[None]):
         line2 = item.note and f"note: {item.note}" or item.description or ""
         if line2:
             text.append("\n" + line2, style="italic dim")
-        detail.update(text)
+        detail.update(text, layout=False)  # a fixed two lines: nothing to lay out again
+
+    def _follow_cursor(self) -> None:
+        """The detail strip follows the cursor in the same frame (RowHighlighted comes a frame
+        later, which made every key press draw the screen twice)."""
+        if self.table.current_item() is not self._detail_item:
+            self._show_detail()
 
     def _show_problems(self, *, auto: bool = False) -> None:
         panel = self.query_one(ProblemsPanel)
@@ -251,14 +259,13 @@ class PlanScreen(Screen[None]):
         self.quarters.refresh_locations()
         ids = edit.item_ids
         self.table.sync(ids)
-        self.table.refresh_cells(self.derived.facts.dependents(ids), "deps")
+        self.table.refresh_cells(self.derived.facts.dependents(ids))
         if len(set(ids)) == 1:
             self.table.select_item(ids[0])
         self._show_heading()
         self._show_capacity()
         self._show_detail()
 
-    @on(DerivedReady)
     @on(WorkspaceReloaded)
     def _reloaded(self) -> None:
         ws = self.session.workspace
@@ -283,7 +290,7 @@ class PlanScreen(Screen[None]):
 
     @on(DataTable.RowHighlighted, "#items")
     def _row_highlighted(self) -> None:
-        self._show_detail()
+        self._follow_cursor()
 
     @on(DataTable.RowSelected, "#items")
     def _row_selected(self) -> None:

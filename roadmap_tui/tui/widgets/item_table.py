@@ -2,26 +2,31 @@
 
 One DataTable, no widget per row. The table shows a live list of the workspace (the list the
 session's edits change), so after an edit it only needs to know which items to look at again.
+Cells are drawn when shown (`rows.ItemCell`): building the rows of a big quarter makes a small
+object per cell, and new scores or dependency states need a redraw, not new rows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from roadmap_tui.models import Item
-from roadmap_tui.tui.rows import COLUMNS, FIXED_WIDTH, MIN_TITLE, IdCell, ItemRows
+from roadmap_tui.tui.rows import COLUMNS, FIXED_WIDTH, MIN_TITLE, ItemCell, ItemRows
 
 SORT_ORDER: tuple[str | None, ...] = (None, *(column.key for column in COLUMNS))
 
 
-class ItemTable(DataTable[Text]):
+class ItemTable(DataTable[ItemCell]):
     """Items of one location. `sort_column` None is the order of the plan file."""
 
     BINDINGS = [
@@ -43,25 +48,56 @@ class ItemTable(DataTable[Text]):
     sort_reverse: reactive[bool] = reactive(False, init=False)
     filter_text: reactive[str] = reactive("", init=False)
 
-    def __init__(self, rows: ItemRows, *, id: str | None = None) -> None:  # noqa: A002
+    def __init__(
+        self,
+        rows: ItemRows,
+        *,
+        id: str | None = None,  # noqa: A002
+        on_cursor: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True, cell_padding=0)
         self.item_rows = rows
+        # Called as soon as the cursor moves (see watch_cursor_coordinate).
+        self.on_cursor = on_cursor
         self.title_width = MIN_TITLE
         self.location: str | None = None
         self._source: list[Item] = []  # the live list of the location
         self._shown: dict[str, Item] = {}  # item id -> item, for the rows on screen
 
+    def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
+        super().watch_cursor_coordinate(old, new)
+        # In the same frame, unlike RowHighlighted (a message). DataTable sets the cursor once per
+        # added row, so this stays a comparison unless it moved.
+        if old != new and self.on_cursor is not None:
+            self.on_cursor()
+
     def on_mount(self) -> None:
         self._add_columns()
+        if self.location is not None:
+            self.rebuild()
 
     def on_resize(self) -> None:
-        """The title takes the room the other columns leave."""
+        """The title takes the room the other columns leave (cells are drawn at the column's
+        width, so the rows stay as they are)."""
+        if self._fit_title():
+            self._update_dimensions(())
+            self.redraw()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The first frame is drawn before the Resize event arrives: fit the title now, or that
+        # frame is drawn twice. (The virtual width follows with the next change of rows; until
+        # then it is narrower than the table, which only decides the horizontal scrollbar.)
+        if self._fit_title():
+            self._update_count += 1  # DataTable's render caches are keyed by it
+        return super().render_lines(crop)
+
+    def _fit_title(self) -> bool:
         width = max(MIN_TITLE, self.scrollable_content_region.width - FIXED_WIDTH)
-        if width != self.title_width:
-            self.title_width = width
-            self.clear(columns=True)
-            self._add_columns()
-            self.rebuild()
+        if width == self.title_width or not self.columns:
+            return False
+        self.title_width = width
+        self.columns[ColumnKey("title")].width = width
+        return True
 
     def _add_columns(self) -> None:
         arrow = " ▼" if self.sort_reverse else " ▲"
@@ -76,7 +112,7 @@ class ItemTable(DataTable[Text]):
         """Show a location's live item list (rebuilds the rows)."""
         self.location = location
         self._source = items
-        if self.size.width:  # before the first layout, `on_resize` builds the rows
+        if self.columns:  # else `on_mount` builds the rows
             self.rebuild()
 
     def rebuild(self) -> None:
@@ -106,8 +142,8 @@ class ItemTable(DataTable[Text]):
                 continue
             if item_id in self._shown:
                 self._shown[item_id] = item
-                for column in COLUMNS:
-                    self.update_cell(item_id, column.key, self.item_rows.cell(item, column.key))
+                for column, cell in zip(COLUMNS, self.item_rows.cells(item), strict=True):
+                    self.update_cell(item_id, column.key, cell)
             else:
                 self._shown[item_id] = item
                 self.add_row(*self.item_rows.cells(item), key=item_id)
@@ -116,12 +152,20 @@ class ItemTable(DataTable[Text]):
             self._resort()
         self._restore_cursor(keep, index)
 
-    def refresh_cells(self, item_ids: Iterable[str], column: str) -> None:
-        """Redraw one column of some rows (their dependency state or score changed)."""
-        for item_id in item_ids:
-            item = self._shown.get(item_id)
-            if item is not None:
-                self.update_cell(item_id, column, self.item_rows.cell(item, column))
+    def refresh_cells(self, item_ids: Iterable[str]) -> None:
+        """Redraw if any of these rows is shown (their dependency state or score changed)."""
+        if any(item_id in self._shown for item_id in item_ids):
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the rows on screen again: their cells read scores and facts when drawn."""
+        self._update_count += 1  # DataTable's render caches are keyed by it
+        self.refresh()
+
+    def _update_dimensions(self, new_rows: Iterable[object]) -> None:
+        """Every column has a fixed width and every row one line, so new rows need no measuring
+        (DataTable would draw each cell of each new row once to measure it)."""
+        super()._update_dimensions(())
 
     def current_item_id(self) -> str | None:
         if not self.row_count:
@@ -197,7 +241,7 @@ class ItemTable(DataTable[Text]):
         column = self.sort_column
         rows = self.item_rows
 
-        def key(cell: IdCell) -> object:
+        def key(cell: ItemCell) -> object:
             item = shown[cell.item_id]
             return rows.sort_key(item, column, positions.get(item.id, 0))
 
