@@ -1,12 +1,23 @@
 """Child processes for the terminal-app benchmark: the real app, and a bare Textual baseline.
 
 `python -m benchmarks.tui_child app|bare WORKSPACE [--keys N]` starts the app headless, and
-when the first screen is up and idle (the pilot's start: the first interactive frame) presses
-`down` N times, then prints JSON: key press times and peak memory (ru_maxrss, KiB).
+when the first screen is up and idle (the pilot's start: the first interactive frame) notes the
+time (`frame_at`, wall clock: the parent knows when it started the process), presses `down` N
+times, then prints JSON: that time, key press times and peak memory (ru_maxrss, KiB).
+
+Two key press times, both for the real app and the bare one alike:
+
+- `presses`: `await pilot.press("down")`. Pilot polls for idleness in 20 ms sleeps (twice per key
+  at least), so these come in steps of about 20 ms and a bare DataTable already takes 40-60 ms.
+- `answers`: from posting the key event to the end of the last screen refresh it causes, once
+  every widget has handled what the key set off (the messages it posted, the repaint they asked
+  for). No sleeping: this is the time until the screen shows the whole answer. Screens refresh
+  at most 60 times a second, so a bare DataTable answers in about one frame (16 ms).
 """
 
 from __future__ import annotations
 
+import asyncio
 import glob
 import json
 import resource
@@ -16,6 +27,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.widgets import DataTable
@@ -50,9 +62,62 @@ class BareTable(App[None]):
         table.focus()
 
 
+class Answers:
+    """Times from posting a key to the end of the last screen refresh it causes."""
+
+    def __init__(self, pilot: Pilot[Any]) -> None:
+        self.pilot = pilot
+        self.app = pilot.app
+        self.refreshed = asyncio.Event()
+        self.last_refresh = 0.0
+        display = self.app._display
+
+        def timed_display(screen: Any, renderable: Any) -> None:
+            display(screen, renderable)
+            self.last_refresh = time.perf_counter()
+            self.refreshed.set()
+
+        self.app._display = timed_display  # type: ignore[method-assign]
+
+    def _pending(self) -> tuple[bool, bool]:
+        """(messages waiting anywhere, a repaint waiting) on the current screen."""
+        screen = self.app.screen
+        nodes = [self.app, *screen.walk_children(with_self=True)]
+        busy = any(node._message_queue.qsize() for node in nodes)
+        dirty = bool(
+            screen._layout_required
+            or screen._repaint_required
+            or screen._scroll_required
+            or screen._dirty_widgets
+        )
+        return busy, dirty
+
+    async def key(self, key: str) -> float:
+        """Seconds until the screen shows the answer to `key`."""
+        app = self.app
+        self.refreshed.clear()
+        self.last_refresh = 0.0
+        start = time.perf_counter()
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        assert app._driver is not None
+        app._driver.send_message(event)
+        while True:
+            await self.pilot._wait_for_screen()
+            busy, dirty = self._pending()
+            if not busy and not dirty:
+                break
+            if dirty and not busy:
+                self.refreshed.clear()
+                await asyncio.wait_for(self.refreshed.wait(), timeout=30)
+        end = self.last_refresh or time.perf_counter()
+        return end - start
+
+
 def main() -> None:
     kind, folder = sys.argv[1], Path(sys.argv[2])
-    keys = int(sys.argv[4]) if len(sys.argv) > 4 else 0
+    args = sys.argv[3:]
+    keys = int(args[args.index("--keys") + 1]) if "--keys" in args else 0
     if kind == "app":
         from roadmap_tui.tui.app import make_app
 
@@ -60,6 +125,8 @@ def main() -> None:
     else:
         app = BareTable(folder)
     presses: list[float] = []
+    answered: list[float] = []
+    frame_at: list[float] = []
 
     async def pilot(pilot: Pilot[Any]) -> None:
         shown = getattr(pilot.app, "shown", None)
@@ -69,15 +136,23 @@ def main() -> None:
             await shown.wait()
             await pilot.app.derived_ready.wait()
         await pilot.pause()
+        frame_at.append(time.time())
         for _ in range(keys):
             start = time.perf_counter()
             await pilot.press("down")
             presses.append(time.perf_counter() - start)
+        answers = Answers(pilot)
+        for _ in range(keys):
+            answered.append(await answers.key("down"))
         pilot.app.exit()
 
     app.run(headless=True, size=(140, 40), auto_pilot=pilot)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"presses": presses, "peak_kib": peak}))
+    print(
+        json.dumps(
+            {"frame_at": frame_at[0], "presses": presses, "answers": answered, "peak_kib": peak}
+        )
+    )
 
 
 if __name__ == "__main__":
