@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from graphlib import CycleError, TopologicalSorter
 from typing import Any
 
 from roadmap_tui.models import quarter_index
@@ -138,59 +139,34 @@ def find_cycles(graph: PlanGraph) -> tuple[list[list[str]], bool]:
 def _all_cycles(graph: PlanGraph) -> tuple[list[list[str]], bool]:
     cycles = [[item_id] for item_id, deps in graph.depends.items() if item_id in deps]
     cut = False
-    for knot in _knots(graph):
-        found, more = _knot_cycles(graph, {item_node(n) for n in knot}, None)
-        cycles += found
-        cut = cut or more
+    if not _has_knot(graph):
+        return cycles, cut  # the usual case: no need for the networkx graph at all
+    import networkx as nx  # only cycles need it (see graph.py)
+
+    for knot in nx.strongly_connected_components(graph.graph):
+        if len(knot) > 1:
+            found, more = _knot_cycles(graph, knot, None)
+            cycles += found
+            cut = cut or more
     return cycles, cut
 
 
-def _knots(graph: PlanGraph) -> list[set[str]]:
-    """Strongly connected sets of two or more items (Tarjan's algorithm, without recursion),
-    read from the dependency dicts: a workspace without cycles never builds the networkx graph
-    (nor imports networkx) for this."""
-    items, depends = graph.items, graph.depends
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    knots: list[set[str]] = []
-    for root in items:
-        if root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(depends.get(root, ())))]
-        while work:
-            node, deps = work[-1]
-            for dep in deps:
-                if dep not in items:
-                    continue  # dangling: reported apart
-                if dep not in index:
-                    index[dep] = low[dep] = len(index)
-                    stack.append(dep)
-                    on_stack.add(dep)
-                    work.append((dep, iter(depends.get(dep, ()))))
-                    break
-                if dep in on_stack:
-                    low[node] = min(low[node], index[dep])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    knot = set()
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        knot.add(member)
-                        if member == node:
-                            break
-                    if len(knot) > 1:
-                        knots.append(knot)
-    return knots
+def _has_knot(graph: PlanGraph) -> bool:
+    """Whether two or more items depend on each other in a circle (the standard library's
+    topological sort says so), so that a workspace without cycles never builds the networkx
+    graph: the terminal app's start and memory with 10,000 items paid for it."""
+    items = graph.items
+    order = TopologicalSorter(
+        {
+            item: [d for d in deps if d in items and d != item]
+            for item, deps in graph.depends.items()
+        }
+    )
+    try:
+        order.prepare()
+    except CycleError:
+        return True
+    return False
 
 
 def _cycles_through(graph: PlanGraph, item_id: str) -> tuple[list[list[str]], bool]:
