@@ -35,6 +35,7 @@ from roadmap_tui.tui.views import VIEWS, View
 
 UNDO = Binding.Group("Undo/redo", compact=True)
 THEMES = ("textual-dark", "textual-light")
+FULL_COLLECTION_EVERY = 100  # middle-generation collections per full one (Python's default: 10)
 # App actions that act on the open workspace: not while a dialog (the editor...) is open.
 WORKSPACE_ACTIONS = {"save", "undo", "redo", "reload", "switch_view", "help", "quit_key"}
 
@@ -236,16 +237,18 @@ class RoadmapApp(App[None]):
 
     def _started(self) -> None:
         """The first view is drawn, with its scores and capacity."""
-        # What is loaded now (modules, the workspace, the view) lives on; full garbage collections
-        # need not walk it again (with 10,000 items each walk took 0.13 s, a few times a minute
-        # while browsing). Objects freed by reference counting, as edits and reloads free items,
-        # are freed as ever.
-        gc.freeze()
+        _keep_out_of_collections()
+        # A full collection still walks what views build after this (the prioritise view makes
+        # 100,000 objects per framework switch with 10,000 items): one in 100 young ones, not 10.
+        young, middle, _ = gc.get_threshold()
+        gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
         self.shown.set()
         self.derived_ready.set()
 
     def _build_view(self, view: View) -> Screen[None]:
         screen = self.views[view.mode] = self._make_view(view)
+        # What the view reads when first shown (compare reads the saved plan) lives on too.
+        self.call_after_refresh(_keep_out_of_collections)
         return screen
 
     def _make_view(self, view: View) -> Screen[None]:
@@ -406,7 +409,7 @@ class RoadmapApp(App[None]):
             self._show_problems(session.store.problems)
             return
         self.derived.reset(session.workspace)
-        gc.freeze()  # the workspace read again (see `_started`)
+        _keep_out_of_collections()  # the workspace read again
         self.dirty = session.dirty
         for screen in self.views.values():
             if screen.is_attached:
@@ -501,7 +504,7 @@ def _read(path: Path) -> tuple[WorkspaceStore, Derived]:
     build). The first frame of the view is then drawn once, complete: with scores to follow it
     was drawn three times (rows, scores, the capacity bars' new layout)."""
     # Up to a million objects made in one go, nearly all to be kept: garbage collections would
-    # walk them again and again (0.2 s with 10,000 items). Kept out of them (see `_started`).
+    # walk them again and again (0.2 s with 10,000 items). Kept out of them from here on.
     gc.disable()
     try:
         store = WorkspaceStore.open(path)
@@ -512,6 +515,15 @@ def _read(path: Path) -> tuple[WorkspaceStore, Derived]:
         gc.freeze()
         gc.enable()
     return store, derived
+
+
+def _keep_out_of_collections() -> None:
+    """What is loaded now (modules, the workspace, the views) lives on: full garbage collections
+    need not walk it again. With 10,000 items each walk took 0.13-0.25 s, every few key presses
+    while browsing. Objects freed by reference counting, as edits and reloads free items, are
+    freed as ever; what young garbage is in cycles now is collected first."""
+    gc.collect(1)
+    gc.freeze()
 
 
 def make_app(
