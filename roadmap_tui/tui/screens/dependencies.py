@@ -16,13 +16,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
-from textual.widgets.data_table import RowDoesNotExist
 
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.dependency_tree import DependencyTree
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
+from roadmap_tui.tui.widgets.table_cursor import key_at_cursor, move_to_key
 
 if TYPE_CHECKING:
     from roadmap_tui.planning.dependencies import DependencyProblems
@@ -194,22 +194,10 @@ class DependenciesScreen(Screen[None]):
         )
 
     def selected_id(self) -> str | None:
-        table = self.items_table
-        if not table.row_count:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except RowDoesNotExist:
-            return None
-        return key.value
+        return key_at_cursor(self.items_table)
 
     def select(self, item_id: str) -> bool:
-        table = self.items_table
-        try:
-            table.move_cursor(row=table.get_row_index(item_id))
-        except RowDoesNotExist:
-            return False
-        return True
+        return move_to_key(self.items_table, item_id)
 
     # --- reacting ------------------------------------------------------------------------------
     @on(DataTable.RowHighlighted, "#dep-items")

@@ -19,7 +19,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, Tree
-from textual.widgets.data_table import RowDoesNotExist
 
 from roadmap_tui.models import WorkspaceError
 from roadmap_tui.models.edits import Change, Edit, replace_item
@@ -27,6 +26,7 @@ from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
+from roadmap_tui.tui.widgets.table_cursor import key_at_cursor, move_to_key
 
 if TYPE_CHECKING:
     from roadmap_tui.intake import RequestRow
@@ -130,22 +130,10 @@ class InboxScreen(Screen[None]):
         return next((row for row in self.rows if row.id == item_id), None)
 
     def selected_id(self) -> str | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except RowDoesNotExist:
-            return None
-        return key.value
+        return key_at_cursor(self.table)
 
     def select(self, item_id: str) -> bool:
-        table = self.table
-        try:
-            table.move_cursor(row=table.get_row_index(item_id))
-        except RowDoesNotExist:
-            return False
-        return True
+        return move_to_key(self.table, item_id)
 
     def shown_ids(self) -> list[str]:
         return [row.id for row in self.rows]

@@ -18,13 +18,13 @@ from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
-from textual.widgets.data_table import RowDoesNotExist
 
 from roadmap_tui.models import BACKLOG
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
+from roadmap_tui.tui.widgets.table_cursor import key_at_cursor, move_to_key
 from roadmap_tui.tui.widgets.value_matrix import Point, ValueMatrix
 
 if TYPE_CHECKING:
@@ -212,22 +212,10 @@ class PrioritiseScreen(Screen[None]):
         self.query_one("#prioritise-heading", Static).update(text)
 
     def selected_id(self) -> str | None:
-        table = self.table
-        if not table.row_count:
-            return None
-        try:
-            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
-        except RowDoesNotExist:
-            return None
-        return key.value
+        return key_at_cursor(self.table)
 
     def select(self, item_id: str) -> bool:
-        table = self.table
-        try:
-            table.move_cursor(row=table.get_row_index(item_id))
-        except RowDoesNotExist:
-            return False
-        return True
+        return move_to_key(self.table, item_id)
 
     def shown_ids(self) -> list[str]:
         table = self.table
