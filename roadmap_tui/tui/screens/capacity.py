@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Header, Static
 from roadmap_tui.models import next_quarter, quarter_index
 from roadmap_tui.tui.background import WorkingScreen
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
@@ -44,7 +45,7 @@ def cell_text(load: TeamLoad) -> Text:
     return Text(figures, style="yellow" if share > BUSY else "green", justify="right")
 
 
-class CapacityScreen(WorkingScreen):
+class CapacityScreen(WorkingScreen, RedrawnWhenShown):
     BINDINGS = [
         Binding("d", "draft", "Draft", id="draft", tooltip="Draft a quarter and review it"),
         Binding(
@@ -214,14 +215,7 @@ class CapacityScreen(WorkingScreen):
     @on(DerivedReady)
     @on(WorkspaceReloaded)
     def _changed(self) -> None:
-        if self.is_current:
-            self.show_all()
-        else:
-            self._stale = True
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self.show_all()
+        self.redraw_when_shown()
 
     # --- actions -------------------------------------------------------------------------------
     def draft_quarter(self) -> str:

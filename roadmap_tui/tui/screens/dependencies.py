@@ -14,10 +14,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.dependency_tree import DependencyTree
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from roadmap_tui.tui.derived import Derived
 
 
-class DependenciesScreen(Screen[None]):
+class DependenciesScreen(RedrawnWhenShown):
     BINDINGS = [
         Binding(
             "p",
@@ -210,14 +210,7 @@ class DependenciesScreen(Screen[None]):
     @on(DerivedReady)
     @on(WorkspaceReloaded)
     def _changed(self) -> None:
-        if self.is_current:
-            self.show_all()
-        else:
-            self._stale = True
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self.show_all()
+        self.redraw_when_shown()
 
     # --- actions -------------------------------------------------------------------------------
     def action_next_problem(self) -> None:

@@ -17,12 +17,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static, Tree
 
 from roadmap_tui.models import WorkspaceError
 from roadmap_tui.models.edits import Change, Edit, replace_item
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
@@ -36,7 +36,7 @@ DECISION_STYLE = {"open": "bold yellow", "accepted": "green", "declined": "red",
 QUOTE = 34  # characters of who and answer shown in the themes tree
 
 
-class InboxScreen(Screen[None]):
+class InboxScreen(RedrawnWhenShown):
     BINDINGS = [
         Binding("a", "decide('accept')", "Accept", id="accept", tooltip="Accept the request"),
         Binding(
@@ -207,14 +207,7 @@ class InboxScreen(Screen[None]):
     @on(WorkspaceEdited)
     @on(WorkspaceReloaded)
     def _changed(self) -> None:
-        if self.is_current:
-            self.show_all()
-        else:
-            self._stale = True
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self.show_all()
+        self.redraw_when_shown()
 
     # --- deciding ------------------------------------------------------------------------------
     def action_decide(self, action: str) -> None:

@@ -16,11 +16,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from roadmap_tui.models import BACKLOG
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
@@ -37,7 +37,7 @@ ID_WIDTH = 21
 NOTE_WIDTH = 14
 
 
-class PrioritiseScreen(Screen[None]):
+class PrioritiseScreen(RedrawnWhenShown):
     """Rank, explain and place items; nothing here changes the workspace."""
 
     BINDINGS = [
@@ -281,24 +281,14 @@ class PrioritiseScreen(Screen[None]):
     def _edited(self, message: WorkspaceEdited) -> None:
         if self.boards is not None:
             self.boards.apply_edit(message.edit)
-        self._refresh_when_shown()
+        self.redraw_when_shown()
 
     @on(DerivedReady)
     @on(WorkspaceReloaded)
     def _reloaded(self) -> None:
         self.boards = None
         self.previous_ranks = {}
-        self._refresh_when_shown()
-
-    def _refresh_when_shown(self) -> None:
-        if self.is_current:
-            self.show_all()
-        else:
-            self._stale = True
-
-    def on_screen_resume(self) -> None:
-        if self._stale:
-            self.show_all()
+        self.redraw_when_shown()
 
     @on(DataTable.RowHighlighted, "#ranking")
     def _row_highlighted(self) -> None:
