@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING
 import click
 from filelock import Timeout
 
-from roadmap_tui.cli.common import handle_errors, open_store, workspace_option, workspace_path
+from roadmap_tui.cli.common import (
+    F,
+    handle_errors,
+    open_store,
+    workspace_option,
+    workspace_path,
+)
 from roadmap_tui.exporters.announcements import release_notes
 from roadmap_tui.exporters.feedback_report import feedback_report
 from roadmap_tui.intake import (
@@ -574,15 +580,20 @@ def feedback_list(ctx: click.Context, untagged: bool, fmt: str, workspace: Path 
     _console().print(table)
 
 
+def markdown_output(command: F) -> F:
+    """`-o FILE.md` and `--force`, for the commands that write a Markdown document."""
+    command = click.option("--force", is_flag=True, help="Overwrite FILE.md if it exists.")(command)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="Write the Markdown to FILE.md instead of printing it.",
+    )(command)
+
+
 @feedback.command("report")
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the Markdown to FILE.md instead of printing it.",
-)
-@click.option("--force", is_flag=True, help="Overwrite FILE.md if it exists.")
+@markdown_output
 @workspace_option
 @click.pass_context
 @handle_errors
@@ -605,14 +616,7 @@ def feedback_report_cmd(
     metavar="DATE|git:REV",
     help="A date (YYYY-MM-DD) or a git revision of the workspace (git:v2026-Q3).",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the Markdown to FILE.md instead of printing it.",
-)
-@click.option("--force", is_flag=True, help="Overwrite FILE.md if it exists.")
+@markdown_output
 @workspace_option
 @click.pass_context
 @handle_errors
