@@ -10,7 +10,8 @@ import pytest
 from hypothesis import settings
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLE = REPO / "plans"
+# A frozen copy of the example workspace: plans/ is free to improve without breaking tests.
+EXAMPLE = REPO / "tests" / "fixtures" / "workspace"
 
 MINIMAL_ROADMAP = """\
 [workspace]
@@ -41,6 +42,13 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.register_profile("quick", max_examples=100, deadline=None)
     settings.register_profile("slow", max_examples=1000, deadline=None)
     settings.load_profile("slow" if config.getoption("--slow") else "quick")
+
+
+@pytest.fixture(autouse=True)
+def _no_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Output widths are the tool's own, not those of the shell that runs the tests."""
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.delenv("LINES", raising=False)
 
 
 @pytest.fixture

@@ -11,13 +11,14 @@ the inline `score = { ... }` the format shows, so new files are written with tom
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
+from functools import partial
 from typing import Any
 
 import tomlkit
 from pydantic import BaseModel
 from tomlkit.container import Container
-from tomlkit.items import AoT, InlineTable, Table, Whitespace
+from tomlkit.items import AoT, InlineTable, Table
 
 from roadmap_tui.models import (
     Ask,
@@ -131,10 +132,10 @@ def render(
         document = tomlkit.document()
         patcher.patch(document, {}, new, ())
         return tomlkit.dumps(document)
-    document = tomlkit.parse(text)
-    if not patcher.patch(document, old, new, ()):
+    box: list[Any] = [tomlkit.parse(text)]
+    if not patcher.patch(box[0], old, new, (), place=lambda doc: box.__setitem__(0, doc)):
         return None
-    result = tomlkit.dumps(document)
+    result = tomlkit.dumps(box[0])
     if result.endswith("\n\n"):
         # Removing the last table can leave the blank line that stood before it.
         result = result.rstrip("\n") + "\n"
@@ -159,11 +160,17 @@ class _Patcher:
         old: Mapping[str, Any],
         new: Mapping[str, Any],
         path: tuple[str, ...],
+        place: Callable[[Any], None] | None = None,
     ) -> bool:
-        """Make `target` (which holds `old`) hold `new`; True when anything changed."""
+        """Make `target` (which holds `old`) hold `new`; True when anything changed.
+
+        A key that must go between existing ones means rebuilding `target` (tomlkit has no
+        public insert); `place` puts the rebuilt table where `target` stood.
+        """
         changed = False
         defaults = self.defaults.get(path, {})
         previous: str | None = None
+        inserts: list[tuple[str | None, str, Any]] = []
         for key, value in new.items():
             if key in old:
                 if not _same(old[key], value) and self._replace(
@@ -173,7 +180,9 @@ class _Patcher:
             elif not (key in defaults and _same(defaults[key], value)):
                 changed = True
                 if not self.dry:
-                    self._insert(target, previous, key, self._to_toml(value, path + (key,), target))
+                    inserts.append((previous, key, self._to_toml(value, path + (key,), target)))
+                previous = key
+                continue
             if key in old or key in target:
                 previous = key
         for key in old:
@@ -181,6 +190,8 @@ class _Patcher:
                 changed = True
                 if not self.dry:
                     del target[key]
+        if inserts:
+            self._insert(target, inserts, place)
         return changed
 
     def _replace(
@@ -199,7 +210,9 @@ class _Patcher:
                 del target[key]
             return True
         if isinstance(old, dict) and isinstance(value, dict) and isinstance(current, dict):
-            return self.patch(current, old, value, path)
+            return self.patch(
+                current, old, value, path, place=lambda table: target.__setitem__(key, table)
+            )
         if path in _TABLE_ARRAYS and isinstance(old, list) and isinstance(value, list):
             if self.dry or isinstance(current, AoT):
                 return self._patch_tables(current, old, value, path)
@@ -225,7 +238,8 @@ class _Patcher:
             if not isinstance(entry, dict):
                 continue
             target = entry if self.dry else aot[position]
-            if self.patch(target, entry, new_by_key[entry_key], path):
+            place = None if self.dry else partial(aot.__setitem__, position)
+            if self.patch(target, entry, new_by_key[entry_key], path, place=place):
                 changed = True
         known = {k for k, _ in kept}
         for index, entry in enumerate(new):
@@ -238,25 +252,33 @@ class _Patcher:
         return changed
 
     def _insert(
-        self, target: MutableMapping[str, Any], after: str | None, key: str, item: Any
+        self,
+        target: MutableMapping[str, Any],
+        inserts: list[tuple[str | None, str, Any]],
+        place: Callable[[Any], None] | None,
     ) -> None:
-        container = target.value if isinstance(target, Table) else target
-        if isinstance(container, Container) and after is not None and after in container:
-            container._insert_after(after, key, item)  # noqa: SLF001 - keeps the format's order
-        elif isinstance(container, Container) and after is None and len(container) > 0:
-            container._insert_at(0, key, item)  # noqa: SLF001
-        else:
-            target[key] = item
+        """Add keys, each after its neighbour in the format's order (None: first)."""
+        keys = list(target.keys())
+        at_end = all(
+            after == (keys[-1] if keys else None) or (after is None and not keys)
+            for after, _, _ in inserts[:1]
+        ) and all(after == inserts[i][1] for i, (after, _, _) in enumerate(inserts[1:]))
+        if at_end or place is None or not isinstance(target, Container | Table | InlineTable):
+            for _, key, item in inserts:
+                target[key] = item
+            return
+        place(_rebuilt(target, inserts))
 
     def _new_table(self, data: Mapping[str, Any], path: tuple[str, ...]) -> Table:
-        table = tomlkit.table()
+        box: list[Table] = [tomlkit.table()]
+        place = partial(box.__setitem__, 0)
         origin = self.origins.get(data.get("id", "")) if path == ("items",) else None
         if origin is None:
-            self.patch(table, {}, data, path)
+            self.patch(box[0], {}, data, path, place=place)
         else:
-            _Patcher({}, dry=False).patch(table, {}, origin, path)
-            self.patch(table, origin, data, path)
-        return table
+            _Patcher({}, dry=False).patch(box[0], {}, origin, path, place=place)
+            self.patch(box[0], origin, data, path, place=place)
+        return box[0]
 
     def _to_toml(self, value: Any, path: tuple[str, ...], parent: Any) -> Any:
         if self.dry:
@@ -279,11 +301,9 @@ class _Patcher:
                 if len(parent) > 0:
                     table.trivia.indent = "\n"
                 return table
-            inline = tomlkit.inline_table()
-            for key, entry in value.items():
-                inline[key] = self._to_toml(entry, path + (key,), inline)
-            _pad(inline)
-            return inline
+            return _inline(
+                {key: self._to_toml(entry, path + (key,), None) for key, entry in value.items()}
+            )
         if isinstance(value, list):
             array = tomlkit.array()
             for entry in value:
@@ -292,13 +312,44 @@ class _Patcher:
         return tomlkit.item(value)
 
 
-def _pad(inline: InlineTable) -> None:
-    """`{ value = 8, effort = 3 }`, spaced as the format's examples and people write it."""
-    body = inline.value.body
-    if not body:
-        return
-    body[0][1].trivia.indent = " "
-    inline.value.append(None, Whitespace(" "))
+def _rebuilt(target: Any, inserts: list[tuple[str | None, str, Any]]) -> Any:
+    """A copy of `target` with the new keys placed after their neighbours, made with tomlkit's
+    public constructors: the same entries, comments and blank lines, in the same order."""
+    container: Container = target if isinstance(target, Container) else target.value
+    entries: list[tuple[Any, Any]] = list(container.body)
+    for after, key, item in inserts:
+        position = 0
+        if after is not None:
+            for index, (existing, _) in enumerate(entries):
+                if existing is not None and str(getattr(existing, "key", existing)) == after:
+                    position = index + 1
+        entries.insert(position, (key, item))
+    fresh = tomlkit.document() if isinstance(target, Container) else Container(parsed=True)
+    for key, item in entries:
+        fresh.append(key, item)
+    if isinstance(target, Container):
+        return fresh
+    if isinstance(target, InlineTable):
+        return InlineTable(fresh, target.trivia)
+    return Table(
+        fresh,
+        target.trivia,
+        target.is_aot_element(),
+        target.is_super_table(),
+        target.name,
+        target.display_name,
+    )
+
+
+def _inline(values: Mapping[str, Any]) -> Any:
+    """`{ value = 8, effort = 3 }`, spaced as the format's examples and people write it.
+
+    Made from its text with tomlkit's public `value()`, which keeps that spacing.
+    """
+    if not values:
+        return tomlkit.inline_table()
+    parts = (f"{tomlkit.key(k).as_string()} = {v.as_string()}" for k, v in values.items())
+    return tomlkit.value("{ " + ", ".join(parts) + " }")
 
 
 def _key(entry: Any, index: int, keyed: bool) -> Any:

@@ -359,7 +359,7 @@ def _slide_numbers(slide: Any) -> list[str]:
         field.findtext(f"{ns}t") or ""
         for shape in slide.shapes
         if shape.has_text_frame
-        for field in shape.text_frame._txBody.iter(f"{ns}fld")
+        for field in shape.text_frame._txBody.iter(f"{ns}fld")  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
         if field.get("type") == "slidenum"
     ]
 

@@ -283,7 +283,7 @@ def overflows(prs: Any, measure: Measure = MEASURE) -> list[str]:
             used = 0.0
             for paragraph in frame.paragraphs:
                 breaks = len(
-                    paragraph._p.findall(
+                    paragraph._p.findall(  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
                         "{http://schemas.openxmlformats.org/drawingml/2006/main}br"
                     )
                 )

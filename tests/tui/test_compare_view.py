@@ -198,7 +198,7 @@ async def test_export_writes_the_deck_and_the_page(example: Path, tmp_path: Path
         assert deck.is_file()
         slides = Presentation(str(deck)).slides
         assert len(slides) > 3
-        assert any(str(deck) in n.message for n in app._notifications)
+        assert any(str(deck) in n.message for n in app._notifications)  # noqa: SLF001 - Textual has no public list of shown notifications (textual is pinned)
 
         page = tmp_path / "out" / "impact.md"
         await _export(pilot, "markdown", page)

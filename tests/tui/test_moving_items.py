@@ -90,7 +90,7 @@ async def test_drop_with_a_note_and_done_items_refused(example: Path) -> None:
             await pilot.press(key)
             assert isinstance(app.screen, PlanScreen)
         assert app.session is not None and not app.session.dirty
-        notes = [n.message for n in app._notifications]
+        notes = [n.message for n in app._notifications]  # noqa: SLF001 - Textual has no public list of shown notifications (textual is pinned)
         assert "TAGGING is done: it stays in the quarter it was delivered in" in notes
         table.select_item("CI-SLO-QUEUE-TIME")
         await pilot.press("x")

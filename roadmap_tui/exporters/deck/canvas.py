@@ -114,21 +114,21 @@ class Canvas:
             body = parse_xml(
                 f"<p:txBody {_NS} {_P}><a:bodyPr/><a:lstStyle/><a:p>{field}</a:p></p:txBody>"
             )
-            shape._element.append(body)
+            shape._element.append(body)  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
             return
         if self.themed:
             return  # their layout has no slide number: neither do we
         box = Box(page.content.right - 60, page.height - 22, 60, 14)
         look = Look(9, colour=MUTED)
         shape = text_box(slide, box, Text([Para([""], look, "right")]))
-        paragraph = shape.text_frame.paragraphs[0]._p
+        paragraph = shape.text_frame.paragraphs[0]._p  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
         paragraph.insert(1, parse_xml(field.replace('<a:rPr lang="en-US"/>', _number_rpr())))
 
     def drop_empty_placeholders(self, slide: Any) -> None:
         """Placeholders the deck did not fill would show "Click to add text" when editing."""
         for shape in list(slide.placeholders):
             if not shape.has_text_frame or not shape.text_frame.text.strip():
-                shape._element.getparent().remove(shape._element)
+                shape._element.getparent().remove(shape._element)  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
 
     def body_placeholder(self, slide: Any) -> Any | None:
         for shape in slide.placeholders:

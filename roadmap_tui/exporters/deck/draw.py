@@ -148,9 +148,9 @@ def rgb(value: str) -> RGBColor:
 
 def _no_style(shape: Any) -> None:
     """Drop the theme style reference of a new shape: no theme shadow, no white theme text."""
-    style = shape._element.find(qn("p:style"))
+    style = shape._element.find(qn("p:style"))  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
     if style is not None:
-        shape._element.remove(style)
+        shape._element.remove(style)  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
 
 
 def set_frame(frame: Any, margins: Margins, anchor: Anchor | None = "top") -> None:
@@ -241,7 +241,7 @@ def write(
 ) -> None:
     """Replace the contents of a text frame with `text`."""
     set_frame(frame, margins, anchor)
-    fill_body(frame._txBody, text, frame.part, plain)
+    fill_body(frame._txBody, text, frame.part, plain)  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
 
 
 def text_box(

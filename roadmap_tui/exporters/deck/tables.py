@@ -201,7 +201,7 @@ def draw_table(
         f'<a:tbl {_NS}><a:tblPr firstRow="1"><a:tableStyleId>{NO_GRID_STYLE}</a:tableStyleId>'
         f"</a:tblPr><a:tblGrid>{grid}</a:tblGrid>{''.join(trs)}</a:tbl>"
     )
-    old = frame._element.graphic.graphicData.tbl
+    old = frame._element.graphic.graphicData.tbl  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
     old.getparent().replace(old, tbl)
     # The frame's size is the sum of what was measured (rounding to EMU aside).
     frame.width = emu(sum(widths))

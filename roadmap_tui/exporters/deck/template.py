@@ -108,7 +108,7 @@ def choose_layouts(prs: Any, from_template: bool) -> Layouts:
 
 def remove_slides(prs: Any) -> None:
     """Drop the template's own slides; masters and layouts stay."""
-    id_list = prs.slides._sldIdLst
+    id_list = prs.slides._sldIdLst  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
     for slide_id in list(id_list):
         prs.part.drop_rel(slide_id.rId)
         id_list.remove(slide_id)
@@ -181,7 +181,7 @@ def _widen_default(prs: Any) -> None:
         for ph in list(layout.placeholders):
             kind = ph.placeholder_format.type
             if kind in _FOOTERS:
-                ph._element.getparent().remove(ph._element)
+                ph._element.getparent().remove(ph._element)  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
             elif (
                 layout.name in ("Title Only", "Title and Content") and kind == PP_PLACEHOLDER.TITLE
             ):
