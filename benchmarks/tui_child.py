@@ -121,7 +121,7 @@ def main() -> None:
     if kind == "app":
         from roadmap_tui.tui.app import make_app
 
-        app: App[Any] = make_app(folder, cursor_blink=False)
+        app: App[Any] = make_app(folder, cursor_blink=False, tune_collector=True)
     else:
         app = BareTable(folder)
     presses: list[float] = []

@@ -1,5 +1,5 @@
 """`python -m roadmap_tui` is the `roadmap` command."""
 
-from roadmap_tui.cli import main
+from roadmap_tui.cli import run
 
-main()
+run()

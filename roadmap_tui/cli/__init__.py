@@ -4,6 +4,6 @@ Subcommands are loaded on first use (click's lazy group pattern), so `roadmap va
 pay for the imports of `roadmap export deck` or the terminal app.
 """
 
-from roadmap_tui.cli.main import main
+from roadmap_tui.cli.main import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

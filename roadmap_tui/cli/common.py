@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -64,6 +65,14 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _reader_went_away() -> NoReturn:
+    """The reader of our output stopped (`| head`): end quietly, as a Unix tool ended by SIGPIPE
+    does (status 128 + 13). Output still buffered would fail again at exit: point it nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(141)
+
+
 def handle_errors(command: F) -> F:
     """Known failures become a message and exit 1, never a traceback."""
 
@@ -77,6 +86,8 @@ def handle_errors(command: F) -> F:
         except ExternalChangeError as error:
             click.echo(f"error: {error}", err=True)
             sys.exit(1)
+        except BrokenPipeError:
+            _reader_went_away()
         except OSError as error:
             click.echo(f"error: {error.filename or ''}: {error.strerror or error}", err=True)
             sys.exit(1)

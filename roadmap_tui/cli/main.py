@@ -55,3 +55,16 @@ def main(ctx: click.Context, workspace: Path | None) -> None:
         from roadmap_tui.cli.open_app import open_app
 
         open_app(workspace if workspace is not None else Path("plans"))
+
+
+def run() -> None:
+    """The `roadmap` program: the command line as a Unix tool.
+
+    A reader that stops early (`roadmap score | head -1`) ends the program the way it ends any
+    Unix tool, by SIGPIPE, quietly: set here, at launch, never on import.
+    """
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    main()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from roadmap_tui.impact.asks import ask_changes
 from roadmap_tui.impact.changes import item_changes
@@ -16,23 +14,6 @@ from roadmap_tui.impact.notices import notices
 from roadmap_tui.impact.value import quarter_values
 from roadmap_tui.impact.versions import Figure, Version
 from roadmap_tui.models import BACKLOG, Workspace, quarter_index
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while comparing.
-
-    A comparison allocates tens of thousands of small objects next to two large workspaces; the
-    collector's full passes over those took as long as the comparison itself (0.2 s more, and
-    erratic, at 10,000 items). Nothing made here forms a cycle, so nothing is left for it.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _teams(
@@ -71,14 +52,13 @@ def compare(
     `value` and `score` are the active framework's figures for an item (None when unscored);
     the same functions judge both versions so that their numbers compare.
     """
-    with _gc_paused():
-        return _compare(
-            Version.of(base, value, score),
-            Version.of(adjusted, value, score),
-            framework=framework if framework is not None else adjusted.framework,
-            base_label=base_label,
-            adjusted_label=adjusted_label,
-        )
+    return _compare(
+        Version.of(base, value, score),
+        Version.of(adjusted, value, score),
+        framework=framework if framework is not None else adjusted.framework,
+        base_label=base_label,
+        adjusted_label=adjusted_label,
+    )
 
 
 def _compare(
@@ -168,8 +148,7 @@ def compare_options(
     Every alternative is compared with the same baseline (indexed once), so rows compare.
     The framework defaults to the baseline's.
     """
-    with _gc_paused():
-        return _options(base, alternatives, value, score, framework, base_label)
+    return _options(base, alternatives, value, score, framework, base_label)
 
 
 def _options(

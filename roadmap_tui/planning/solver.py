@@ -23,6 +23,8 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
+from roadmap_tui.planning.quiet import solver_output_silenced
+
 TIME_LIMIT = 10.0  # seconds
 TOLERANCE = 1e-6
 K = TypeVar("K", bound=Hashable)  # what a capacity is for: here (team, quarter)
@@ -77,13 +79,14 @@ def choose(
         pdata = [1.0, -1.0] * len(pairs)
         precedence = csr_matrix((pdata, (prows, pcols)), shape=(len(pairs), count))
         constraints.append(LinearConstraint(precedence, -np.inf, 0.0))
-    result = milp(
-        c=-np.asarray(values, dtype=float),
-        constraints=constraints,
-        integrality=np.ones(count),
-        bounds=Bounds(0, 1),
-        options={"time_limit": time_limit, "mip_rel_gap": 0.0},
-    )
+    with solver_output_silenced():
+        result = milp(
+            c=-np.asarray(values, dtype=float),
+            constraints=constraints,
+            integrality=np.ones(count),
+            bounds=Bounds(0, 1),
+            options={"time_limit": time_limit, "mip_rel_gap": 0.0},
+        )
     if result.x is not None:
         chosen = frozenset(i for i in range(count) if result.x[i] > 0.5)
         if fits(chosen, needs, room, pairs):
@@ -252,13 +255,14 @@ def assign(
 
     def solve(objective: Any, extra: list[Any]) -> Any:
         matrix = csr_matrix((data, (rows, cols)), shape=(len(lower), width))
-        return milp(
-            c=objective,
-            constraints=[LinearConstraint(matrix, np.array(lower), np.array(upper)), *extra],
-            integrality=np.ones(width),
-            bounds=Bounds(0, 1),
-            options={"time_limit": time_limit, "mip_rel_gap": 0.0},
-        )
+        with solver_output_silenced():
+            return milp(
+                c=objective,
+                constraints=[LinearConstraint(matrix, np.array(lower), np.array(upper)), *extra],
+                integrality=np.ones(width),
+                bounds=Bounds(0, 1),
+                options={"time_limit": time_limit, "mip_rel_gap": 0.0},
+            )
 
     def read(result: Any) -> tuple[int, ...] | None:
         if result.x is None:

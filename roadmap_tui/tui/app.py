@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import gc
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -28,6 +27,7 @@ from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
 from roadmap_tui.storage.example import init_workspace
 from roadmap_tui.tui.commands import ItemsProvider
 from roadmap_tui.tui.derived import Derived
+from roadmap_tui.tui.gc_policy import CollectorPolicy
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.plan import PlanScreen
 from roadmap_tui.tui.session import Session
@@ -35,7 +35,6 @@ from roadmap_tui.tui.views import VIEWS, View
 
 UNDO = Binding.Group("Undo/redo", compact=True)
 THEMES = ("textual-dark", "textual-light")
-FULL_COLLECTION_EVERY = 100  # middle-generation collections per full one (Python's default: 10)
 # App actions that act on the open workspace: not while a dialog (the editor...) is open.
 WORKSPACE_ACTIONS = {"save", "undo", "redo", "reload", "switch_view", "help", "quit_key"}
 
@@ -91,8 +90,10 @@ class RoadmapApp(App[None]):
         today: Callable[[], dt.date] = dt.date.today,
         cursor_blink: bool = True,
         journal: bool = True,
+        tune_collector: bool = False,
     ) -> None:
         super().__init__()
+        self.collector = CollectorPolicy(tune_collector)
         self.workspace_path = workspace_path
         self.journal = journal
         self.today = today
@@ -112,6 +113,7 @@ class RoadmapApp(App[None]):
         yield Static(f"Opening {self.workspace_path} …", id="opening")
 
     def on_mount(self) -> None:
+        self.collector.launch()
         self.open_workspace()
 
     # --- opening -----------------------------------------------------------------------------
@@ -237,18 +239,14 @@ class RoadmapApp(App[None]):
 
     def _started(self) -> None:
         """The first view is drawn, with its scores and capacity."""
-        _keep_out_of_collections()
-        # A full collection still walks what views build after this (the prioritise view makes
-        # 100,000 objects per framework switch with 10,000 items): one in 100 young ones, not 10.
-        young, middle, _ = gc.get_threshold()
-        gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
+        self.collector.opened()
         self.shown.set()
         self.derived_ready.set()
 
     def _build_view(self, view: View) -> Screen[None]:
         screen = self.views[view.mode] = self._make_view(view)
         # What the view reads when first shown (compare reads the saved plan) lives on too.
-        self.call_after_refresh(_keep_out_of_collections)
+        self.call_after_refresh(self.collector.keep_loaded)
         return screen
 
     def _make_view(self, view: View) -> Screen[None]:
@@ -409,7 +407,7 @@ class RoadmapApp(App[None]):
             self._show_problems(session.store.problems)
             return
         self.derived.reset(session.workspace)
-        _keep_out_of_collections()  # the workspace read again
+        self.collector.replaced()  # the workspace read again
         self.dirty = session.dirty
         for screen in self.views.values():
             if screen.is_attached:
@@ -503,27 +501,11 @@ def _read(path: Path) -> tuple[WorkspaceStore, Derived]:
     too, off the app's thread, before anything else holds the workspace (no edit can race the
     build). The first frame of the view is then drawn once, complete: with scores to follow it
     was drawn three times (rows, scores, the capacity bars' new layout)."""
-    # Up to a million objects made in one go, nearly all to be kept: garbage collections would
-    # walk them again and again (0.2 s with 10,000 items). Kept out of them from here on.
-    gc.disable()
-    try:
-        store = WorkspaceStore.open(path)
-        derived = Derived()
-        if store.loaded.workspace is not None:
-            derived.build(store.loaded.workspace)
-    finally:
-        gc.freeze()
-        gc.enable()
+    store = WorkspaceStore.open(path)
+    derived = Derived()
+    if store.loaded.workspace is not None:
+        derived.build(store.loaded.workspace)
     return store, derived
-
-
-def _keep_out_of_collections() -> None:
-    """What is loaded now (modules, the workspace, the views) lives on: full garbage collections
-    need not walk it again. With 10,000 items each walk took 0.13-0.25 s, every few key presses
-    while browsing. Objects freed by reference counting, as edits and reloads free items, are
-    freed as ever; what young garbage is in cycles now is collected first."""
-    gc.collect(1)
-    gc.freeze()
 
 
 def make_app(
@@ -532,10 +514,18 @@ def make_app(
     today: Callable[[], dt.date] = dt.date.today,
     cursor_blink: bool = True,
     journal: bool = True,
+    tune_collector: bool = False,
 ) -> RoadmapApp:
     """The app on a workspace folder; tests pass a fixed `today` and `cursor_blink=False`."""
-    return RoadmapApp(workspace_path, today=today, cursor_blink=cursor_blink, journal=journal)
+    return RoadmapApp(
+        workspace_path,
+        today=today,
+        cursor_blink=cursor_blink,
+        journal=journal,
+        tune_collector=tune_collector,
+    )
 
 
 def run_app(workspace_path: Path) -> None:
-    make_app(workspace_path).run()
+    """The launch: the one place that tunes the process's garbage collector for the app."""
+    make_app(workspace_path, tune_collector=True).run()
