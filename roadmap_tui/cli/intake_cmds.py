@@ -9,22 +9,21 @@ roadmap_tui.exporters; this module reads and prints.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from filelock import Timeout
 
+from roadmap_tui.cli.changing import changing as _changing
+from roadmap_tui.cli.changing import located as _located
 from roadmap_tui.cli.common import (
     F,
     handle_errors,
     open_store,
+    today,
     workspace_option,
     workspace_path,
 )
@@ -48,10 +47,9 @@ from roadmap_tui.intake import (
     set_theme,
 )
 from roadmap_tui.intake.lookup import find_item, team_id, theme_ids
-from roadmap_tui.models import FOUR_QUESTIONS, Problem, WorkspaceError, file_of
+from roadmap_tui.models import FOUR_QUESTIONS, file_of
 from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE
-from roadmap_tui.storage import WorkspaceStore, atomic_write, workspace_lock
-from roadmap_tui.storage.errors import locate
+from roadmap_tui.storage import WorkspaceStore, atomic_write
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -86,54 +84,7 @@ def _interactive() -> bool:
 
 
 def _today() -> dt.date:
-    return dt.date.today()
-
-
-@contextmanager
-def _located(store: WorkspaceStore) -> Iterator[None]:
-    """Name the workspace's files as the person sees them (`plans/backlog.toml:42`)."""
-    try:
-        yield
-    except WorkspaceError as error:
-        raise WorkspaceError([_locate(store, p) for p in error.problems]) from None
-
-
-def _locate(store: WorkspaceStore, problem: Problem) -> Problem:
-    if problem.file == "":
-        return dataclasses.replace(problem, file=store.source.display)
-    loaded = store.loaded.files.get(problem.file)
-    if loaded is None:
-        return problem
-    shown = dataclasses.replace(problem, file=store.source.shown(problem.file))
-    if not shown.where.startswith(("items[", "themes[")):
-        return shown  # a line number is only meaningful for one entry of a file
-    return locate(shown, loaded.data.decode("utf-8", "replace"))
-
-
-@contextmanager
-def _changing(path: Path) -> Iterator[WorkspaceStore]:
-    """The workspace opened under its lock, so read -> change -> save is one step.
-
-    Two `request add` at once would otherwise both read the backlog, pick the same free id and
-    the second save would fail on the first one's change; with the lock the second reads after
-    the first has saved.
-    """
-    if not path.is_dir():
-        yield open_store(path)  # says what is wrong with the folder
-        return
-    lock = workspace_lock(path)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise click.ClickException(
-            f"{path}: another roadmap command is changing this workspace; try again"
-        ) from None
-    try:
-        store = open_store(path)
-        with _located(store):
-            yield store
-    finally:
-        lock.release()
+    return today()
 
 
 def _write_document(text: str, output: Path | None, force: bool) -> None:
