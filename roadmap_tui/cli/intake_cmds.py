@@ -46,8 +46,9 @@ from roadmap_tui.intake import (
     score_input,
     set_theme,
 )
-from roadmap_tui.intake.lookup import find_item, team_id, theme_ids
-from roadmap_tui.models import FOUR_QUESTIONS, file_of
+from roadmap_tui.intake.lookup import find_item, team_id, theme_ids, unknown_requester
+from roadmap_tui.intake.requests import days_input, parse_ask
+from roadmap_tui.models import FOUR_QUESTIONS, Ask, file_of
 from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE
 from roadmap_tui.storage import WorkspaceStore, atomic_write
 
@@ -120,10 +121,33 @@ def request() -> None:
     """
 
 
+def _asks(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[Ask]:
+    found = []
+    for text in values:
+        try:
+            found.append(parse_ask(text))
+        except ValueError as error:
+            raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+    return found
+
+
+def _days(ctx: click.Context, param: click.Parameter, value: str | None) -> int | float | None:
+    if value is None:
+        return None
+    try:
+        return days_input(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+
+
 @request.command("add")
 @click.argument("title")
 @click.option(
-    "--from", "team", required=True, metavar="TEAM", help="Team asking (id in roadmap.toml)."
+    "--from",
+    "team",
+    required=True,
+    metavar="TEAM",
+    help="Team asking: any team (a team of roadmap.toml, or not: a warning names the closest).",
 )
 @click.option(
     "--source", default=None, help='Where it came from: "#infra-requests thread, 2026-09-03".'
@@ -134,6 +158,26 @@ def request() -> None:
 @click.option(
     "--effort", callback=_score, metavar="1-10", help="Effort, 1-10 (value-effort framework)."
 )
+@click.option(
+    "--estimate", callback=_days, metavar="DAYS", help="Person-days of our team it would take."
+)
+@click.option(
+    "--ask",
+    "asks",
+    multiple=True,
+    callback=_asks,
+    metavar="TEAM:DAYS[:QUARTER]",
+    help="Days it needs of another team of roadmap.toml (in its quarter unless QUARTER); repeatable.",
+)
+@click.option(
+    "--depends-on",
+    "depends_on",
+    multiple=True,
+    metavar="ID",
+    help="An item it needs first (OWNER/ID: another workspace's); repeatable.",
+)
+@click.option("--goal", "goals", multiple=True, metavar="GOAL", help="Goal it serves; repeatable.")
+@click.option("--link", default=None, metavar="URL", help="Tracker link.")
 @click.option(
     "--id", "item_id", default=None, help="Choose the id (default: REQ- and the title's words)."
 )
@@ -147,10 +191,18 @@ def request_add(
     source: str | None,
     value: int | float | None,
     effort: int | float | None,
+    estimate: int | float | None,
+    asks: list[Ask],
+    depends_on: tuple[str, ...],
+    goals: tuple[str, ...],
+    link: str | None,
     item_id: str | None,
     workspace: Path | None,
 ) -> None:
-    """Add a request to the backlog as it arrives, with an open decision."""
+    """Add a request to the backlog as it arrives, with an open decision.
+
+    With --estimate and --ask, `roadmap adopt` and `roadmap draft` count its days right away.
+    """
     path = workspace_path(ctx, workspace)
     with _changing(path) as store:
         ws, item = add_request(
@@ -162,12 +214,34 @@ def request_add(
             value=value,
             effort=effort,
             item_id=item_id,
+            estimate=estimate,
+            asks=asks,
+            depends_on=depends_on,
+            goals=goals,
+            link=link,
         )
         store.save(ws)
+    requester = item.requested_by[0]
+    warning = unknown_requester(ws, requester)
+    if warning is not None:
+        click.echo(f"{store.source.shown(BACKLOG_FILE)}: warning: {warning}", err=True)
     click.echo(
-        f"{store.source.shown(BACKLOG_FILE)}: added {item.id} from {item.requested_by[0]}"
+        f"{store.source.shown(BACKLOG_FILE)}: added {item.id} from {requester}"
         f" (open, received {item.received})"
     )
+    facts = []
+    if item.estimate is not None:
+        facts.append(f"estimate {_number(item.estimate)} days")
+    facts += [
+        f"asks {ask.team} {_number(ask.days)}" + (f" in {ask.quarter}" if ask.quarter else "")
+        for ask in item.asks
+    ]
+    if item.depends_on:
+        facts.append(f"depends on {', '.join(item.depends_on)}")
+    if item.goals:
+        facts.append(f"serves {', '.join(item.goals)}")
+    if facts:
+        click.echo(f"  {'; '.join(facts)}")
     click.echo(f"Decide with: roadmap request decide {item.id} accept|decline|merge")
 
 

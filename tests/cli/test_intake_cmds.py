@@ -86,13 +86,71 @@ def test_request_add_with_a_chosen_id_twice(example: Path) -> None:
     assert "items[REQ-K]: id `REQ-K` is taken already" in again.output
 
 
-def test_request_add_unknown_team_is_located_and_writes_nothing(example: Path) -> None:
-    before = (example / "backlog.toml").read_bytes()
-    result = run("request", "add", "X", "--from", "warehouse", "-w", str(example))
-    assert result.exit_code == 1
-    assert result.output.strip() == (
-        f"{example}/roadmap.toml: teams: no team `warehouse`: did you mean `warehouse-systems`?"
+def test_request_add_from_an_undeclared_team_warns_with_the_closest(example: Path) -> None:
+    result = run("request", "add", "X", "--from", "warehouse", "--id", "REQ-X", "-w", str(example))
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{example}/backlog.toml: warning: `warehouse` is not a team in roadmap.toml;"
+        " recorded as written (did you mean `warehouse-systems`?)\n"
+    ) in result.output
+    assert backlog(example)["REQ-X"]["requested_by"] == ["warehouse"]
+
+
+def test_request_add_with_days_is_counted_when_adopted(example: Path) -> None:
+    """The issue's complaint: a fresh request counted 0 days until the TOML was edited."""
+    result = run(
+        "request", "add", "GPU quota dashboards", "--from", "ml-platform", "--id", "REQ-GPU",
+        "--estimate", "12", "--ask", "observability:3", "--ask", "storage:2:2027-Q2",
+        "--depends-on", "ML-GPU-STACKS", "--goal", "self-service",
+        "--link", "https://tracker.example/GPU-1", "--value", "6", "--effort", "3",
+        "-w", str(example),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        "  estimate 12 days; asks observability 3; asks storage 2 in 2027-Q2;"
+        " depends on ML-GPU-STACKS; serves self-service\n"
+    ) in result.output
+    item = backlog(example)["REQ-GPU"]
+    assert item["estimate"] == 12
+    assert item["asks"] == [
+        {"team": "observability", "days": 3},
+        {"team": "storage", "days": 2, "quarter": "2027-Q2"},
+    ]
+    assert (item["depends_on"], item["goals"], item["link"]) == (
+        ["ML-GPU-STACKS"], ["self-service"], "https://tracker.example/GPU-1"
+    )  # fmt: skip
+    before = json.loads(
+        run("capacity", "--quarter", "2027-Q2", "--format", "json", "-w", str(example)).output
     )
+    adopt = run(
+        "adopt", "REQ-GPU", "--quarter", "2027-Q2", "--format", "json", "--dry-run",
+        "-w", str(example),
+    )  # fmt: skip
+    assert adopt.exit_code == 0, adopt.output
+    used = {(row["team"], row["quarter"]): row["used"] for row in before}
+    after = {(row["team"], row["quarter"]): row for row in json.loads(adopt.output)["capacity"]}
+    assert after[("observability", "2027-Q2")]["used"] == used[("observability", "2027-Q2")] + 3
+    assert after[("storage", "2027-Q2")]["used"] == used[("storage", "2027-Q2")] + 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--ask", "warehouse:3"), "roadmap.toml: teams: no team `warehouse`: did you mean"),
+        (("--ask", "storage"), "expected TEAM:DAYS or TEAM:DAYS:QUARTER"),
+        (("--estimate", "ten"), "days must be a number, not 'ten'"),
+        (("--depends-on", "NAMNG"), "depends on `NAMNG`, which is no item: did you mean `NAMING`?"),
+        (("--goal", "self-servce"), "no goal `self-servce`: did you mean `self-service`?"),
+    ],
+)
+def test_request_add_refusals_write_nothing(
+    example: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = (example / "backlog.toml").read_bytes()
+    result = run("request", "add", "X", "--from", "storage", *args, "-w", str(example))
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
     assert (example / "backlog.toml").read_bytes() == before
 
 
