@@ -48,6 +48,7 @@ from roadmap_tui.intake import (
 )
 from roadmap_tui.intake.lookup import find_item, team_id, theme_ids, unknown_requester
 from roadmap_tui.intake.requests import days_input, parse_ask
+from roadmap_tui.intake.rounds import select
 from roadmap_tui.models import FOUR_QUESTIONS, Ask, file_of
 from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE
 from roadmap_tui.storage import WorkspaceStore, atomic_write
@@ -406,6 +407,13 @@ def feedback() -> None:
 @click.option("--disliked", default=None, help=FOUR_QUESTIONS["disliked"])
 @click.option("--improve", default=None, help=FOUR_QUESTIONS["improve"])
 @click.option("--theme", "themes", multiple=True, metavar="THEME", help="Theme id (repeatable).")
+@click.option(
+    "--round",
+    "round_name",
+    default=None,
+    metavar="NAME",
+    help="Feedback round (default: the workspace's current quarter).",
+)
 @workspace_option
 @click.pass_context
 @handle_errors
@@ -419,6 +427,7 @@ def feedback_add(
     disliked: str | None,
     improve: str | None,
     themes: tuple[str, ...],
+    round_name: str | None,
     workspace: Path | None,
 ) -> None:
     """Record one team's answers to the four questions (asked for any not given as options)."""
@@ -440,13 +449,19 @@ def feedback_add(
             )
     with _changing(path) as store:
         ws, entry = add_feedback(
-            store.workspace, team, answers, on=on or _today(), about=about, themes=themes
+            store.workspace,
+            team,
+            answers,
+            on=on or _today(),
+            about=about,
+            themes=themes,
+            round_name=round_name,
         )
         store.save(ws)
     count = len(ws.feedback.feedback) if ws.feedback is not None else 0
     click.echo(
         f"{store.source.shown(FEEDBACK_FILE)}: feedback from {entry.from_team} recorded"
-        f" (entry {count})"
+        f" (entry {count}" + (f", round {entry.round_name})" if entry.round_name else ")")
     )
 
 
@@ -461,11 +476,23 @@ def feedback_add(
     " themes, or ignore); repeatable.",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.option(
+    "--round",
+    "round_name",
+    default=None,
+    metavar="NAME",
+    help="Feedback round (default: the workspace's current quarter).",
+)
 @workspace_option
 @click.pass_context
 @handle_errors
 def feedback_import(
-    ctx: click.Context, file: Path, maps: tuple[str, ...], dry_run: bool, workspace: Path | None
+    ctx: click.Context,
+    file: Path,
+    maps: tuple[str, ...],
+    dry_run: bool,
+    round_name: str | None,
+    workspace: Path | None,
 ) -> None:
     """Import a survey or form export (CSV): one entry per row, with a note on each row left out."""
     overrides: dict[str, str] = {}
@@ -506,7 +533,9 @@ def feedback_import(
                 first = next(getattr(entry, q) for q in QUESTIONS if getattr(entry, q))
                 click.echo(f"row {row}: {entry.from_team}, {when}: {_short(first)}")
         else:
-            store.save(import_feedback(store.workspace, (e for _, e in result.entries)))
+            imported = import_feedback(store.workspace, (e for _, e in result.entries), round_name)
+            store.save(imported)
+            landed = imported.feedback.feedback[-1].round_name if imported.feedback else None
     skipped = f"; {len(result.skipped)} row(s) skipped" if result.skipped else ""
     count = len(result.entries)
     if dry_run:
@@ -514,9 +543,10 @@ def feedback_import(
             f"dry run: would import {count} entr{'y' if count == 1 else 'ies'}{skipped}; nothing written"
         )
     else:
+        into = f" into round {landed}" if landed else ""
         click.echo(
             f"{store.source.shown(FEEDBACK_FILE)}: imported {count}"
-            f" entr{'y' if count == 1 else 'ies'} from {file}{skipped}"
+            f" entr{'y' if count == 1 else 'ies'} from {file}{into}{skipped}"
         )
 
 
@@ -591,13 +621,14 @@ def feedback_list(ctx: click.Context, untagged: bool, fmt: str, workspace: Path 
     from rich.table import Table
 
     table = Table()
-    for name in ("entry", "from", "on", "about", "themes", "experience"):
+    for name in ("entry", "from", "on", "round", "about", "themes", "experience"):
         table.add_column(name, overflow="fold", justify="right" if name == "entry" else "left")
     for number, entry in numbered:
         table.add_row(
             str(number),
             entry.from_team,
             entry.on.isoformat() if entry.on else "-",
+            entry.round_name or "",
             entry.about or "",
             ", ".join(entry.themes),
             _short(entry.experience or entry.improve or entry.liked or entry.disliked, 60),
@@ -618,16 +649,39 @@ def markdown_output(command: F) -> F:
 
 
 @feedback.command("report")
+@click.option(
+    "--round",
+    "round_name",
+    default=None,
+    metavar="NAME",
+    help="Only this round's feedback, its themes compared with the previous round's.",
+)
+@click.option(
+    "--since",
+    "since",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Only feedback given on or after the date.",
+)
 @markdown_output
 @workspace_option
 @click.pass_context
 @handle_errors
 def feedback_report_cmd(
-    ctx: click.Context, output: Path | None, force: bool, workspace: Path | None
+    ctx: click.Context,
+    round_name: str | None,
+    since: dt.date | None,
+    output: Path | None,
+    force: bool,
+    workspace: Path | None,
 ) -> None:
     """The combined feedback document, by theme, with counts, improvement items and quotes."""
+    if round_name is not None and since is not None:
+        raise click.UsageError("--round or --since, not both")
     store = open_store(workspace_path(ctx, workspace))
-    _write_document(feedback_report(store.workspace), output, force)
+    with _located(store):
+        chosen = select(store.workspace, round_name=round_name, since=since)
+    _write_document(feedback_report(store.workspace, chosen), output, force)
 
 
 # --- roadmap announce ----------------------------------------------------------------------

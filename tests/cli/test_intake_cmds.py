@@ -403,7 +403,9 @@ def test_feedback_add_with_options(example: Path) -> None:
         str(example),
     )
     assert result.exit_code == 0, result.output
-    assert result.output == f"{example}/feedback.toml: feedback from storage recorded (entry 10)\n"
+    assert result.output == (
+        f"{example}/feedback.toml: feedback from storage recorded (entry 10, round 2026-Q4)\n"
+    )
     assert feedback_entries(example)[-1] == {
         "from": "storage",
         "on": dt.date(2026, 11, 20),
@@ -411,6 +413,7 @@ def test_feedback_add_with_options(example: Path) -> None:
         "experience": "Tags everywhere now",
         "improve": "Tag the buckets too",
         "themes": ["documentation"],
+        "round": "2026-Q4",  # the example's current quarter
     }
 
 
@@ -448,7 +451,12 @@ def test_feedback_add_without_a_terminal_does_not_ask(example: Path) -> None:
     result = run("feedback", "add", "--from", "storage", "--improve", "x", "-w", str(example))
     assert result.exit_code == 0, result.output
     assert "?" not in result.output
-    assert feedback_entries(example)[-1] == {"from": "storage", "on": TODAY, "improve": "x"}
+    assert feedback_entries(example)[-1] == {
+        "from": "storage",
+        "on": TODAY,
+        "improve": "x",
+        "round": "2026-Q4",
+    }
 
 
 def test_feedback_add_checks_names_before_asking(
@@ -465,7 +473,9 @@ def test_feedback_add_creates_feedback_toml(example: Path) -> None:
     (example / "feedback.toml").unlink()
     result = run("feedback", "add", "--from", "storage", "--liked", "it", "-w", str(example))
     assert result.exit_code == 0, result.output
-    assert feedback_entries(example) == [{"from": "storage", "on": TODAY, "liked": "it"}]
+    assert feedback_entries(example) == [
+        {"from": "storage", "on": TODAY, "liked": "it", "round": "2026-Q4"}
+    ]
 
 
 def test_feedback_add_with_nothing_to_say(example: Path) -> None:
@@ -506,7 +516,8 @@ def test_feedback_import_form_export(example: Path, tmp_path: Path) -> None:
     assert f"{csv_file}: row 4: skipped: all four answers are empty" in lines
     assert f"{csv_file}: row 5: 8 values but the header has 7 columns; the last 1 ignored" in lines
     assert lines[-1] == (
-        f"{example}/feedback.toml: imported 2 entries from {csv_file}; 2 row(s) skipped"
+        f"{example}/feedback.toml: imported 2 entries from {csv_file} into round 2026-Q4;"
+        " 2 row(s) skipped"
     )
     entries = feedback_entries(example)
     assert len(entries) == 11
@@ -517,8 +528,14 @@ def test_feedback_import_form_export(example: Path, tmp_path: Path) -> None:
         "liked": "Caching",
         "disliked": "Docs, still",
         "improve": "Examples",
+        "round": "2026-Q4",
     }
-    assert entries[-1] == {"from": "ml-platform", "on": dt.date(2026, 11, 22), "experience": "Fine"}
+    assert entries[-1] == {
+        "from": "ml-platform",
+        "on": dt.date(2026, 11, 22),
+        "experience": "Fine",
+        "round": "2026-Q4",
+    }
     again = run("feedback", "import", str(csv_file), "-w", str(example))
     assert again.exit_code == 0
     assert again.output.splitlines()[-1] == (
@@ -585,7 +602,11 @@ def test_feedback_import_map(example: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert f"{csv_file}: columns: Squad -> from, Comment -> liked" in result.output
-    assert feedback_entries(example)[-1] == {"from": "storage", "liked": "Great"}
+    assert feedback_entries(example)[-1] == {
+        "from": "storage",
+        "liked": "Great",
+        "round": "2026-Q4",
+    }
     bad = run("feedback", "import", str(csv_file), "--map", "Squad", "-w", str(example))
     assert bad.exit_code == 2
     assert 'expected "Column name=field"' in bad.output
@@ -731,3 +752,36 @@ def test_announce_since_a_git_revision(example: Path, tmp_path: Path) -> None:
     unknown = run("announce", "--since", "git:no-such-rev", "-w", str(example))
     assert unknown.exit_code == 1
     assert "git:no-such-rev" in unknown.output
+
+
+def test_feedback_rounds_from_the_command_line(example: Path) -> None:
+    def add(team: str, on: str, theme: str, round_name: str) -> None:
+        result = run(
+            "feedback", "add", "--from", team, "--on", on, "--experience", f"{team} {on}",
+            "--theme", theme, "--round", round_name, "-w", str(example),
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+
+    add("storage", "2026-12-01", "documentation", "survey-1")
+    add("ml-platform", "2026-12-02", "documentation", "survey-1")
+    add("storage", "2027-03-01", "documentation", "survey-2")
+    report = run("feedback", "report", "--round", "survey-2", "-w", str(example))
+    assert report.exit_code == 0, report.output
+    assert report.output.startswith(
+        "# Feedback: Infrastructure platform, round survey-2\n\n1 entry from 1 team, 2027-03-01"
+    )
+    assert "| Documentation and examples | 2 | 1 | -1 |" in report.output
+    since = run("feedback", "report", "--since", "2026-12-02", "-w", str(example))
+    assert since.output.startswith(
+        "# Feedback: Infrastructure platform, since 2026-12-02\n\n2 entries from 2 teams,"
+    )
+    both = run(
+        "feedback", "report", "--round", "survey-2", "--since", "2026-12-02", "-w", str(example)
+    )
+    assert both.exit_code == 2 and "--round or --since, not both" in both.output
+    unknown = run("feedback", "report", "--round", "survey-3", "-w", str(example))
+    assert unknown.exit_code == 1
+    assert unknown.output == (
+        f"{example}/feedback.toml: feedback: no feedback round `survey-3`: did you mean"
+        " `survey-2`? (rounds: survey-1, survey-2)\n"
+    )
