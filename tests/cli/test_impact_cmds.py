@@ -113,7 +113,7 @@ def test_notices_one_block_per_team(example: Path) -> None:
     ]
     assert blocks[2].splitlines()[1] == (
         "Hi ML platform — a change to the Infrastructure platform roadmap affects the days we"
-        " reserved with you: ML-GPU-STACKS (4 days) moves from 2027-Q1 to 2027-Q2 (reason:"
+        " reserved with you: ML-GPU-STACKS (4 days) is deferred from 2027-Q1 to 2027-Q2 (reason:"
         " deferred: account structure first). You can plan those 4 days for other work in"
         " 2027-Q1. Thank you, and sorry for the short notice."
     )
