@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import textwrap
 from pathlib import Path
 
 import click
@@ -153,9 +154,9 @@ def _lines(row: QuarterStatus) -> list[str]:
         )
     others = [load for load in row.loads if load.team != row.owner and load.used]
     if others:
-        lines.append(
-            "  asked of: "
-            + ", ".join(f"{load.team} {show(load.used)}/{show(load.capacity)}" for load in others)
+        asked = ", ".join(f"{load.team} {show(load.used)}/{show(load.capacity)}" for load in others)
+        lines += textwrap.wrap(
+            asked, width=96, initial_indent="  asked of: ", subsequent_indent="    "
         )
     if row.problems:
         lines.append("  open:")
