@@ -11,8 +11,9 @@ A block of output in a Markdown file is marked with the command that makes it:
 `| head -N` after the arguments keeps the first N lines. A file a later command reads (a CSV
 export) is given as a block marked `<!-- file: survey.csv -->`; it is written, never rewritten.
 Each document runs in order on its own copy of tests/fixtures/workspace, in a folder where that
-copy is `plans` (the default workspace), with "today" fixed by ROADMAP_TODAY and 100 columns,
-so a document can show a sequence of steps and the output is the same on every machine.
+copy is `plans` (the default workspace), with "today" fixed by ROADMAP_TODAY and the width of
+piped output, so a document can show a sequence of steps and the output is the same on every
+machine.
 
     python -m tools.docs_examples            # rewrite the blocks that are out of date
     python -m tools.docs_examples --check    # list them and exit 1 (what the test does)
@@ -35,7 +36,6 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURE = REPO / "tests" / "fixtures" / "workspace"
 DOCUMENTS = ("README.md", "docs/planning.md", "docs/impact.md", "docs/intake.md")
 TODAY = "2026-12-04"
-COLUMNS = "100"
 
 BLOCK = re.compile(
     r"^<!-- (?P<kind>roadmap|file): (?P<spec>.+?) -->\n"
@@ -66,13 +66,13 @@ def run_command(spec: str) -> str:
 
     found = HEAD.match(spec)
     args = shlex.split(found["args"] if found else spec)
-    result = CliRunner(env={"ROADMAP_TODAY": TODAY, "COLUMNS": COLUMNS}).invoke(main, args)
+    result = CliRunner(env={"ROADMAP_TODAY": TODAY, "COLUMNS": None}).invoke(main, args)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise RuntimeError(f"roadmap {spec}: {result.exception!r}") from result.exception
     lines = result.output.rstrip("\n").splitlines()
     if found:
         lines = lines[: int(found["count"])]
-    text = "\n".join(line.rstrip() for line in lines)
+    text = "\n".join(line.rstrip() for line in lines).rstrip("\n")
     return f"$ roadmap {spec}\n{text}\n" if text else f"$ roadmap {spec}\n"
 
 

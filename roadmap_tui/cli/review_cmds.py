@@ -93,20 +93,31 @@ def stage(
 
 
 @click.command()
+@click.option("--quarter", default=None, metavar="QUARTER", help="Only this quarter.")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
 )
 @workspace_option
 @click.pass_context
 @handle_errors
-def status(ctx: click.Context, fmt: str, workspace: Path | None) -> None:
+def status(ctx: click.Context, quarter: str | None, fmt: str, workspace: Path | None) -> None:
     """Where each quarter stands: review stage, last review, items, load against capacity and
     what is still open."""
     from roadmap_tui.intake import request_rows
 
     store = open_store(workspace_path(ctx, workspace))
     ws = store.workspace
-    rows = quarter_statuses(ws, store.problems)
+    if quarter is not None and quarter not in ws.quarters:
+        known = ", ".join(sorted(ws.quarters)) or "none"
+        raise click.BadParameter(
+            f"no quarter {quarter} in {store.source.display} (quarters: {known})",
+            param_hint="'--quarter'",
+        )
+    rows = [
+        row
+        for row in quarter_statuses(ws, store.problems)
+        if quarter is None or row.quarter == quarter
+    ]
     open_requests = [r.id for r in request_rows(ws, today(), open_only=True)]
     if fmt == "json":
         data = {
@@ -119,19 +130,17 @@ def status(ctx: click.Context, fmt: str, workspace: Path | None) -> None:
         return
     current = ws.roadmap.workspace.current_quarter
     click.echo(
-        f"{ws.roadmap.workspace.name} ({store.source.display}):"
-        f" {len(rows)} quarter{'s' if len(rows) != 1 else ''}"
-        + (f", current {current}" if current else "")
+        f"{ws.roadmap.workspace.name} ({store.source.display})"
+        + (f": current quarter {current}" if current else "")
     )
     for row in rows:
         click.echo("")
         click.echo("\n".join(_lines(row)))
     click.echo("")
     if open_requests:
-        click.echo(
-            f"Open requests ({len(open_requests)}): {', '.join(open_requests)}"
-            " (roadmap request list --open)"
-        )
+        text = f"Open requests ({len(open_requests)}): {', '.join(open_requests)}"
+        click.echo("\n".join(textwrap.wrap(text, width=96, subsequent_indent="  ")))
+        click.echo("  (roadmap request list --open)")
     else:
         click.echo("Open requests: none")
 

@@ -71,7 +71,7 @@ def test_status_text(ws: Path) -> None:
     result = run("-w", str(ws), "status")
     assert result.exit_code == 0, result.output
     assert result.output == (
-        f"Test ({ws}): 2 quarters, current 2026-Q4\n"
+        f"Test ({ws}): current quarter 2026-Q4\n"
         "\n"
         "2026-Q4  po-approved  (last review: po-approved by PO on 2026-09-08)\n"
         "  items: 3 (3 planned)\n"
@@ -193,3 +193,17 @@ def test_status_on_the_example(example: Path) -> None:
     assert data["quarters"][2]["last_review"] == {
         "stage": "po-approved", "by": "Platform PO", "on": "2027-03-01", "note": None
     }  # fmt: skip
+
+
+def test_status_of_one_quarter(ws: Path) -> None:
+    result = run("-w", str(ws), "status", "--quarter", "2027-Q1")
+    assert result.exit_code == 0, result.output
+    assert "2026-Q4" not in result.output.split("\n", 1)[1]
+    assert "2027-Q1  draft  (not reviewed yet)\n" in result.output
+    data = json.loads(
+        run("-w", str(ws), "status", "--quarter", "2027-Q1", "--format", "json").output
+    )
+    assert [q["quarter"] for q in data["quarters"]] == ["2027-Q1"]
+    bad = run("-w", str(ws), "status", "--quarter", "2027-Q3")
+    assert bad.exit_code == 2
+    assert "no quarter 2027-Q3" in bad.output and "(quarters: 2026-Q4, 2027-Q1)" in bad.output
