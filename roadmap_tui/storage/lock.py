@@ -15,10 +15,7 @@ the workspace folder's path, so no folder the tool writes into is left with a st
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
-from fnmatch import fnmatchcase
 from pathlib import Path
 
 from filelock import FileLock
@@ -34,6 +31,8 @@ def workspace_lock(folder: Path) -> FileLock:
 
 def lock_path(folder: Path) -> Path:
     """Where the lock of `folder` lives (see the module docstring)."""
+    import hashlib  # here: the start of every command need not wait for it
+
     folder = folder.resolve()
     if git_ignores(folder, LOCK_NAME):
         return folder / LOCK_NAME
@@ -43,6 +42,8 @@ def lock_path(folder: Path) -> Path:
 
 def _private_folder() -> Path:
     """A folder only this user writes to: locks of one user's processes meet there."""
+    import tempfile
+
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
     place = Path(tempfile.gettempdir()) / f"roadmap-locks-{user}"
     place.mkdir(mode=0o700, exist_ok=True)
@@ -91,6 +92,8 @@ def _patterns(path: Path) -> list[str]:
 def _matches(pattern: str, relative: str) -> bool:
     """Git's rule for a file: a pattern without an inner `/` matches the name at any depth; one
     with a `/` (or a leading one) matches the path from the .gitignore's folder."""
+    from fnmatch import fnmatchcase
+
     if "/" not in pattern.rstrip("/"):
         return fnmatchcase(relative.rsplit("/", 1)[-1], pattern)
     return fnmatchcase(relative, pattern.lstrip("/").removeprefix("**/")) or (
