@@ -207,3 +207,11 @@ def test_status_of_one_quarter(ws: Path) -> None:
     bad = run("-w", str(ws), "status", "--quarter", "2027-Q3")
     assert bad.exit_code == 2
     assert "no quarter 2027-Q3" in bad.output and "(quarters: 2026-Q4, 2027-Q1)" in bad.output
+
+
+def test_status_counts_the_problems_of_a_quarter_file(write_ws: WriteWorkspace) -> None:
+    broken = Q4.replace('title = "D"', 'title = "D"\nestimte = 3')
+    folder = write_ws({"2026-Q4.toml": broken, "2027-Q1.toml": Q1})
+    result = run("-w", str(folder), "status", "--quarter", "2026-Q4")
+    assert result.exit_code == 0, result.output
+    assert "    - 1 warning in 2026-Q4.toml\n" in result.output
