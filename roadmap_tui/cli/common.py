@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
@@ -36,6 +37,17 @@ def workspace_path(ctx: click.Context, given: Path | None) -> Path:
     root = ctx.find_root()
     from_group = root.params.get("workspace") if root is not None else None
     return from_group if isinstance(from_group, Path) else DEFAULT_WORKSPACE
+
+
+def today() -> dt.date:
+    """Today, or the date in ROADMAP_TODAY (YYYY-MM-DD): reproducible output for docs and scripts."""
+    fixed = os.environ.get("ROADMAP_TODAY", "").strip()
+    if fixed:
+        try:
+            return dt.date.fromisoformat(fixed)
+        except ValueError:
+            raise click.UsageError(f"ROADMAP_TODAY={fixed!r} is not a date (YYYY-MM-DD)") from None
+    return dt.date.today()
 
 
 def print_problems(problems: list[Problem], *, warnings: bool = True) -> None:

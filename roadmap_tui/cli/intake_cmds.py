@@ -9,22 +9,21 @@ roadmap_tui.exporters; this module reads and prints.
 from __future__ import annotations
 
 import codecs
-import dataclasses
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from filelock import Timeout
 
+from roadmap_tui.cli.changing import changing as _changing
+from roadmap_tui.cli.changing import located as _located
 from roadmap_tui.cli.common import (
     F,
     handle_errors,
     open_store,
+    today,
     workspace_option,
     workspace_path,
 )
@@ -47,11 +46,12 @@ from roadmap_tui.intake import (
     score_input,
     set_theme,
 )
-from roadmap_tui.intake.lookup import find_item, team_id, theme_ids
-from roadmap_tui.models import FOUR_QUESTIONS, Problem, WorkspaceError, file_of
+from roadmap_tui.intake.lookup import find_item, team_id, theme_ids, unknown_requester
+from roadmap_tui.intake.requests import days_input, parse_ask
+from roadmap_tui.intake.rounds import select
+from roadmap_tui.models import FOUR_QUESTIONS, Ask, file_of
 from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE
-from roadmap_tui.storage import WorkspaceStore, atomic_write, workspace_lock
-from roadmap_tui.storage.errors import locate
+from roadmap_tui.storage import WorkspaceStore, atomic_write
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -86,54 +86,7 @@ def _interactive() -> bool:
 
 
 def _today() -> dt.date:
-    return dt.date.today()
-
-
-@contextmanager
-def _located(store: WorkspaceStore) -> Iterator[None]:
-    """Name the workspace's files as the person sees them (`plans/backlog.toml:42`)."""
-    try:
-        yield
-    except WorkspaceError as error:
-        raise WorkspaceError([_locate(store, p) for p in error.problems]) from None
-
-
-def _locate(store: WorkspaceStore, problem: Problem) -> Problem:
-    if problem.file == "":
-        return dataclasses.replace(problem, file=store.source.display)
-    loaded = store.loaded.files.get(problem.file)
-    if loaded is None:
-        return problem
-    shown = dataclasses.replace(problem, file=store.source.shown(problem.file))
-    if not shown.where.startswith(("items[", "themes[")):
-        return shown  # a line number is only meaningful for one entry of a file
-    return locate(shown, loaded.data.decode("utf-8", "replace"))
-
-
-@contextmanager
-def _changing(path: Path) -> Iterator[WorkspaceStore]:
-    """The workspace opened under its lock, so read -> change -> save is one step.
-
-    Two `request add` at once would otherwise both read the backlog, pick the same free id and
-    the second save would fail on the first one's change; with the lock the second reads after
-    the first has saved.
-    """
-    if not path.is_dir():
-        yield open_store(path)  # says what is wrong with the folder
-        return
-    lock = workspace_lock(path)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise click.ClickException(
-            f"{path}: another roadmap command is changing this workspace; try again"
-        ) from None
-    try:
-        store = open_store(path)
-        with _located(store):
-            yield store
-    finally:
-        lock.release()
+    return today()
 
 
 def _write_document(text: str, output: Path | None, force: bool) -> None:
@@ -169,10 +122,33 @@ def request() -> None:
     """
 
 
+def _asks(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> list[Ask]:
+    found = []
+    for text in values:
+        try:
+            found.append(parse_ask(text))
+        except ValueError as error:
+            raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+    return found
+
+
+def _days(ctx: click.Context, param: click.Parameter, value: str | None) -> int | float | None:
+    if value is None:
+        return None
+    try:
+        return days_input(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error), ctx=ctx, param=param) from None
+
+
 @request.command("add")
 @click.argument("title")
 @click.option(
-    "--from", "team", required=True, metavar="TEAM", help="Team asking (id in roadmap.toml)."
+    "--from",
+    "team",
+    required=True,
+    metavar="TEAM",
+    help="Team asking: any team (a team of roadmap.toml, or not: a warning names the closest).",
 )
 @click.option(
     "--source", default=None, help='Where it came from: "#infra-requests thread, 2026-09-03".'
@@ -183,6 +159,26 @@ def request() -> None:
 @click.option(
     "--effort", callback=_score, metavar="1-10", help="Effort, 1-10 (value-effort framework)."
 )
+@click.option(
+    "--estimate", callback=_days, metavar="DAYS", help="Person-days of our team it would take."
+)
+@click.option(
+    "--ask",
+    "asks",
+    multiple=True,
+    callback=_asks,
+    metavar="TEAM:DAYS[:QUARTER]",
+    help="Days it needs of another team of roadmap.toml (in its quarter unless QUARTER); repeatable.",
+)
+@click.option(
+    "--depends-on",
+    "depends_on",
+    multiple=True,
+    metavar="ID",
+    help="An item it needs first (OWNER/ID: another workspace's); repeatable.",
+)
+@click.option("--goal", "goals", multiple=True, metavar="GOAL", help="Goal it serves; repeatable.")
+@click.option("--link", default=None, metavar="URL", help="Tracker link.")
 @click.option(
     "--id", "item_id", default=None, help="Choose the id (default: REQ- and the title's words)."
 )
@@ -196,10 +192,18 @@ def request_add(
     source: str | None,
     value: int | float | None,
     effort: int | float | None,
+    estimate: int | float | None,
+    asks: list[Ask],
+    depends_on: tuple[str, ...],
+    goals: tuple[str, ...],
+    link: str | None,
     item_id: str | None,
     workspace: Path | None,
 ) -> None:
-    """Add a request to the backlog as it arrives, with an open decision."""
+    """Add a request to the backlog as it arrives, with an open decision.
+
+    With --estimate and --ask, `roadmap adopt` and `roadmap draft` count its days right away.
+    """
     path = workspace_path(ctx, workspace)
     with _changing(path) as store:
         ws, item = add_request(
@@ -211,12 +215,34 @@ def request_add(
             value=value,
             effort=effort,
             item_id=item_id,
+            estimate=estimate,
+            asks=asks,
+            depends_on=depends_on,
+            goals=goals,
+            link=link,
         )
         store.save(ws)
+    requester = item.requested_by[0]
+    warning = unknown_requester(ws, requester)
+    if warning is not None:
+        click.echo(f"{store.source.shown(BACKLOG_FILE)}: warning: {warning}", err=True)
     click.echo(
-        f"{store.source.shown(BACKLOG_FILE)}: added {item.id} from {item.requested_by[0]}"
+        f"{store.source.shown(BACKLOG_FILE)}: added {item.id} from {requester}"
         f" (open, received {item.received})"
     )
+    facts = []
+    if item.estimate is not None:
+        facts.append(f"estimate {_number(item.estimate)} days")
+    facts += [
+        f"asks {ask.team} {_number(ask.days)}" + (f" in {ask.quarter}" if ask.quarter else "")
+        for ask in item.asks
+    ]
+    if item.depends_on:
+        facts.append(f"depends on {', '.join(item.depends_on)}")
+    if item.goals:
+        facts.append(f"serves {', '.join(item.goals)}")
+    if facts:
+        click.echo(f"  {'; '.join(facts)}")
     click.echo(f"Decide with: roadmap request decide {item.id} accept|decline|merge")
 
 
@@ -381,6 +407,13 @@ def feedback() -> None:
 @click.option("--disliked", default=None, help=FOUR_QUESTIONS["disliked"])
 @click.option("--improve", default=None, help=FOUR_QUESTIONS["improve"])
 @click.option("--theme", "themes", multiple=True, metavar="THEME", help="Theme id (repeatable).")
+@click.option(
+    "--round",
+    "round_name",
+    default=None,
+    metavar="NAME",
+    help="Feedback round (default: the workspace's current quarter).",
+)
 @workspace_option
 @click.pass_context
 @handle_errors
@@ -394,6 +427,7 @@ def feedback_add(
     disliked: str | None,
     improve: str | None,
     themes: tuple[str, ...],
+    round_name: str | None,
     workspace: Path | None,
 ) -> None:
     """Record one team's answers to the four questions (asked for any not given as options)."""
@@ -415,13 +449,19 @@ def feedback_add(
             )
     with _changing(path) as store:
         ws, entry = add_feedback(
-            store.workspace, team, answers, on=on or _today(), about=about, themes=themes
+            store.workspace,
+            team,
+            answers,
+            on=on or _today(),
+            about=about,
+            themes=themes,
+            round_name=round_name,
         )
         store.save(ws)
     count = len(ws.feedback.feedback) if ws.feedback is not None else 0
     click.echo(
         f"{store.source.shown(FEEDBACK_FILE)}: feedback from {entry.from_team} recorded"
-        f" (entry {count})"
+        f" (entry {count}" + (f", round {entry.round_name})" if entry.round_name else ")")
     )
 
 
@@ -436,11 +476,23 @@ def feedback_add(
     " themes, or ignore); repeatable.",
 )
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
+@click.option(
+    "--round",
+    "round_name",
+    default=None,
+    metavar="NAME",
+    help="Feedback round (default: the workspace's current quarter).",
+)
 @workspace_option
 @click.pass_context
 @handle_errors
 def feedback_import(
-    ctx: click.Context, file: Path, maps: tuple[str, ...], dry_run: bool, workspace: Path | None
+    ctx: click.Context,
+    file: Path,
+    maps: tuple[str, ...],
+    dry_run: bool,
+    round_name: str | None,
+    workspace: Path | None,
 ) -> None:
     """Import a survey or form export (CSV): one entry per row, with a note on each row left out."""
     overrides: dict[str, str] = {}
@@ -481,7 +533,9 @@ def feedback_import(
                 first = next(getattr(entry, q) for q in QUESTIONS if getattr(entry, q))
                 click.echo(f"row {row}: {entry.from_team}, {when}: {_short(first)}")
         else:
-            store.save(import_feedback(store.workspace, (e for _, e in result.entries)))
+            imported = import_feedback(store.workspace, (e for _, e in result.entries), round_name)
+            store.save(imported)
+            landed = imported.feedback.feedback[-1].round_name if imported.feedback else None
     skipped = f"; {len(result.skipped)} row(s) skipped" if result.skipped else ""
     count = len(result.entries)
     if dry_run:
@@ -489,9 +543,10 @@ def feedback_import(
             f"dry run: would import {count} entr{'y' if count == 1 else 'ies'}{skipped}; nothing written"
         )
     else:
+        into = f" into round {landed}" if landed else ""
         click.echo(
             f"{store.source.shown(FEEDBACK_FILE)}: imported {count}"
-            f" entr{'y' if count == 1 else 'ies'} from {file}{skipped}"
+            f" entr{'y' if count == 1 else 'ies'} from {file}{into}{skipped}"
         )
 
 
@@ -566,13 +621,14 @@ def feedback_list(ctx: click.Context, untagged: bool, fmt: str, workspace: Path 
     from rich.table import Table
 
     table = Table()
-    for name in ("entry", "from", "on", "about", "themes", "experience"):
+    for name in ("entry", "from", "on", "round", "about", "themes", "experience"):
         table.add_column(name, overflow="fold", justify="right" if name == "entry" else "left")
     for number, entry in numbered:
         table.add_row(
             str(number),
             entry.from_team,
             entry.on.isoformat() if entry.on else "-",
+            entry.round_name or "",
             entry.about or "",
             ", ".join(entry.themes),
             _short(entry.experience or entry.improve or entry.liked or entry.disliked, 60),
@@ -593,16 +649,39 @@ def markdown_output(command: F) -> F:
 
 
 @feedback.command("report")
+@click.option(
+    "--round",
+    "round_name",
+    default=None,
+    metavar="NAME",
+    help="Only this round's feedback, its themes compared with the previous round's.",
+)
+@click.option(
+    "--since",
+    "since",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Only feedback given on or after the date.",
+)
 @markdown_output
 @workspace_option
 @click.pass_context
 @handle_errors
 def feedback_report_cmd(
-    ctx: click.Context, output: Path | None, force: bool, workspace: Path | None
+    ctx: click.Context,
+    round_name: str | None,
+    since: dt.date | None,
+    output: Path | None,
+    force: bool,
+    workspace: Path | None,
 ) -> None:
     """The combined feedback document, by theme, with counts, improvement items and quotes."""
+    if round_name is not None and since is not None:
+        raise click.UsageError("--round or --since, not both")
     store = open_store(workspace_path(ctx, workspace))
-    _write_document(feedback_report(store.workspace), output, force)
+    with _located(store):
+        chosen = select(store.workspace, round_name=round_name, since=since)
+    _write_document(feedback_report(store.workspace, chosen), output, force)
 
 
 # --- roadmap announce ----------------------------------------------------------------------

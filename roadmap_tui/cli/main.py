@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "request": "roadmap_tui.cli.intake_cmds:request",
     "feedback": "roadmap_tui.cli.intake_cmds:feedback",
     "announce": "roadmap_tui.cli.intake_cmds:announce",
+    "stage": "roadmap_tui.cli.review_cmds:stage",
+    "status": "roadmap_tui.cli.review_cmds:status",
 }
 
 

@@ -45,7 +45,8 @@ def ask_changes(
         new = after.get(key, {})
         if old.keys() == new.keys() and all(same(old[q][0], new[q][0]) for q in old):
             continue
-        item = adjusted.items.get(item_id) or base.items[item_id]
+        now = adjusted.items.get(item_id)
+        item = now or base.items[item_id]
         # What the rows of this item and team share, set once.
         make = partial(
             AskChange,
@@ -54,6 +55,8 @@ def ask_changes(
             item=item_id,
             item_title=item.title,
             reason=item.note,
+            item_to=adjusted.locations.get(item_id),
+            item_dropped=now is not None and now.status == "dropped",
         )
         if len(old) == 1 and len(new) == 1:
             # One reservation that moved to another quarter or was resized (or both).

@@ -53,12 +53,15 @@ def usage(version: Version) -> dict[tuple[str, str], Usage]:
 def team_efforts(
     base: Version, adjusted: Version, teams: list[str], names: dict[str, str]
 ) -> list[TeamEffort]:
-    """Rows for every team and quarter with days used in either version, teams in `teams` order."""
+    """A row for every team of `teams` in every quarter of either version (days used or not),
+    and for any other team and quarter with days used in either; teams in `teams` order."""
     before = usage(base)
     after = usage(adjusted)
+    quarters = {*base.workspace.quarters, *adjusted.workspace.quarters}
     keys = {key for key, use in before.items() if use.used} | {
         key for key, use in after.items() if use.used
     }
+    keys |= {(team, quarter) for team in teams for quarter in quarters}
     rank = {team: index for index, team in enumerate(teams)}
     rows = []
     for team, quarter in sorted(

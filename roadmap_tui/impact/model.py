@@ -145,6 +145,10 @@ class AskChange:
     days_before: float | None = None
     ask_note: str | None = None  # the ask's own note ("pair on moving their stacks")
     reason: str | None = None  # the item's note ("deferred: account structure first")
+    # Where the asking item is in the adjusted plan (a quarter id, "backlog", None: deleted) and
+    # whether it is dropped there: what a released ask says happened to it.
+    item_to: str | None = None
+    item_dropped: bool = False
 
     @property
     def days_freed(self) -> float:

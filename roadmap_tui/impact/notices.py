@@ -4,9 +4,11 @@ A team is affected when days reserved with it are released, moved, resized or ne
 or when an item it requested (or owns) is added, removed, deferred or pulled in. The team
 whose roadmap it is gets none: it made the change.
 
-Days that move or are released are told in the ask's words ("X (4 days) moves from 2027-Q1
-to 2027-Q2 ... You can plan those 4 days for other work in 2027-Q1"); an adopted request that
-needs new days is told as the adoption, with the days after it.
+Days that move or are released are told in the ask's words, saying what happened to the item:
+deferred to a later quarter ("X (4 days) is deferred from 2027-Q1 to 2027-Q2 ... You can plan
+those 4 days for other work in 2027-Q1"), deferred to the backlog with no date yet, dropped (the
+days are no longer needed), with the item's note as the reason; an adopted request that needs new
+days is told as the adoption, with the days after it.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 
 from roadmap_tui.impact.model import AskChange, ItemChange, Notice
 from roadmap_tui.impact.numbers import days
-from roadmap_tui.models import BACKLOG
+from roadmap_tui.models import BACKLOG, quarter_index
 
 MOVES = ("added", "removed", "deferred", "pulled-in")
 
@@ -43,17 +45,20 @@ def ask_sentence(ask: AskChange) -> str:
     """One ask change in the words of a message to the team that lends the days."""
     reason = _reason(ask.reason)
     if ask.kind == "moved":
+        assert ask.from_quarter is not None and ask.to_quarter is not None
+        later = quarter_index(ask.to_quarter) > quarter_index(ask.from_quarter)
+        verb = "is deferred" if later else "is brought forward"
         if ask.days_before is not None:
             text = (
-                f"{ask.item} moves from {ask.from_quarter} ({days(ask.days_before)}) to"
+                f"{ask.item} {verb} from {ask.from_quarter} ({days(ask.days_before)}) to"
                 f" {ask.to_quarter} ({days(ask.days)}){reason}."
             )
         else:
-            text = f"{ask.item} ({days(ask.days)}) moves from {ask.from_quarter} to {ask.to_quarter}{reason}."
+            text = f"{ask.item} ({days(ask.days)}) {verb} from {ask.from_quarter} to {ask.to_quarter}{reason}."
         return f"{text} You can plan {_those(ask.days_freed)} for other work in {ask.from_quarter}."
     if ask.kind == "released":
         return (
-            f"{ask.item} ({days(ask.days)} in {ask.from_quarter}) is no longer needed{reason}."
+            f"{released(ask)}{reason}."
             f" You can plan {_those(ask.days)} for other work in {ask.from_quarter}."
         )
     purpose = f": {ask.ask_note}" if ask.ask_note else ""
@@ -67,6 +72,19 @@ def ask_sentence(ask: AskChange) -> str:
     if ask.days < before:
         return f"{text} You can plan the other {days(before - ask.days)} for other work in {ask.to_quarter}."
     return f"{text} Please tell us if that does not fit your plans."
+
+
+def released(ask: AskChange) -> str:
+    """What happened to the item whose days are given back: deferred to the backlog (no date
+    yet), dropped (the days are no longer needed), gone, or the ask alone taken back."""
+    what = f"{ask.item} ({days(ask.days)} in {ask.from_quarter})"
+    if ask.item_dropped:
+        return f"{what} is dropped: those days are no longer needed"
+    if ask.item_to == BACKLOG:
+        return f"{what} is deferred: it goes back to our backlog, with no date yet"
+    if ask.item_to is None:
+        return f"{what} is removed from our roadmap: those days are no longer needed"
+    return f"{what} no longer needs those days from you"
 
 
 def ask_follow_up(ask: AskChange) -> str:
@@ -85,15 +103,18 @@ def item_sentence(row: ItemChange, relation: str) -> str:
     if row.change == "added":
         return f"{who} is now planned for {row.to_location}{reason}."
     if row.change == "deferred":
-        return f"{who} moves from {row.from_location} to {row.to_location}{reason}."
+        return f"{who} is deferred from {row.from_location} to {row.to_location}{reason}."
     if row.change == "pulled-in":
         return f"{who} comes earlier: {row.to_location} instead of {row.from_location}{reason}."
     if row.to_location is None:
-        return f"{who} is no longer on our roadmap{reason}."
+        return f"{who} is removed from our roadmap{reason}."
     if row.status_after == "dropped":
-        return f"{who} is dropped from {row.from_location}{reason}."
+        return f"{who} is dropped from {row.from_location}: it is no longer planned{reason}."
     if row.to_location == BACKLOG:
-        return f"{who} is no longer planned for {row.from_location}: it goes back to the backlog{reason}."
+        return (
+            f"{who} is deferred from {row.from_location}: it goes back to our backlog,"
+            f" with no date yet{reason}."
+        )
     return f"{who} is no longer planned for {row.from_location}{reason}."  # pragma: no cover
 
 

@@ -61,7 +61,7 @@ def plan_changes(now: Workspace, before: Workspace) -> list[PlanChange]:
         text = _moved(was_where, where)
         if text is None and where != BACKLOG and item.status == "dropped":
             if was is not None and was.status != "dropped":
-                text = f"dropped from {where}"
+                text = f"dropped from {where}, no longer planned"
         if text is not None:
             changes.append(PlanChange(item, text))
     for item_id, (was_where, was) in old.items():
@@ -74,7 +74,7 @@ def plan_changes(now: Workspace, before: Workspace) -> list[PlanChange]:
 def _moved(was: str | None, now: str) -> str | None:
     in_quarter_before = was is not None and was != BACKLOG
     if now == BACKLOG:
-        return f"moved from {was} to the backlog" if in_quarter_before else None
+        return f"deferred from {was} to the backlog, no date yet" if in_quarter_before else None
     if not in_quarter_before:
         return f"added to {now}"
     assert was is not None

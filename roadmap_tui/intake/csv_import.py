@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from roadmap_tui.intake.dates import DATE_FORMS, parse_date
 from roadmap_tui.intake.feedback import QUESTIONS, clean_answer
 from roadmap_tui.intake.lookup import did_you_mean, fail
+from roadmap_tui.intake.rounds import round_for
 from roadmap_tui.models import FOUR_QUESTIONS, Feedback, FeedbackLog, Workspace
 
 FIELDS: tuple[str, ...] = ("from", "on", "about", *QUESTIONS, "themes")
@@ -343,10 +344,16 @@ def _key(entry: Feedback) -> tuple[object, ...]:
     return (entry.from_team, entry.on, *(getattr(entry, q) for q in QUESTIONS))
 
 
-def import_feedback(ws: Workspace, entries: Iterable[Feedback]) -> Workspace:
-    """The workspace with the entries added at the end of feedback.toml."""
+def import_feedback(
+    ws: Workspace, entries: Iterable[Feedback], round_name: str | None = None
+) -> Workspace:
+    """The workspace with the entries added at the end of feedback.toml, in the round named
+    (default: the workspace's current quarter)."""
+    name = round_for(ws, round_name)
     changed = ws.model_copy(deep=True)
     if changed.feedback is None:
         changed.feedback = FeedbackLog()
-    changed.feedback.feedback.extend(entry.model_copy(deep=True) for entry in entries)
+    changed.feedback.feedback.extend(
+        entry.model_copy(deep=True, update={"round_name": name}) for entry in entries
+    )
     return changed

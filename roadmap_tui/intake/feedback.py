@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from roadmap_tui.intake.lookup import fail, find_item, team_id, theme_ids
+from roadmap_tui.intake.rounds import round_for
 from roadmap_tui.models import FOUR_QUESTIONS, Feedback, FeedbackLog, Theme, Workspace
 from roadmap_tui.models.quarters import ITEM_ID_RE
 from roadmap_tui.models.validation import FEEDBACK_FILE
@@ -29,8 +30,10 @@ def add_feedback(
     on: dt.date | None,
     about: str | None = None,
     themes: Iterable[str] = (),
+    round_name: str | None = None,
 ) -> tuple[Workspace, Feedback]:
-    """One entry at the end of feedback.toml (created when the workspace has none yet)."""
+    """One entry at the end of feedback.toml (created when the workspace has none yet), in the
+    round named (default: the workspace's current quarter)."""
     team = team_id(ws, team)
     if about is not None:
         find_item(ws, about)
@@ -43,7 +46,14 @@ def add_feedback(
             where="feedback",
         )
     entry = Feedback.model_validate(
-        {"from": team, "on": on, "about": about, **cleaned, "themes": chosen}
+        {
+            "from": team,
+            "on": on,
+            "about": about,
+            **cleaned,
+            "themes": chosen,
+            "round": round_for(ws, round_name),
+        }
     )
     changed = ws.model_copy(deep=True)
     if changed.feedback is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from roadmap_tui.models import FeedbackLog, Item, Problem, Workspace, WorkspaceError, file_of
-from roadmap_tui.models.validation import FEEDBACK_FILE, ROADMAP_FILE, nearest
+from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE, ROADMAP_FILE, nearest
 
 WORKSPACE = ""  # Problem.file for "the workspace as a whole"
 
@@ -32,6 +32,37 @@ def team_id(ws: Workspace, team: str) -> str:
     hint = names.get(team.lower())
     suggestion = f": did you mean `{hint}`?" if hint else did_you_mean(team, ids)
     raise fail(ROADMAP_FILE, f"no team `{team}`{suggestion}", where="teams")
+
+
+def requester_id(ws: Workspace, team: str) -> str:
+    """Who asked: anyone in the company may, declared in roadmap.toml or not. A declared team's
+    id, or its name (-> its id), or the text as written (whitespace tidied)."""
+    text = " ".join(team.split())
+    if not text:
+        raise fail(BACKLOG_FILE, "say who asked (a team)", where="items")
+    if ws.team(text) is not None:
+        return text
+    names = {t.name.lower(): t.id for t in ws.roadmap.teams if t.name}
+    return names.get(text.lower(), text)
+
+
+def unknown_requester(ws: Workspace, team: str) -> str | None:
+    """A warning when the requesting team is not declared (perhaps a typo), naming the closest
+    declared team; None for a declared team."""
+    if ws.team(team) is not None:
+        return None
+    ids = [t.id for t in ws.roadmap.teams]
+    hint = nearest(team, ids)
+    text = f"`{team}` is not a team in roadmap.toml; recorded as written"
+    return text + (f" (did you mean `{hint}`?)" if hint else "")
+
+
+def goal_id(ws: Workspace, goal: str) -> str:
+    """A goal of roadmap.toml by id; unknown -> located error with the nearest id."""
+    ids = [g.id for g in ws.roadmap.goals]
+    if goal in ids:
+        return goal
+    raise fail(ROADMAP_FILE, f"no goal `{goal}`{did_you_mean(goal, ids)}", where="goals")
 
 
 def find_item(ws: Workspace, item_id: str) -> tuple[str, Item]:

@@ -7,9 +7,11 @@ writes it as Markdown.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from roadmap_tui.intake.feedback import QUESTIONS
+from roadmap_tui.intake.rounds import Selection, select
 from roadmap_tui.models import BACKLOG, FOUR_QUESTIONS, Feedback, Workspace
 
 NO_THEME = "No theme"
@@ -25,17 +27,17 @@ class ThemeGroup:
     entries: list[Feedback] = field(default_factory=list)
 
 
-def group_by_theme(ws: Workspace) -> list[ThemeGroup]:
+def group_by_theme(ws: Workspace, entries: Iterable[Feedback] | None = None) -> list[ThemeGroup]:
     """Themes by number of entries (most first, then as listed); entries without one last.
 
-    An entry with two themes counts in both.
+    An entry with two themes counts in both. `entries`: those to group (default: all).
     """
     log = ws.feedback
     if log is None:
         return []
     groups = {t.id: ThemeGroup(t.id, t.title or t.id, list(t.items)) for t in log.themes}
     loose = ThemeGroup(None, NO_THEME)
-    for entry in log.feedback:
+    for entry in log.feedback if entries is None else entries:
         if not entry.themes:
             loose.entries.append(entry)
         for theme_id in dict.fromkeys(entry.themes):
@@ -95,6 +97,15 @@ class ThemeSection:
 
 
 @dataclass(frozen=True)
+class ThemeTrend:
+    """One theme's entries in a round and in the round before."""
+
+    title: str
+    now: int
+    before: int
+
+
+@dataclass(frozen=True)
 class FeedbackReport:
     """Everything the feedback document shows, in its order; no text is escaped here."""
 
@@ -105,12 +116,18 @@ class FeedbackReport:
     last: dt.date | None
     several_themes: bool  # some entry counts under more than one theme
     themes: tuple[ThemeSection, ...]
+    covers: str | None = None  # "round 2026-Q4", "since 2026-10-01"; None: all feedback
+    round_name: str | None = None  # the round reported on, if one
+    previous_round: str | None = None  # the round it is compared with
+    trends: tuple[ThemeTrend, ...] = ()  # every theme of either round
 
 
-def report_of(ws: Workspace) -> FeedbackReport:
-    """The feedback of `ws` by theme, most entries first, entries without a theme last."""
-    log = ws.feedback
-    entries = log.feedback if log is not None else []
+def report_of(ws: Workspace, selection: Selection | None = None) -> FeedbackReport:
+    """The feedback of `ws` (or of a selection: a round, entries since a date) by theme, most
+    entries first, entries without a theme last; a round compared with the previous one."""
+    if selection is None:
+        selection = select(ws)
+    entries = selection.entries
     dates = sorted(entry.on for entry in entries if entry.on is not None)
     return FeedbackReport(
         workspace=ws.roadmap.workspace.name,
@@ -127,9 +144,33 @@ def report_of(ws: Workspace) -> FeedbackReport:
                 improvements=tuple(_improvement(ws, item_id) for item_id in group.items),
                 answers=_answers(ws, group.entries),
             )
-            for group in group_by_theme(ws)
+            for group in group_by_theme(ws, entries)
+            # a part of the feedback shows the themes it has; all of it, every theme
+            if group.entries or selection.label is None
         ),
+        covers=selection.label,
+        round_name=selection.round_name,
+        previous_round=selection.previous_round,
+        trends=_trends(ws, entries, selection.previous) if selection.previous_round else (),
     )
+
+
+def _trends(
+    ws: Workspace, entries: list[Feedback], previous: tuple[Feedback, ...]
+) -> tuple[ThemeTrend, ...]:
+    """Each theme's count now and in the previous round: most now first, then most before;
+    entries without a theme last."""
+    now = {group.title: len(group.entries) for group in group_by_theme(ws, entries)}
+    before = {group.title: len(group.entries) for group in group_by_theme(ws, previous)}
+    titles = [
+        t
+        for t in dict.fromkeys([*now, *before])
+        if t != NO_THEME and (now.get(t, 0) or before.get(t, 0))
+    ]
+    titles.sort(key=lambda t: (-now.get(t, 0), -before.get(t, 0)))
+    if now.get(NO_THEME) or before.get(NO_THEME):
+        titles.append(NO_THEME)
+    return tuple(ThemeTrend(t, now.get(t, 0), before.get(t, 0)) for t in titles)
 
 
 def _improvement(ws: Workspace, item_id: str) -> Improvement:

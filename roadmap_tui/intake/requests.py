@@ -7,13 +7,22 @@ Each change returns a new workspace; the one passed in is left as it was.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from roadmap_tui.intake.ids import request_id
-from roadmap_tui.intake.lookup import fail, find_item, item_file, team_id
+from roadmap_tui.intake.lookup import (
+    did_you_mean,
+    fail,
+    find_item,
+    goal_id,
+    item_file,
+    requester_id,
+    team_id,
+)
 from roadmap_tui.intake.scores import scoring_for
-from roadmap_tui.models import BACKLOG, Item, Workspace
+from roadmap_tui.models import BACKLOG, Ask, Item, Workspace, is_quarter_id
 from roadmap_tui.models.item import Decision
 from roadmap_tui.models.quarters import ITEM_ID_RE
 from roadmap_tui.models.validation import BACKLOG_FILE
@@ -49,11 +58,22 @@ def add_request(
     value: int | float | None = None,
     effort: int | float | None = None,
     item_id: str | None = None,
+    estimate: int | float | None = None,
+    asks: Iterable[Ask] = (),
+    depends_on: Iterable[str] = (),
+    goals: Iterable[str] = (),
+    link: str | None = None,
 ) -> tuple[Workspace, Item]:
-    """A new open request at the end of the backlog, with a generated id unless one is given."""
+    """A new open request at the end of the backlog, with a generated id unless one is given.
+
+    The requesting team need not be a team of roadmap.toml (anyone may ask; a declared team's
+    name stands for its id; see `unknown_requester` for the warning); the teams asked for days
+    must be, and what it depends on and the goals it serves must exist (`OWNER/ID` of another
+    workspace is kept as an external dependency).
+    """
     if not title.strip():
         raise fail(BACKLOG_FILE, "a request needs a title", where="items")
-    team = team_id(ws, team)
+    team = requester_id(ws, team)
     taken = ws.locations()
     if item_id is None:
         item_id = request_id(title, taken)
@@ -74,6 +94,12 @@ def add_request(
     for name, number in (("value", value), ("effort", effort)):
         if number is not None:
             score[name] = score_input(name, str(number))
+    where = f"items[{item_id}]"
+    if estimate is not None and estimate < 0:
+        raise fail(BACKLOG_FILE, f"estimate must be 0 or more days, not {estimate}", where=where)
+    checked_asks = [_checked_ask(ws, ask, where) for ask in asks]
+    needs = list(dict.fromkeys(_dependency(ws, dep, item_id) for dep in depends_on))
+    serves = list(dict.fromkeys(goal_id(ws, goal) for goal in goals))
     item = Item(
         id=item_id,
         title=" ".join(title.split()),
@@ -84,10 +110,76 @@ def add_request(
         decision="open",
         received=today,
         score=score,
+        estimate=estimate,
+        asks=checked_asks,
+        depends_on=needs,
+        goals=serves,
+        link=link.strip() if link and link.strip() else None,
     )
     changed = ws.model_copy(deep=True)
     changed.backlog.items.append(item)
     return changed, item
+
+
+def days_input(text: str) -> int | float:
+    """Person-days as typed: a number, 0 or more, kept as written (8 stays 8, 2.5 stays 2.5)."""
+    try:
+        days: int | float = int(text)
+    except ValueError:
+        try:
+            days = float(text)
+        except ValueError:
+            raise ValueError(f"days must be a number, not {text!r}") from None
+    if not days >= 0 or days == float("inf"):
+        raise ValueError(f"days must be 0 or more, not {text}")
+    return days
+
+
+def parse_ask(text: str) -> Ask:
+    """`TEAM:DAYS` or `TEAM:DAYS:QUARTER`, as typed after `--ask`."""
+    parts = [part.strip() for part in text.split(":")]
+    if len(parts) not in (2, 3) or not parts[0]:
+        raise ValueError(f"{text!r}: expected TEAM:DAYS or TEAM:DAYS:QUARTER")
+    try:
+        days = days_input(parts[1])
+    except ValueError as error:
+        raise ValueError(f"{text!r}: {error}") from None
+    if days == 0:
+        raise ValueError(f"{text!r}: days must be more than 0")
+    quarter = parts[2] if len(parts) == 3 else None
+    if quarter is not None and not is_quarter_id(quarter):
+        raise ValueError(f"{text!r}: {quarter!r} is not a quarter id (YYYY-Qn, n = 1..4)")
+    return Ask(team=parts[0], days=days, quarter=quarter)
+
+
+def _checked_ask(ws: Workspace, ask: Ask, where: str) -> Ask:
+    """An ask of a declared team (its days come from that team's capacity) other than ours."""
+    team = team_id(ws, ask.team)
+    if team == ws.owner:
+        raise fail(
+            BACKLOG_FILE,
+            f"an ask of {team}, the team that would do the request: its days are the estimate",
+            where=f"{where}.asks",
+        )
+    return ask.model_copy(update={"team": team})
+
+
+def _dependency(ws: Workspace, dep: str, item_id: str) -> str:
+    """An item of the workspace, or `OWNER/ID` of another workspace's item (kept as written)."""
+    if "/" in dep:
+        owner, _, other = dep.partition("/")
+        if owner and other:
+            return dep
+    if dep == item_id:
+        raise fail(BACKLOG_FILE, "a request cannot depend on itself", where=f"items[{item_id}]")
+    if ws.find(dep) is None:
+        ids = [item.id for item in ws.all_items()]
+        raise fail(
+            BACKLOG_FILE,
+            f"depends on `{dep}`, which is no item{did_you_mean(dep, ids)}",
+            where=f"items[{item_id}].depends_on",
+        )
+    return dep
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,9 @@ class Feedback(BaseModel):
     disliked: str = ""
     improve: str = ""
     themes: list[str] = Field(default_factory=list)
+    # The feedback round it was collected in ("2026-Q4": the quarter by default); `round` is a
+    # Python built-in: the TOML key is kept by the alias.
+    round_name: str | None = Field(default=None, alias="round")
 
 
 class Theme(BaseModel):

@@ -384,10 +384,10 @@ def _places(
     items = [*movable, *cascade]
     at = {item_id: i for i, item_id in enumerate(items)}
     in_quarter, waiting = set(movable), set(cascade)
-    # Ties: the value lost is weighed first (exactly, see `solver.assign`); among choices losing
-    # the same, a trip to the backlog weighs its days + 1, a move to the next quarter 1/(n+1):
-    # every move to the next quarter together weighs less than any one trip to the backlog, so
-    # the choice sends the fewest days to the backlog, then moves the fewest items.
+    # Ties, weighed in turn after the value lost (exactly, see `solver.assign`): the fewest days
+    # sent to the backlog, then the fewest items moved. A move counts 1; a trip to the backlog
+    # 1 + 1/(n+1), so that among choices moving as many items (whole numbers) the one sending
+    # fewer to the backlog wins: all n of those fractions together weigh less than one move.
     step = 1 / (len(items) + 1)
 
     def near_only(change: dict[Key, float]) -> dict[Key, float]:
@@ -399,8 +399,13 @@ def _places(
         options.append(
             [
                 Option(),
-                Option(values[item_id], step, near_only(shift(graph, item, later))),
-                Option(values[item_id], item.days + 1, near_only(shift(graph, item, BACKLOG))),
+                Option(values[item_id], 0, near_only(shift(graph, item, later)), then=1),
+                Option(
+                    values[item_id],
+                    item.days,
+                    near_only(shift(graph, item, BACKLOG)),
+                    then=1 + step,
+                ),
             ]
         )
     for item_id in cascade:
@@ -408,7 +413,7 @@ def _places(
         options.append([Option()])
         if item_id in later_values:
             change = near_only(shift(graph, item, BACKLOG))
-            options[-1].append(Option(later_values[item_id], item.days + 1, change))
+            options[-1].append(Option(later_values[item_id], item.days, change, then=1 + step))
     # Room: in the quarter what is left once the adopted items are in (below 0 when over, which
     # the deferrals must make up); in the next quarter what is free there (never below 0).
     room = {key: graph.capacity(*key) - used(key) for key in keys}

@@ -1,4 +1,4 @@
-"""Moves of items between quarters and the backlog, and a quarter's review stage, as Edits.
+"""Moves of items between quarters and the backlog, as Edits (a quarter's review stage: stages.py).
 
 Pure: each function reads the workspace and returns an `Edit` (models/edits.py) for the caller to
 apply, undo or journal; nothing here changes the workspace or touches a file. A move that makes no
@@ -7,20 +7,16 @@ sense (a done item, a backlog item deferred) raises `MoveRefused` with a sentenc
 
 from __future__ import annotations
 
-import datetime as dt
-
 from roadmap_tui.models import (
     BACKLOG,
-    STAGES,
     Item,
     QuarterHeader,
-    Review,
     Workspace,
     is_quarter_id,
     next_quarter,
     previous_quarter,
 )
-from roadmap_tui.models.edits import Edit, HeaderChange, replace_item, set_header
+from roadmap_tui.models.edits import Edit, HeaderChange, replace_item
 
 
 class MoveRefused(ValueError):
@@ -88,36 +84,6 @@ def drop(ws: Workspace, item_id: str, note: str | None = None) -> Edit:
     if note:
         update["note"] = note
     return replace_item(ws, item.model_copy(update=update), f"drop {item_id}")
-
-
-def next_stage(stage: str) -> str | None:
-    """The review stage after `stage`, or None after `published`."""
-    index = STAGES.index(stage)
-    return STAGES[index + 1] if index + 1 < len(STAGES) else None
-
-
-def set_stage(
-    ws: Workspace,
-    quarter: str,
-    stage: str,
-    by: str,
-    on: dt.date,
-    note: str | None = None,
-) -> Edit:
-    """Set a quarter's review stage and log who did it, when and why in its reviews."""
-    plan_ = ws.quarters.get(quarter)
-    if plan_ is None:
-        raise MoveRefused(f"there is no quarter {quarter}")
-    if stage not in STAGES:
-        raise MoveRefused(f"{stage!r} is not a stage ({', '.join(STAGES)})")
-    if not by.strip():
-        raise MoveRefused("say who reviewed it (by)")
-    header = plan_.quarter
-    review = Review.model_validate(
-        {"stage": stage, "by": by.strip(), "on": on, **({"note": note} if note else {})}
-    )
-    updated = header.model_copy(update={"stage": stage, "reviews": [*header.reviews, review]})
-    return set_header(ws, updated, f"set {quarter} stage to {stage}")
 
 
 def _movable(ws: Workspace, item_id: str) -> tuple[str, Item]:

@@ -155,12 +155,15 @@ class Option(Generic[K]):
     """One place an item can take: what it costs and what it changes.
 
     `cost` is what is weighed first (for `adopt`: the value lost); `tie` only decides between
-    choices of equal cost; `change` is the days it adds (negative: frees) per capacity key.
+    choices of equal cost (for `adopt`: the days sent to the backlog), and `then` between choices
+    of equal cost and tie (the moves); `change` is the days it adds (negative: frees) per
+    capacity key.
     """
 
     cost: float = 0
     tie: float = 0
     change: Mapping[K, float] = field(default_factory=dict)
+    then: float = 0
 
 
 Pick = tuple[int, int]  # (item, option)
@@ -183,6 +186,10 @@ class Assignment:
         assert self.picked is not None
         return sum(options[i][o].tie for i, o in enumerate(self.picked))
 
+    def then(self, options: Sequence[Sequence[Option[K]]]) -> float:
+        assert self.picked is not None
+        return sum(options[i][o].then for i, o in enumerate(self.picked))
+
 
 def assign(
     options: Sequence[Sequence[Option[K]]],
@@ -191,17 +198,19 @@ def assign(
     *,
     time_limit: float = TIME_LIMIT,
 ) -> Assignment:
-    """One option per item, at the least total cost, then the least total tie, such that
+    """One option per item, at the least total cost, then the least total tie, then the least
+    total `then`, such that
 
         sum of the picked options' change[k] <= room[k]      for every key k of `room`
         every implication holds.
 
-    A change for a key missing from `room` is not limited. Solved exactly, in two rounds
+    A change for a key missing from `room` is not limited. Solved exactly, in rounds
     (lexicographically): the least cost first, then the least tie among the choices of that
-    cost. One weighted objective (cost + epsilon * tie) would need an epsilon below the smallest
-    difference two choices' costs can have; with fractional framework values (RICE, WSJF) that
-    has no useful lower bound and soon falls under the solver's own tolerance (1e-6), so a tie
-    could silently outweigh a real difference in value. Two rounds cannot.
+    cost, then the least `then` among those. One weighted objective (cost + epsilon * tie) would
+    need an epsilon below the smallest difference two choices' costs can have; with fractional
+    framework values (RICE, WSJF) or fractional days that has no useful lower bound and soon
+    falls under the solver's own tolerance (1e-6), so a tie could silently outweigh a real
+    difference in value. Rounds cannot.
     """
     count = len(options)
     if count == 0:
@@ -247,11 +256,13 @@ def assign(
         entries += [(column[pick], -1.0) for pick in dict.fromkeys(alternatives)]
         row(entries, -np.inf, 0.0)
 
-    costs = np.zeros(width)
-    ties = np.zeros(width)
+    objectives = [np.zeros(width), np.zeros(width), np.zeros(width)]  # cost, tie, then
     for (i, o), col in column.items():
-        costs[col] = options[i][o].cost
-        ties[col] = options[i][o].tie
+        option = options[i][o]
+        for objective, number in zip(
+            objectives, (option.cost, option.tie, option.then), strict=True
+        ):
+            objective[col] = number
 
     def solve(objective: Any, extra: list[Any]) -> Any:
         matrix = csr_matrix((data, (rows, cols)), shape=(len(lower), width))
@@ -276,22 +287,27 @@ def assign(
         answer = tuple(picked)
         return answer if holds(answer, options, room, implies) else None
 
-    first = solve(costs, [])
+    first = solve(objectives[0], [])
     picked = read(first)
     if picked is None:
         if first.status == 2:  # infeasible
             return Assignment(None, True)
         return Assignment(None, False, f"the solver gave no answer within {time_limit:g} s")
     proven = first.status == 0
-    best = sum(options[i][o].cost for i, o in enumerate(picked))
-    if any(ties):
+    caps: list[Any] = []
+    for done, objective in zip(objectives, objectives[1:], strict=False):
+        # Keep what the rounds before reached, and look for the least of the next among those.
+        best = float(sum(done[column[(i, o)]] for i, o in enumerate(picked)))
         margin = TOLERANCE * max(1.0, abs(best))
-        cap = LinearConstraint(csr_matrix(costs.reshape(1, -1)), -np.inf, best + margin)
-        second = solve(ties, [cap])
-        better = read(second)
+        caps.append(LinearConstraint(csr_matrix(done.reshape(1, -1)), -np.inf, best + margin))
+        if not objective.any():
+            continue
+        better = read(following := solve(objective, caps))
         if better is not None:
             picked = better
-            proven = proven and second.status == 0
+            proven = proven and following.status == 0
+        else:
+            proven = False  # the earlier round's answer stands, not proven best in this one
     if proven:
         return Assignment(picked, True)
     return Assignment(picked, False, f"not proven optimal: time limit ({time_limit:g} s) reached")

@@ -113,7 +113,7 @@ def test_notices_one_block_per_team(example: Path) -> None:
     ]
     assert blocks[2].splitlines()[1] == (
         "Hi ML platform — a change to the Infrastructure platform roadmap affects the days we"
-        " reserved with you: ML-GPU-STACKS (4 days) moves from 2027-Q1 to 2027-Q2 (reason:"
+        " reserved with you: ML-GPU-STACKS (4 days) is deferred from 2027-Q1 to 2027-Q2 (reason:"
         " deferred: account structure first). You can plan those 4 days for other work in"
         " 2027-Q1. Thank you, and sorry for the short notice."
     )
@@ -258,3 +258,24 @@ def test_unknown_framework_and_bad_format(example: Path) -> None:
     assert "unknown framework `wsj`: did you mean `wsjf`?" in result.output
     usage = run("impact", str(example), "-w", str(example), "--format", "pdf")
     assert usage.exit_code == 2
+
+
+def test_impact_json_has_every_team_quarter_row(example: Path) -> None:
+    """docs/impact.md: JSON has every team of roadmap.toml in every quarter, 0-day rows too."""
+    result = CliRunner().invoke(
+        main,
+        [
+            "-w",
+            str(example),
+            "impact",
+            str(example),
+            "scenario:adopt-account-structure",
+            "--format",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    effort = json.loads(result.output)["effort"]
+    assert len(effort) == 9  # the fixture's teams
+    assert {team: len(rows) for team, rows in effort.items()} == {team: 4 for team in effort}
+    assert effort["infra-core"]["2026-Q4"] == {"before": 0, "after": 0, "capacity": 20}

@@ -86,13 +86,71 @@ def test_request_add_with_a_chosen_id_twice(example: Path) -> None:
     assert "items[REQ-K]: id `REQ-K` is taken already" in again.output
 
 
-def test_request_add_unknown_team_is_located_and_writes_nothing(example: Path) -> None:
-    before = (example / "backlog.toml").read_bytes()
-    result = run("request", "add", "X", "--from", "warehouse", "-w", str(example))
-    assert result.exit_code == 1
-    assert result.output.strip() == (
-        f"{example}/roadmap.toml: teams: no team `warehouse`: did you mean `warehouse-systems`?"
+def test_request_add_from_an_undeclared_team_warns_with_the_closest(example: Path) -> None:
+    result = run("request", "add", "X", "--from", "warehouse", "--id", "REQ-X", "-w", str(example))
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{example}/backlog.toml: warning: `warehouse` is not a team in roadmap.toml;"
+        " recorded as written (did you mean `warehouse-systems`?)\n"
+    ) in result.output
+    assert backlog(example)["REQ-X"]["requested_by"] == ["warehouse"]
+
+
+def test_request_add_with_days_is_counted_when_adopted(example: Path) -> None:
+    """The issue's complaint: a fresh request counted 0 days until the TOML was edited."""
+    result = run(
+        "request", "add", "GPU quota dashboards", "--from", "ml-platform", "--id", "REQ-GPU",
+        "--estimate", "12", "--ask", "observability:3", "--ask", "storage:2:2027-Q2",
+        "--depends-on", "ML-GPU-STACKS", "--goal", "self-service",
+        "--link", "https://tracker.example/GPU-1", "--value", "6", "--effort", "3",
+        "-w", str(example),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (
+        "  estimate 12 days; asks observability 3; asks storage 2 in 2027-Q2;"
+        " depends on ML-GPU-STACKS; serves self-service\n"
+    ) in result.output
+    item = backlog(example)["REQ-GPU"]
+    assert item["estimate"] == 12
+    assert item["asks"] == [
+        {"team": "observability", "days": 3},
+        {"team": "storage", "days": 2, "quarter": "2027-Q2"},
+    ]
+    assert (item["depends_on"], item["goals"], item["link"]) == (
+        ["ML-GPU-STACKS"], ["self-service"], "https://tracker.example/GPU-1"
+    )  # fmt: skip
+    before = json.loads(
+        run("capacity", "--quarter", "2027-Q2", "--format", "json", "-w", str(example)).output
     )
+    adopt = run(
+        "adopt", "REQ-GPU", "--quarter", "2027-Q2", "--format", "json", "--dry-run",
+        "-w", str(example),
+    )  # fmt: skip
+    assert adopt.exit_code == 0, adopt.output
+    used = {(row["team"], row["quarter"]): row["used"] for row in before}
+    after = {(row["team"], row["quarter"]): row for row in json.loads(adopt.output)["capacity"]}
+    assert after[("observability", "2027-Q2")]["used"] == used[("observability", "2027-Q2")] + 3
+    assert after[("storage", "2027-Q2")]["used"] == used[("storage", "2027-Q2")] + 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--ask", "warehouse:3"), "roadmap.toml: teams: no team `warehouse`: did you mean"),
+        (("--ask", "storage"), "expected TEAM:DAYS or TEAM:DAYS:QUARTER"),
+        (("--estimate", "ten"), "days must be a number, not 'ten'"),
+        (("--depends-on", "NAMNG"), "depends on `NAMNG`, which is no item: did you mean `NAMING`?"),
+        (("--goal", "self-servce"), "no goal `self-servce`: did you mean `self-service`?"),
+    ],
+)
+def test_request_add_refusals_write_nothing(
+    example: Path, args: tuple[str, ...], message: str
+) -> None:
+    before = (example / "backlog.toml").read_bytes()
+    result = run("request", "add", "X", "--from", "storage", *args, "-w", str(example))
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
     assert (example / "backlog.toml").read_bytes() == before
 
 
@@ -345,7 +403,9 @@ def test_feedback_add_with_options(example: Path) -> None:
         str(example),
     )
     assert result.exit_code == 0, result.output
-    assert result.output == f"{example}/feedback.toml: feedback from storage recorded (entry 10)\n"
+    assert result.output == (
+        f"{example}/feedback.toml: feedback from storage recorded (entry 10, round 2026-Q4)\n"
+    )
     assert feedback_entries(example)[-1] == {
         "from": "storage",
         "on": dt.date(2026, 11, 20),
@@ -353,6 +413,7 @@ def test_feedback_add_with_options(example: Path) -> None:
         "experience": "Tags everywhere now",
         "improve": "Tag the buckets too",
         "themes": ["documentation"],
+        "round": "2026-Q4",  # the example's current quarter
     }
 
 
@@ -390,7 +451,12 @@ def test_feedback_add_without_a_terminal_does_not_ask(example: Path) -> None:
     result = run("feedback", "add", "--from", "storage", "--improve", "x", "-w", str(example))
     assert result.exit_code == 0, result.output
     assert "?" not in result.output
-    assert feedback_entries(example)[-1] == {"from": "storage", "on": TODAY, "improve": "x"}
+    assert feedback_entries(example)[-1] == {
+        "from": "storage",
+        "on": TODAY,
+        "improve": "x",
+        "round": "2026-Q4",
+    }
 
 
 def test_feedback_add_checks_names_before_asking(
@@ -407,7 +473,9 @@ def test_feedback_add_creates_feedback_toml(example: Path) -> None:
     (example / "feedback.toml").unlink()
     result = run("feedback", "add", "--from", "storage", "--liked", "it", "-w", str(example))
     assert result.exit_code == 0, result.output
-    assert feedback_entries(example) == [{"from": "storage", "on": TODAY, "liked": "it"}]
+    assert feedback_entries(example) == [
+        {"from": "storage", "on": TODAY, "liked": "it", "round": "2026-Q4"}
+    ]
 
 
 def test_feedback_add_with_nothing_to_say(example: Path) -> None:
@@ -448,7 +516,8 @@ def test_feedback_import_form_export(example: Path, tmp_path: Path) -> None:
     assert f"{csv_file}: row 4: skipped: all four answers are empty" in lines
     assert f"{csv_file}: row 5: 8 values but the header has 7 columns; the last 1 ignored" in lines
     assert lines[-1] == (
-        f"{example}/feedback.toml: imported 2 entries from {csv_file}; 2 row(s) skipped"
+        f"{example}/feedback.toml: imported 2 entries from {csv_file} into round 2026-Q4;"
+        " 2 row(s) skipped"
     )
     entries = feedback_entries(example)
     assert len(entries) == 11
@@ -459,8 +528,14 @@ def test_feedback_import_form_export(example: Path, tmp_path: Path) -> None:
         "liked": "Caching",
         "disliked": "Docs, still",
         "improve": "Examples",
+        "round": "2026-Q4",
     }
-    assert entries[-1] == {"from": "ml-platform", "on": dt.date(2026, 11, 22), "experience": "Fine"}
+    assert entries[-1] == {
+        "from": "ml-platform",
+        "on": dt.date(2026, 11, 22),
+        "experience": "Fine",
+        "round": "2026-Q4",
+    }
     again = run("feedback", "import", str(csv_file), "-w", str(example))
     assert again.exit_code == 0
     assert again.output.splitlines()[-1] == (
@@ -527,7 +602,11 @@ def test_feedback_import_map(example: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert f"{csv_file}: columns: Squad -> from, Comment -> liked" in result.output
-    assert feedback_entries(example)[-1] == {"from": "storage", "liked": "Great"}
+    assert feedback_entries(example)[-1] == {
+        "from": "storage",
+        "liked": "Great",
+        "round": "2026-Q4",
+    }
     bad = run("feedback", "import", str(csv_file), "--map", "Squad", "-w", str(example))
     assert bad.exit_code == 2
     assert 'expected "Column name=field"' in bad.output
@@ -673,3 +752,36 @@ def test_announce_since_a_git_revision(example: Path, tmp_path: Path) -> None:
     unknown = run("announce", "--since", "git:no-such-rev", "-w", str(example))
     assert unknown.exit_code == 1
     assert "git:no-such-rev" in unknown.output
+
+
+def test_feedback_rounds_from_the_command_line(example: Path) -> None:
+    def add(team: str, on: str, theme: str, round_name: str) -> None:
+        result = run(
+            "feedback", "add", "--from", team, "--on", on, "--experience", f"{team} {on}",
+            "--theme", theme, "--round", round_name, "-w", str(example),
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+
+    add("storage", "2026-12-01", "documentation", "survey-1")
+    add("ml-platform", "2026-12-02", "documentation", "survey-1")
+    add("storage", "2027-03-01", "documentation", "survey-2")
+    report = run("feedback", "report", "--round", "survey-2", "-w", str(example))
+    assert report.exit_code == 0, report.output
+    assert report.output.startswith(
+        "# Feedback: Infrastructure platform, round survey-2\n\n1 entry from 1 team, 2027-03-01"
+    )
+    assert "| Documentation and examples | 2 | 1 | -1 |" in report.output
+    since = run("feedback", "report", "--since", "2026-12-02", "-w", str(example))
+    assert since.output.startswith(
+        "# Feedback: Infrastructure platform, since 2026-12-02\n\n2 entries from 2 teams,"
+    )
+    both = run(
+        "feedback", "report", "--round", "survey-2", "--since", "2026-12-02", "-w", str(example)
+    )
+    assert both.exit_code == 2 and "--round or --since, not both" in both.output
+    unknown = run("feedback", "report", "--round", "survey-3", "-w", str(example))
+    assert unknown.exit_code == 1
+    assert unknown.output == (
+        f"{example}/feedback.toml: feedback: no feedback round `survey-3`: did you mean"
+        " `survey-2`? (rounds: survey-1, survey-2)\n"
+    )

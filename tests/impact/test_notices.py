@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from roadmap_tui.impact import impact_json
 from tests.impact.conftest import impact_of, item, workspace
 
@@ -31,7 +33,7 @@ def test_the_leads_example_word_for_word() -> None:
     )
     assert notice.message == (
         "Hi Warehouse systems — a change to the Infrastructure platform roadmap affects the days"
-        " we reserved with you: WAREHOUSE-STACKS-ONBOARDING (4 days) moves from 2027-Q1 to"
+        " we reserved with you: WAREHOUSE-STACKS-ONBOARDING (4 days) is deferred from 2027-Q1 to"
         " 2027-Q2 (reason: deferred: account structure first). You can plan those 4 days for"
         " other work in 2027-Q1. Thank you, and sorry for the short notice."
     )
@@ -60,10 +62,10 @@ def test_several_changes_for_one_team_are_listed_and_the_owner_gets_none() -> No
     assert impact.notices[0].message == (
         "Hi Warehouse systems — a change to the Infrastructure platform roadmap affects the days"
         " we reserved with you and work you asked for:\n"
-        "- A (1 day in 2027-Q1) is no longer needed. You can plan that 1 day for other work"
-        " in 2027-Q1.\n"
-        "- B (Title of B), which you asked for, is no longer planned for 2027-Q2: it goes back"
-        " to the backlog (reason: no room this half).\n"
+        "- A (1 day in 2027-Q1) is deferred: it goes back to our backlog, with no date yet."
+        " You can plan that 1 day for other work in 2027-Q1.\n"
+        "- B (Title of B), which you asked for, is deferred from 2027-Q2: it goes back to our"
+        " backlog, with no date yet (reason: no room this half).\n"
         "Thank you, and sorry for the short notice."
     )
 
@@ -148,9 +150,58 @@ def test_notices_in_json() -> None:
     (entry,) = impact_json(impact)["notices"]
     assert entry["team"] == "warehouse" and entry["channel"] == "#team-warehouse"
     assert entry["message"].startswith("Hi Warehouse systems — ")
-    assert "A (4 days in 2027-Q1) is no longer needed" in entry["message"]
+    assert "A (4 days in 2027-Q1) no longer needs those days from you." in entry["message"]
 
 
 def test_no_change_no_notice() -> None:
     ws = workspace({Q1: [item("A", asks=[WH4], requested_by=["warehouse"])]})
     assert impact_of(ws, ws).notices == ()
+
+
+@pytest.mark.parametrize(
+    ("adjusted", "sentence"),
+    [
+        (  # deferred to a later quarter
+            {Q2: [item("A", asks=[WH4], note="naming first")]},
+            "A (4 days) is deferred from 2027-Q1 to 2027-Q2 (reason: naming first)."
+            " You can plan those 4 days for other work in 2027-Q1.",
+        ),
+        (  # back to the backlog: deferred, no date
+            {"backlog": [item("A", asks=[WH4], status="proposed", note="no room")]},
+            "A (4 days in 2027-Q1) is deferred: it goes back to our backlog, with no date yet"
+            " (reason: no room). You can plan those 4 days for other work in 2027-Q1.",
+        ),
+        (  # dropped where it stands: no longer needed
+            {Q1: [item("A", asks=[WH4], status="dropped", note="bought a product")]},
+            "A (4 days in 2027-Q1) is dropped: those days are no longer needed"
+            " (reason: bought a product). You can plan those 4 days for other work in 2027-Q1.",
+        ),
+        (  # deleted from the workspace
+            {Q1: []},
+            "A (4 days in 2027-Q1) is removed from our roadmap: those days are no longer needed."
+            " You can plan those 4 days for other work in 2027-Q1.",
+        ),
+    ],
+)
+def test_released_and_moved_days_say_what_happened(
+    adjusted: dict[str, list[dict[str, object]]], sentence: str
+) -> None:
+    quarters = {k: v for k, v in adjusted.items() if k != "backlog"}
+    impact = impact_of(
+        workspace({Q1: [item("A", asks=[WH4])], Q2: []}),
+        workspace({Q1: [], Q2: [], **quarters}, adjusted.get("backlog", [])),
+    )
+    (notice,) = impact.notices
+    assert notice.message == (
+        "Hi Warehouse systems — a change to the Infrastructure platform roadmap affects the days"
+        f" we reserved with you: {sentence} Thank you, and sorry for the short notice."
+    )
+
+
+def test_days_brought_forward_say_so() -> None:
+    impact = impact_of(
+        workspace({Q1: [], Q2: [item("A", asks=[WH4])]}),
+        workspace({Q1: [item("A", asks=[WH4])], Q2: []}),
+    )
+    (notice,) = impact.notices
+    assert "A (4 days) is brought forward from 2027-Q2 to 2027-Q1." in notice.message

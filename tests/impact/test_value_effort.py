@@ -86,8 +86,22 @@ def test_effort_per_team_and_quarter_against_capacity() -> None:
     assert (wh_q1.before, wh_q1.after, wh_q1.capacity) == (4, 0, 10)
     assert (wh_q2.before, wh_q2.after, wh_q2.capacity) == (2, 6, 10)
     assert (wh_q2.asked_before, wh_q2.asked_after, wh_q2.own_after) == (2, 6, 0)
-    # Teams in roadmap order, quarters in time order; teams with no days anywhere are left out.
-    assert list(rows) == [("infra", Q1), ("infra", Q2), ("warehouse", Q1), ("warehouse", Q2)]
+    # Every team in roadmap order, every quarter in time order: a team with no days anywhere has
+    # its zero rows too (the JSON has every team-quarter row, docs/impact.md).
+    assert list(rows) == [
+        ("infra", Q1),
+        ("infra", Q2),
+        ("warehouse", Q1),
+        ("warehouse", Q2),
+        ("ml", Q1),
+        ("ml", Q2),
+    ]
+    ml_q1 = rows[("ml", Q1)]
+    assert (ml_q1.before, ml_q1.after, ml_q1.capacity, ml_q1.delta) == (0, 0, 5, 0)
+    assert impact_json(impact)["effort"]["ml"] == {
+        Q1: {"before": 0, "after": 0, "capacity": 5},
+        Q2: {"before": 0, "after": 0, "capacity": 0},
+    }
     assert impact_json(impact)["effort"]["warehouse"] == {
         Q1: {"before": 4, "after": 0, "capacity": 10},
         Q2: {"before": 2, "after": 6, "capacity": 10},
@@ -99,7 +113,7 @@ def test_over_capacity_after_the_change() -> None:
         workspace({Q1: [item("A", estimate=40)], Q2: []}),
         workspace({Q1: [item("A", estimate=40), item("B", estimate=15)]}),
     )
-    (row,) = [row for row in impact.effort if row.quarter == Q1]
+    (row,) = [row for row in impact.effort if row.quarter == Q1 and row.team == "infra"]
     assert row.over_after and row.free_after == -5
 
 

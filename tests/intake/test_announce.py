@@ -91,6 +91,6 @@ def test_changes_since_an_earlier_version(small: MakeWorkspace) -> None:
     changes = [(c.item.id, c.change) for c in plan_changes(later, now)]
     assert changes == [
         ("LATER", "deferred from 2026-Q4 to 2027-Q1"),
-        ("NEW", "moved from 2026-Q4 to the backlog"),
-        ("DOCS", "dropped from 2027-Q1"),
+        ("NEW", "deferred from 2026-Q4 to the backlog, no date yet"),
+        ("DOCS", "dropped from 2027-Q1, no longer planned"),
     ]  # NAMING was done: its deletion is not a plan change

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Any
 
 import pytest
 
-from roadmap_tui.intake.requests import add_request, decide, request_rows, score_input
-from roadmap_tui.models import WorkspaceError
+from roadmap_tui.intake.lookup import unknown_requester
+from roadmap_tui.intake.requests import (
+    add_request,
+    decide,
+    parse_ask,
+    request_rows,
+    score_input,
+)
+from roadmap_tui.models import Ask, WorkspaceError
 from tests.intake.conftest import MakeWorkspace, load
 
 TODAY = dt.date(2026, 11, 27)
@@ -46,20 +55,105 @@ def test_generated_ids_are_unique_across_the_workspace(small: MakeWorkspace) -> 
     assert [first.id, second.id, third.id] == ["REQ-NAMING", "REQ-NAMING-2", "REQ-NAMING-3"]
 
 
-def test_unknown_team_names_the_nearest(small: MakeWorkspace) -> None:
-    with pytest.raises(WorkspaceError) as raised:
-        add_request(load(small()), "X", "storag", TODAY)
-    problem = raised.value.problems[0]
-    assert (problem.file, problem.where) == ("roadmap.toml", "teams")
-    assert problem.message == "no team `storag`: did you mean `storage`?"
-
-
-def test_team_name_instead_of_id_is_pointed_to_the_id(small: MakeWorkspace) -> None:
-    with pytest.raises(WorkspaceError) as raised:
-        add_request(load(small()), "X", "Storage and databases", TODAY)
-    assert raised.value.problems[0].message == (
-        "no team `Storage and databases`: did you mean `storage`?"
+def test_a_requester_need_not_be_a_declared_team(small: MakeWorkspace) -> None:
+    """Anyone may ask; the warning names the closest declared team in case of a typo."""
+    ws = load(small())
+    changed, item = add_request(ws, "X", " ml-platform ", TODAY)
+    assert item.requested_by == ["ml-platform"]
+    assert unknown_requester(changed, "ml-platform") == (
+        "`ml-platform` is not a team in roadmap.toml; recorded as written"
     )
+    _, typo = add_request(ws, "X", "storag", TODAY)
+    assert typo.requested_by == ["storag"]
+    assert unknown_requester(ws, "storag") == (
+        "`storag` is not a team in roadmap.toml; recorded as written (did you mean `storage`?)"
+    )
+    assert unknown_requester(ws, "storage") is None
+
+
+def test_team_name_instead_of_id_is_recorded_as_the_id(small: MakeWorkspace) -> None:
+    _, item = add_request(load(small()), "X", "Storage and databases", TODAY)
+    assert item.requested_by == ["storage"]
+
+
+def test_estimate_asks_dependencies_goals_and_link(small: MakeWorkspace) -> None:
+    ws = load(small())
+    asks = [parse_ask("storage:3"), parse_ask("storage:2.5:2027-Q1")]
+    _, item = add_request(
+        ws,
+        "Kafka",
+        "ml-platform",
+        TODAY,
+        estimate=8,
+        asks=asks,
+        depends_on=["PORTAL", "other-team/THEIR-ITEM", "PORTAL"],
+        goals=["secure"],
+        link=" https://tracker.example/K-1 ",
+    )
+    assert item.estimate == 8 and type(item.estimate) is int
+    assert [(a.team, a.days, a.quarter) for a in item.asks] == [
+        ("storage", 3, None),
+        ("storage", 2.5, "2027-Q1"),
+    ]
+    assert item.depends_on == ["PORTAL", "other-team/THEIR-ITEM"]
+    assert item.goals == ["secure"]
+    assert item.link == "https://tracker.example/K-1"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "file", "where", "message"),
+    [
+        (
+            {"asks": [Ask(team="storag", days=3)]},
+            "roadmap.toml",
+            "teams",
+            "no team `storag`: did you mean `storage`?",
+        ),
+        (
+            {"asks": [Ask(team="infra", days=3)]},
+            "backlog.toml",
+            "items[REQ-X].asks",
+            "an ask of infra, the team that would do the request: its days are the estimate",
+        ),
+        (
+            {"depends_on": ["PORTL"]},
+            "backlog.toml",
+            "items[REQ-X].depends_on",
+            "depends on `PORTL`, which is no item: did you mean `PORTAL`?",
+        ),
+        ({"goals": ["secur"]}, "roadmap.toml", "goals", "no goal `secur`: did you mean `secure`?"),
+        (
+            {"estimate": -1},
+            "backlog.toml",
+            "items[REQ-X]",
+            "estimate must be 0 or more days, not -1",
+        ),
+    ],
+)
+def test_refused_request_details(
+    small: MakeWorkspace, kwargs: dict[str, Any], file: str, where: str, message: str
+) -> None:
+    with pytest.raises(WorkspaceError) as raised:
+        add_request(load(small()), "X", "storage", TODAY, **kwargs)
+    problem = raised.value.problems[0]
+    assert (problem.file, problem.where, problem.message) == (file, where, message)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("storage", "expected TEAM:DAYS or TEAM:DAYS:QUARTER"),
+        (":3", "expected TEAM:DAYS"),
+        ("storage:three", "days must be a number, not 'three'"),
+        ("storage:0", "days must be more than 0"),
+        ("storage:-2", "days must be 0 or more"),
+        ("storage:2:2027-Q5", "'2027-Q5' is not a quarter id"),
+        ("storage:2:2027-Q1:x", "expected TEAM:DAYS"),
+    ],
+)
+def test_parse_ask_refusals(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_ask(text)
 
 
 def test_chosen_id_must_be_free_and_valid(small: MakeWorkspace) -> None:

@@ -442,6 +442,52 @@ def test_an_ask_naming_the_quarter_is_freed_only_by_the_backlog(build: Build) ->
     )
 
 
+def test_at_equal_loss_the_fewest_days_go_to_the_backlog(build: Build) -> None:
+    """The issue's repro: one 7-day item or three items of 6 days together, equal value, and no
+    room in the next quarter. docs/planning.md: the fewest days sent to the backlog win (6), even
+    though that moves more items."""
+    ws = build(
+        quarters={
+            "2026-Q4": [
+                item("BUSY", status="in-progress", estimate=81, score={"value": 1}),
+                item("SEVEN", estimate=7, score={"value": 6}),
+                item("TWO-A", estimate=2, score={"value": 2}),
+                item("TWO-B", estimate=2, score={"value": 2}),
+                item("TWO-C", estimate=2, score={"value": 2}),
+            ],
+            "2027-Q1": [item("FULL", status="in-progress", estimate=100, score={"value": 1})],
+        },
+        in_backlog=[item("E", estimate=12)],
+    )
+    # 2026-Q4 with E: 81 + 7 + 2 + 2 + 2 + 12 = 106 of 100. SEVEN frees 7, the three TWOs 6;
+    # no cheaper set frees 6. The old tie (days + 1 per item) chose SEVEN: 8 against 9.
+    result = make_room(ws, ["E"], "2026-Q4", value)
+    assert result.feasible and result.optimal
+    assert result.lost_value == 6
+    assert sorted((d.item, d.target) for d in result.deferred) == [
+        ("TWO-A", "backlog"),
+        ("TWO-B", "backlog"),
+        ("TWO-C", "backlog"),
+    ]
+
+
+def test_at_equal_loss_and_days_the_fewest_moves_win(build: Build) -> None:
+    ws = build(
+        quarters={
+            "2026-Q4": [
+                item("BUSY", status="in-progress", estimate=88, score={"value": 1}),
+                item("SIX", estimate=6, score={"value": 6}),
+                item("THREE-A", estimate=3, score={"value": 3}),
+                item("THREE-B", estimate=3, score={"value": 3}),
+            ],
+            "2027-Q1": [item("FULL", status="in-progress", estimate=100, score={"value": 1})],
+        },
+        in_backlog=[item("E", estimate=6)],
+    )
+    result = make_room(ws, ["E"], "2026-Q4", value)
+    assert [(d.item, d.target) for d in result.deferred] == [("SIX", "backlog")]
+
+
 # --- the three-way choice against brute force ----------------------------------------------------
 Q, NEXT_Q, AFTER = "2026-Q4", "2027-Q1", "2027-Q2"
 PLACES = {"keep": None, "next": NEXT_Q, "backlog": "backlog"}
@@ -523,9 +569,10 @@ def _best_three_way(
     capacity: dict[tuple[str, str], int],
     quarters: dict[str, list[Spec]],
     backlog_items: list[Spec],
-) -> tuple[float, float, int] | None:
-    """The least (value lost, days + 1 per item sent to the backlog, items moved to the next
-    quarter) over every choice that fits and breaks no order; None when none does.
+) -> tuple[float, float, int, int] | None:
+    """The least (value lost, days sent to the backlog, items moved, items sent to the backlog)
+    over every choice that fits and breaks no order (docs/planning.md's rule); None when none
+    does.
 
     From the rules, not the model: an open, scored, planned item of the quarter may stay, go to
     the next quarter or to the backlog; one planned later may go to the backlog, but only when
@@ -554,7 +601,7 @@ def _best_three_way(
         return total
 
     before = used(home)
-    best: tuple[float, float, int] | None = None
+    best: tuple[float, float, int, int] | None = None
     for picks in itertools.product(*(places for _, places in choosers)):
         where = dict(home)
         for (item_id, _), pick in zip(choosers, picks, strict=True):
@@ -591,10 +638,9 @@ def _best_three_way(
             continue
         moved = [i for i in specs if i in home and where[i] != home[i] and i != "NEW"]
         loss = float(sum(specs[i]["score"]["value"] for i in moved))
-        backlog_weight = float(
-            sum(specs[i]["estimate"] + 1 for i in moved if where[i] == "backlog")
-        )
-        found = (loss, backlog_weight, sum(1 for i in moved if where[i] == NEXT_Q))
+        to_backlog = [i for i in moved if where[i] == "backlog"]
+        backlog_days = float(sum(specs[i]["estimate"] for i in to_backlog))
+        found = (loss, backlog_days, len(moved), len(to_backlog))
         if best is None or found < best:
             best = found
     return best
@@ -612,10 +658,12 @@ def test_three_way_choice_equals_brute_force(build: Build, seed: int) -> None:
         return
     assert result.feasible and result.optimal and not result.fallback
     estimate = {i.id: i.days for _, i in ws.located_items()}
+    to_backlog = [d.item for d in result.deferred if d.target == "backlog"]
     found = (
         float(result.lost_value),
-        float(sum(estimate[d.item] + 1 for d in result.deferred if d.target == "backlog")),
-        sum(1 for d in result.deferred if d.target == NEXT_Q),
+        float(sum(estimate[i] for i in to_backlog)),
+        len(result.deferred),
+        len(to_backlog),
     )
     assert found == pytest.approx(best)
     assert result.broken == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -13,10 +12,8 @@ from roadmap_tui.planning.moves import (
     MoveRefused,
     defer,
     drop,
-    next_stage,
     plan,
     pull_in,
-    set_stage,
     to_backlog,
 )
 from roadmap_tui.storage import WorkspaceStore
@@ -106,25 +103,3 @@ def test_drop_in_place_with_note(ws: Workspace) -> None:
 def test_refused_moves(ws: Workspace, move: object, message: str) -> None:
     with pytest.raises(MoveRefused, match=message):
         move(ws)  # type: ignore[operator]
-
-
-def test_set_stage_logs_the_review(ws: Workspace) -> None:
-    assert next_stage("draft") == "team-reviewed"
-    assert next_stage("published") is None
-    on = dt.date(2027, 3, 1)
-    edit = set_stage(ws, "2027-Q2", "team-reviewed", " refinement ", on, note="capacity checked")
-    apply(ws, edit)
-    header = ws.quarters["2027-Q2"].quarter
-    assert header.stage == "team-reviewed"
-    review = header.reviews[-1]
-    assert (review.stage, review.by, review.on, review.note) == (
-        "team-reviewed",
-        "refinement",
-        on,
-        "capacity checked",
-    )
-    apply(ws, edit.inverse())
-    assert ws.quarters["2027-Q2"].quarter.stage == "draft"
-    assert ws.quarters["2027-Q2"].quarter.reviews == []
-    with pytest.raises(MoveRefused, match="who"):
-        set_stage(ws, "2027-Q2", "team-reviewed", "  ", on)

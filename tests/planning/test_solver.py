@@ -137,7 +137,8 @@ def random_assignment(rng: random.Random, count: int) -> AssignInstance:
                 team: float(rng.choice([-8, -5, -3, -1, 1, 2, 4, 6, 10]))
                 for team in rng.sample(teams, rng.randint(1, len(teams)))
             }
-            choices.append(Option(float(rng.randint(0, 9)), float(rng.randint(0, 4)), change))
+            cost, tie, then = rng.randint(0, 9), rng.randint(0, 4), rng.choice([0, 1, 1.5, 2.5])
+            choices.append(Option(float(cost), float(tie), change, then=then))
         options.append(choices)
     room = {team: float(rng.randint(-10, 12)) for team in teams}
     implies: list[Implication] = []
@@ -153,16 +154,17 @@ def random_assignment(rng: random.Random, count: int) -> AssignInstance:
 
 def brute_assign(
     options: list[list[Option[str]]], room: dict[str, float], implies: list[Implication]
-) -> tuple[float, float] | None:
-    """The least (cost, tie), lexicographically, over every assignment that holds."""
-    best: tuple[float, float] | None = None
+) -> tuple[float, float, float] | None:
+    """The least (cost, tie, then), lexicographically, over every assignment that holds."""
+    best: tuple[float, float, float] | None = None
     for picked in itertools.product(*(range(len(choices)) for choices in options)):
         if not holds(picked, options, room, implies):
             continue
         cost = sum(options[i][o].cost for i, o in enumerate(picked))
         tie = sum(options[i][o].tie for i, o in enumerate(picked))
-        if best is None or (cost, tie) < best:
-            best = (cost, tie)
+        then = sum(options[i][o].then for i, o in enumerate(picked))
+        if best is None or (cost, tie, then) < best:
+            best = (cost, tie, then)
     return best
 
 
@@ -178,7 +180,8 @@ def test_assign_equals_brute_force_on_small_instances(seed: int) -> None:
     else:
         assert result.picked is not None
         assert holds(result.picked, options, room, implies)
-        assert (result.cost(options), result.tie(options)) == pytest.approx(best)
+        found = (result.cost(options), result.tie(options), result.then(options))
+        assert found == pytest.approx(best)
 
 
 def test_assign_weighs_cost_before_any_tie() -> None:

@@ -18,6 +18,7 @@ CHILD = textwrap.dedent(
     folder, title, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
     store = WorkspaceStore.open(folder)
     store.workspace.quarters["2027-Q1"].items[0].title = title
+    Path(f"{go}-{title}-read").touch()
     while not go.exists():
         time.sleep(0.001)
     try:
@@ -49,7 +50,11 @@ def test_two_savers_one_wins(example: Path, slow: bool) -> None:
             )
             for name in ("alice", "bob")
         ]
-        time.sleep(1.0)  # both have read the files
+        # Both have read the files (however slow the machine), then both save at once.
+        ready = [Path(f"{go}-Title by {name} {round_number}-read") for name in ("alice", "bob")]
+        deadline = time.monotonic() + 60
+        while not all(path.exists() for path in ready) and time.monotonic() < deadline:
+            time.sleep(0.01)
         go.touch()
         outcomes = sorted(child.communicate(timeout=60)[0].strip() for child in children)
         assert outcomes == ["external-change", "saved"], outcomes

@@ -167,3 +167,31 @@ async def test_a_missing_workspace_offers_init(tmp_path: Path) -> None:
         assert app.screen.query_one(ItemTable).location == "2026-Q4"
     assert (target / "roadmap.toml").is_file() and (target / "2027-Q2.toml").is_file()
     assert ".roadmap-recovery/" in (target / ".gitignore").read_text(encoding="utf-8")
+
+
+async def test_going_back_a_stage_needs_reopen_ticked(example: Path) -> None:
+    """The dialog calls planning.stages: back from team-reviewed to draft only with Reopen."""
+    from textual.widgets import Checkbox, Select
+
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("right_square_bracket")  # 2027-Q1, team-reviewed
+        await pilot.press("r")
+        assert isinstance(app.screen, ReviewStageScreen)
+        app.screen.query_one("#stage", Select).value = "draft"
+        await type_text(pilot, "infra-platform")
+        await pilot.press("enter")
+        error = str(app.screen.query_one("#stage-error", Static).render())
+        assert error == (
+            "✗ 2027-Q1 is team-reviewed: going back to draft reopens its review:"
+            " tick Reopen to go back"
+        )
+        app.screen.query_one("#reopen", Checkbox).value = True
+        app.screen.query_one("#by", Input).focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, PlanScreen)
+        await pilot.press("ctrl+s")
+    header = WorkspaceStore.open(example).workspace.quarters["2027-Q1"].quarter
+    assert header.stage == "draft"
+    assert [(r.stage, r.by) for r in header.reviews][-1] == ("draft", "infra-platform")

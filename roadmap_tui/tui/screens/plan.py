@@ -22,12 +22,11 @@ from roadmap_tui.planning.moves import (
     MoveRefused,
     defer,
     drop,
-    next_stage,
     plan,
     pull_in,
-    set_stage,
     to_backlog,
 )
+from roadmap_tui.planning.stages import ReopenNeeded, StageError, next_stage, set_stage
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.rows import ItemRows
 from roadmap_tui.tui.session import Session
@@ -446,19 +445,23 @@ class PlanScreen(Screen[None]):
         header = ws.quarters[location].quarter
 
         def stage_edit(choice: StageChoice) -> Edit:
-            return set_stage(
+            (edit,) = set_stage(
                 self.session.workspace,
                 location,
                 choice.stage,
                 choice.by,
-                self.today(),
                 choice.note or None,
+                self.today(),
+                reopen=choice.reopen,
             )
+            return edit
 
         def check(choice: StageChoice) -> str | None:
             try:
                 stage_edit(choice)
-            except MoveRefused as refused:
+            except ReopenNeeded as refused:
+                return f"{refused}: tick Reopen to go back"
+            except StageError as refused:
                 return str(refused)
             return None
 
