@@ -83,8 +83,8 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from roadmap_tui.impact.numbers import fmt, same, signed
     from roadmap_tui.impact.summary import goal_cell, location
+    from roadmap_tui.models.numbers import fmt, same, signed
 
     console = _console()
     console.print(
@@ -219,7 +219,7 @@ def print_options(options: Options) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from roadmap_tui.impact.numbers import fmt, signed
+    from roadmap_tui.models.numbers import fmt, signed
 
     console = _console()
     console.print(Text(f"Options against {options.base}", style="bold"))

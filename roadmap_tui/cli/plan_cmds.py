@@ -151,7 +151,7 @@ def capacity(
 def _print_capacity(loads: list[Any]) -> None:
     from rich.table import Table
 
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     console = _console()
     table = Table(show_edge=False, pad_edge=False)
@@ -255,7 +255,7 @@ def deps(
 
 
 def _print_closure(graph: Any, found: Any) -> None:
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     console = _console()
 
@@ -316,7 +316,7 @@ def asks(
     if output == "json":
         _dump([group.to_json() for group in groups])
         return
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     console = _console()
     if not groups:
@@ -417,7 +417,7 @@ def draft(
 
 
 def _print_draft(result: Any, ws: Workspace) -> None:
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     console = _console()
     console.print(f"[bold]Draft of {result.quarter}[/]")
@@ -524,7 +524,7 @@ def adopt(
 
 
 def _print_adoption(result: Any) -> None:
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     console = _console()
     console.print(f"[bold]Adopt {', '.join(result.items)} into {result.quarter}[/]")

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from roadmap_tui.impact.model import AskChange, ItemChange, Notice
-from roadmap_tui.impact.numbers import days
 from roadmap_tui.models import BACKLOG
+from roadmap_tui.models.numbers import days
 
 MOVES = ("added", "removed", "deferred", "pulled-in")
 

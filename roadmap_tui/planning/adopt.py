@@ -39,13 +39,14 @@ from roadmap_tui.models import (
     next_quarter,
     quarter_index,
 )
+from roadmap_tui.models.numbers import clean
+from roadmap_tui.models.numbers import days as days_text
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.capacity import TeamLoad, load_of
 from roadmap_tui.planning.common import PlanningError, ValueOf, describe_needs, effects, shift
 from roadmap_tui.planning.dependencies import OrderViolation, block_phrase, blocked_by
 from roadmap_tui.planning.graph import Key, PlanGraph, days_by_key, uses_of
 from roadmap_tui.planning.move_plan import Move, MovePlan, target_status
-from roadmap_tui.planning.numbers import clean, show
-from roadmap_tui.planning.numbers import days as days_text
 from roadmap_tui.planning.solver import TIME_LIMIT, TOLERANCE, Implication, Option, assign, choose
 
 MAX_NAME = 60

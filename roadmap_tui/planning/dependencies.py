@@ -13,8 +13,8 @@ from graphlib import CycleError, TopologicalSorter
 from typing import Any, Literal
 
 from roadmap_tui.models import BACKLOG, Item, quarter_index
+from roadmap_tui.models.numbers import clean
 from roadmap_tui.planning.graph import Node, PlanGraph, item_node
-from roadmap_tui.planning.numbers import clean
 
 # A strongly connected knot of items can hold very many elementary cycles; list this many.
 MAX_CYCLES_PER_KNOT = 20

@@ -29,6 +29,9 @@ from roadmap_tui.models import (
     previous_quarter,
     quarter_index,
 )
+from roadmap_tui.models.numbers import clean
+from roadmap_tui.models.numbers import days as days_text
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.capacity import TeamLoad, load_of
 from roadmap_tui.planning.carry import leftovers
 from roadmap_tui.planning.common import PlanningError, ValueOf, describe_needs, effects, shift
@@ -40,8 +43,6 @@ from roadmap_tui.planning.dependencies import (
 )
 from roadmap_tui.planning.graph import Key, PlanGraph, days_by_key, uses_of
 from roadmap_tui.planning.move_plan import Move, MovePlan, target_status
-from roadmap_tui.planning.numbers import clean, show
-from roadmap_tui.planning.numbers import days as days_text
 from roadmap_tui.planning.solver import TIME_LIMIT, TOLERANCE, choose
 
 OPEN_DECISIONS = (None, "open", "accepted")

@@ -20,8 +20,10 @@ from collections.abc import Mapping
 from typing import ClassVar, Self
 
 from roadmap_tui.models import Item, Problem, ScoringSettings, WorkspaceError
+from roadmap_tui.models.numbers import fmt_input as show
+from roadmap_tui.models.numbers import fmt_score as show_result
 from roadmap_tui.scoring.base import Framework, Inputs
-from roadmap_tui.scoring.inputs import INF, Input, Number, show, show_result
+from roadmap_tui.scoring.inputs import INF, Input, Number
 
 ROADMAP_FILE = "roadmap.toml"
 

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def adoption_text(result: Adoption) -> Text:
     """The proposal in words, as `roadmap adopt` prints it."""
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     text = Text()
     if result.note:

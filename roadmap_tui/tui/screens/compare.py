@@ -488,8 +488,8 @@ def _table(title: str, headers: list[str]) -> Table:
 
 
 def _impact_tables(impact: Impact) -> list[RenderableType]:
-    from roadmap_tui.impact.numbers import fmt, same, signed
     from roadmap_tui.impact.summary import goal_cell, location
+    from roadmap_tui.models.numbers import fmt, same, signed
 
     def pair(before: float | None, after: float | None) -> str:
         return fmt(after) if same(before, after) else f"{fmt(before)} → {fmt(after)}"
@@ -550,7 +550,7 @@ def _impact_tables(impact: Impact) -> list[RenderableType]:
 
 
 def _options_table(options: Options) -> Table:
-    from roadmap_tui.impact.numbers import fmt, signed
+    from roadmap_tui.models.numbers import fmt, signed
 
     table = _table(
         f"Options against {options.base}",

@@ -34,7 +34,7 @@ class DraftReviewScreen(ModalScreen["list[Move] | None"]):
         self.moves: list[Move] = [*draft.leftovers, *draft.placed]
 
     def compose(self) -> ComposeResult:
-        from roadmap_tui.planning.numbers import show
+        from roadmap_tui.models.numbers import fmt as show
 
         draft = self.draft
         with Vertical(classes="dialog review"):
@@ -56,7 +56,7 @@ class DraftReviewScreen(ModalScreen["list[Move] | None"]):
                 yield Button("Reject (esc)", id="reject")
 
     def _details(self) -> Text:
-        from roadmap_tui.planning.numbers import show
+        from roadmap_tui.models.numbers import fmt as show
 
         draft = self.draft
         text = Text()

@@ -151,7 +151,7 @@ class PrioritiseScreen(RedrawnWhenShown):
     def _fill_table(self) -> None:
         """The rows in rank order. When the same items are shown (another framework, an edit),
         the cells are updated and the rows re-sorted instead of built again."""
-        from roadmap_tui.scoring import show_result
+        from roadmap_tui.models.numbers import fmt_score as show_result
         from roadmap_tui.scoring.explain import show_value
 
         table = self.table
