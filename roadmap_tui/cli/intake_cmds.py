@@ -33,6 +33,8 @@ from roadmap_tui.exporters.feedback_report import feedback_report
 from roadmap_tui.intake import (
     ACTIONS,
     QUESTIONS,
+    DecidedAlready,
+    IdTaken,
     RequestRow,
     add_feedback,
     add_request,
@@ -49,6 +51,7 @@ from roadmap_tui.intake import (
 )
 from roadmap_tui.intake.lookup import find_item, team_id, theme_ids
 from roadmap_tui.models import FOUR_QUESTIONS, Problem, WorkspaceError, file_of
+from roadmap_tui.models.edits import applied
 from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE
 from roadmap_tui.storage import WorkspaceStore, atomic_write, workspace_lock
 from roadmap_tui.storage.errors import locate
@@ -136,6 +139,13 @@ def _changing(path: Path) -> Iterator[WorkspaceStore]:
         lock.release()
 
 
+def _hinted(error: WorkspaceError, hint: str) -> WorkspaceError:
+    """The core's problem with the option that changes it: "decided already: ...; use --force"."""
+    return WorkspaceError(
+        [dataclasses.replace(p, message=f"{p.message}; {hint}") for p in error.problems]
+    )
+
+
 def _write_document(text: str, output: Path | None, force: bool) -> None:
     """Print a Markdown document, or write it to a file (never over one without --force)."""
     if output is None:
@@ -202,17 +212,20 @@ def request_add(
     """Add a request to the backlog as it arrives, with an open decision."""
     path = workspace_path(ctx, workspace)
     with _changing(path) as store:
-        ws, item = add_request(
-            store.workspace,
-            title,
-            team,
-            _today(),
-            source=source,
-            value=value,
-            effort=effort,
-            item_id=item_id,
-        )
-        store.save(ws)
+        try:
+            edit, item = add_request(
+                store.workspace,
+                title,
+                team,
+                _today(),
+                source=source,
+                value=value,
+                effort=effort,
+                item_id=item_id,
+            )
+        except IdTaken as error:
+            raise _hinted(error, "choose another --id or leave it out") from None
+        store.save(applied(store.workspace, edit))
     click.echo(
         f"{store.source.shown(BACKLOG_FILE)}: added {item.id} from {item.requested_by[0]}"
         f" (open, received {item.received})"
@@ -333,15 +346,18 @@ def request_decide(
         raise click.UsageError("--into is only for merge")
     path = workspace_path(ctx, workspace)
     with _changing(path) as store:
-        ws, done = decide(
-            store.workspace,
-            item_id,
-            action,  # type: ignore[arg-type]  # one of ACTIONS, checked by click.Choice
-            into=into,
-            note=note,
-            force=force,
-        )
-        store.save(ws)
+        try:
+            edit, done = decide(
+                store.workspace,
+                item_id,
+                action,  # type: ignore[arg-type]  # one of ACTIONS, checked by click.Choice
+                into=into,
+                note=note,
+                force=force,
+            )
+        except DecidedAlready as error:
+            raise _hinted(error, "use --force to change the decision") from None
+        store.save(applied(store.workspace, edit))
     item = done.item
     shown = store.source.shown(file_of(done.location))
     if action == "accept":

@@ -85,7 +85,7 @@ class OrderViolation:
     quarter: str
     depends_on: str
     depends_quarter: str | None  # None: in the backlog
-    reason: str  # "planned later", "in the backlog", "dropped"
+    reason: Block  # "planned later", "in the backlog", "dropped"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -280,6 +280,20 @@ def violations_of(graph: PlanGraph, item_id: str) -> list[OrderViolation]:
         reason = blocked_by(item, dep, target, dep_quarter, quarter)
         if reason is not None:
             found.append(OrderViolation(item_id, quarter, dep, dep_quarter, reason))
+    return found
+
+
+def blockers(graph: PlanGraph, item_id: str) -> list[tuple[str, Block]]:
+    """What stands in an item's way, as (dependency, why) pairs: the ids no item has (wherever
+    the item is), then the dependencies that block it in its quarter (`blocked_by`). An item
+    done or dropped has none."""
+    item = graph.items[item_id]
+    if item.status in ("done", "dropped"):
+        return []
+    found: list[tuple[str, Block]] = [
+        (dep, "no item") for dep in graph.depends.get(item_id, ()) if dep not in graph.items
+    ]
+    found += [(v.depends_on, v.reason) for v in violations_of(graph, item_id)]
     return found
 
 

@@ -34,6 +34,7 @@ from roadmap_tui.scoring.frameworks import (
     ValueEffort,
     Weighted,
     Wsjf,
+    quadrant_thresholds,
 )
 from roadmap_tui.scoring.inputs import Input, Number
 from roadmap_tui.scoring.ranking import TIE_RULE, Ranking, Scored, Unscored, rank
@@ -47,6 +48,7 @@ from roadmap_tui.scoring.scoreboard import Scoreboard
 from roadmap_tui.scoring.sensitivity import Move, Sensitivity, sensitivity
 
 __all__ = [
+    "quadrant_thresholds",
     "BIG_BET",
     "DEFAULT_FRAMEWORK",
     "FILL_IN",

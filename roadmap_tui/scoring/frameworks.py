@@ -102,6 +102,14 @@ class ValueEffort(Framework):
 RICE_IMPACTS = (0.25, 0.5, 1, 2, 3)
 
 
+def quadrant_thresholds(framework: Framework) -> tuple[Number, Number]:
+    """The value and effort thresholds of the quadrants: value-effort's own (roadmap.toml's
+    [scoring] thresholds), else the default for every other framework."""
+    if isinstance(framework, ValueEffort):
+        return framework.value_threshold, framework.effort_threshold
+    return DEFAULT_THRESHOLD, DEFAULT_THRESHOLD
+
+
 class Rice(Framework):
     """reach x impact x confidence / effort (person-days; the estimate when there is one)."""
 

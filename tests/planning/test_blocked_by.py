@@ -108,3 +108,22 @@ def test_order_check_and_impact_agree_on_done_dropped_and_self(build: Build) -> 
     assert [(b.item, b.depends_on, b.kind) for b in impact.broken_dependencies] == [
         ("ON-DROPPED", "DROPPED", "removed")
     ]
+
+
+def test_what_stands_in_an_items_way(build: Build) -> None:
+    from roadmap_tui.planning.dependencies import blockers
+
+    ws = build(
+        quarters={
+            Q: [
+                item("A", depends_on=["GHOST", "A", "LATER", "DONE"]),
+                item("FINISHED", status="done", depends_on=["GHOST"]),
+            ],
+            "2027-Q1": [item("LATER"), item("DONE", status="done")],
+        },
+        in_backlog=[item("IDEA", depends_on=["GHOST", "LATER"])],
+    )
+    graph = PlanGraph(ws)
+    assert blockers(graph, "A") == [("GHOST", "no item"), ("LATER", "planned later")]
+    assert blockers(graph, "FINISHED") == []  # done: never blocked (the app said "no such item")
+    assert blockers(graph, "IDEA") == [("GHOST", "no item")]  # in the backlog: no quarter yet

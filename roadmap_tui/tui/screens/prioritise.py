@@ -257,12 +257,15 @@ class PrioritiseScreen(RedrawnWhenShown):
                 unplaced += 1
                 continue
             points.append(Point(item.id, value, effort, quadrant))
+        from roadmap_tui.scoring import quadrant_thresholds
+
+        value_threshold, effort_threshold = quadrant_thresholds(framework)
         matrix.border_title = f"value/effort · {self.location}"
         matrix.show(
             points,
             selected,
-            value_threshold=getattr(framework, "value_threshold", 5),
-            effort_threshold=getattr(framework, "effort_threshold", 5),
+            value_threshold=value_threshold,
+            effort_threshold=effort_threshold,
             unplaced=unplaced,
         )
 
