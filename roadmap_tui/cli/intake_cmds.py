@@ -260,18 +260,12 @@ def request_list(ctx: click.Context, open_only: bool, fmt: str, workspace: Path 
     _print_requests(rows, label)
 
 
-def _number(value: float | None, digits: int = 0) -> str:
-    if value is None:
-        return "-"
-    if digits:
-        return f"{value:.{digits}f}"
-    return f"{value:g}"
-
-
 def _print_requests(rows: list[RequestRow], score_label: str) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
+
+    from roadmap_tui.models.numbers import fmt, fmt_score
 
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -296,11 +290,11 @@ def _print_requests(rows: list[RequestRow], score_label: str) -> None:
             title,
             ", ".join(row.requested_by),
             row.received.isoformat() if row.received else "-",
-            _number(row.age_days),
+            fmt(row.age_days),
             decision,
-            _number(row.value),
-            _number(row.effort),
-            _number(row.score, 2),
+            fmt(row.value),
+            fmt(row.effort),
+            fmt_score(row.score),
         )
     _console().print(table)
 
