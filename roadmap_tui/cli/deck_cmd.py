@@ -78,6 +78,7 @@ def deck(
         raise click.exceptions.Exit(1)
     from roadmap_tui.exporters.deck import DeckError, SourceInfo, write_deck
     from roadmap_tui.exporters.deck.inputs import deck_input
+    from roadmap_tui.exporters.deck.model import DeckExists
     from roadmap_tui.impact import compare_versions
     from roadmap_tui.impact.figures import figures
     from roadmap_tui.scoring import framework_for
@@ -108,7 +109,8 @@ def deck(
     try:
         result = write_deck(data, output, template=template, force=force)
     except DeckError as error:
-        click.echo(f"error: {error}", err=True)
+        hint = "; use --force to overwrite it" if isinstance(error, DeckExists) else ""
+        click.echo(f"error: {error}{hint}", err=True)
         raise click.exceptions.Exit(1) from None
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)

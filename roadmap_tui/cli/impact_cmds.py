@@ -204,10 +204,18 @@ def scenario() -> None:
 @handle_errors
 def scenario_new(ctx: click.Context, name: str, workspace: Path | None, force: bool) -> None:
     """Copy the workspace's plans into scenarios/NAME/ to try a change on."""
+    from dataclasses import replace
+
+    from roadmap_tui.models import WorkspaceError
     from roadmap_tui.storage import new_scenario
+    from roadmap_tui.storage.scenarios import ScenarioExists
 
     path = workspace_path(ctx, workspace)
-    folder = new_scenario(path, name, force=force)
+    try:
+        folder = new_scenario(path, name, force=force)
+    except ScenarioExists as error:
+        hinted = [replace(p, message=f"{p.message} (--force to replace)") for p in error.problems]
+        raise WorkspaceError(hinted) from None
     click.echo(
         f"{folder}: new scenario, a copy of {path}. Edit it, then compare:"
         f" roadmap -w {path} impact {path} scenario:{name}"

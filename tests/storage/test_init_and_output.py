@@ -56,3 +56,14 @@ def test_an_output_is_written_whole_and_never_over_a_file_unless_told(tmp_path: 
     assert path.read_bytes() == b"third"
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]  # no temporary file left
     assert not list(tmp_path.glob(TEMP_PREFIX + "*"))
+
+
+def test_a_scenario_of_the_same_name_is_refused_without_naming_a_flag(tmp_path: Path) -> None:
+    from roadmap_tui.storage import new_scenario
+    from roadmap_tui.storage.scenarios import ScenarioExists
+
+    init_workspace(tmp_path / "plans")
+    new_scenario(tmp_path / "plans", "try")
+    with pytest.raises(ScenarioExists) as refused:
+        new_scenario(tmp_path / "plans", "try")
+    assert refused.value.problems[0].message == "scenario `try` exists already; nothing written"

@@ -9,7 +9,7 @@ from typing import Any
 from roadmap_tui.exporters.deck import appendix, details, overview
 from roadmap_tui.exporters.deck.canvas import Canvas
 from roadmap_tui.exporters.deck.measure import Measure, default_measure
-from roadmap_tui.exporters.deck.model import DeckError, DeckInput, DeckResult
+from roadmap_tui.exporters.deck.model import DeckExists, DeckInput, DeckResult
 from roadmap_tui.exporters.deck.template import open_presentation
 from roadmap_tui.storage.atomic import write_output
 
@@ -40,7 +40,7 @@ def save(prs: Any, path: Path, force: bool = False) -> None:
     try:
         write_output(path, buffer.getvalue(), overwrite=force)
     except FileExistsError:
-        raise DeckError(f"{path} exists; use --force to overwrite it") from None
+        raise DeckExists(f"{path} exists") from None
 
 
 def write_deck(
@@ -53,7 +53,7 @@ def write_deck(
 ) -> DeckResult:
     """Build the deck and save it to `path`."""
     if not force and path.exists():
-        raise DeckError(f"{path} exists; use --force to overwrite it")
+        raise DeckExists(f"{path} exists")
     prs, result = build(deck, template, measure)
     save(prs, path, force)
     return result
