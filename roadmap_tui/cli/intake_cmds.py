@@ -49,7 +49,7 @@ from roadmap_tui.intake import (
     score_input,
     set_theme,
 )
-from roadmap_tui.intake.lookup import find_item, team_id, theme_ids
+from roadmap_tui.intake.lookup import UnknownTheme, find_item, team_id, theme_ids
 from roadmap_tui.models import FOUR_QUESTIONS, Problem, WorkspaceError, file_of
 from roadmap_tui.models.edits import applied
 from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE
@@ -94,11 +94,28 @@ def _today() -> dt.date:
 
 @contextmanager
 def _located(store: WorkspaceStore) -> Iterator[None]:
-    """Name the workspace's files as the person sees them (`plans/backlog.toml:42`)."""
+    """Name the workspace's files as the person sees them (`plans/backlog.toml:42`), and add
+    the option or command that changes what intake refused (intake itself names none)."""
     try:
         yield
     except WorkspaceError as error:
-        raise WorkspaceError([_locate(store, p) for p in error.problems]) from None
+        hint = _hint(error)
+        raise WorkspaceError(
+            [
+                _locate(store, dataclasses.replace(p, message=p.message + hint))
+                for p in error.problems
+            ]
+        ) from None
+
+
+def _hint(error: WorkspaceError) -> str:
+    if isinstance(error, DecidedAlready):
+        return "; use --force to change the decision"
+    if isinstance(error, IdTaken):
+        return "; choose another --id or leave it out"
+    if isinstance(error, UnknownTheme):
+        return f" (create it with `roadmap feedback theme {error.theme} --title TEXT`)"
+    return ""
 
 
 def _locate(store: WorkspaceStore, problem: Problem) -> Problem:
@@ -137,13 +154,6 @@ def _changing(path: Path) -> Iterator[WorkspaceStore]:
             yield store
     finally:
         lock.release()
-
-
-def _hinted(error: WorkspaceError, hint: str) -> WorkspaceError:
-    """The core's problem with the option that changes it: "decided already: ...; use --force"."""
-    return WorkspaceError(
-        [dataclasses.replace(p, message=f"{p.message}; {hint}") for p in error.problems]
-    )
 
 
 def _write_document(text: str, output: Path | None, force: bool) -> None:
@@ -212,19 +222,16 @@ def request_add(
     """Add a request to the backlog as it arrives, with an open decision."""
     path = workspace_path(ctx, workspace)
     with _changing(path) as store:
-        try:
-            edit, item = add_request(
-                store.workspace,
-                title,
-                team,
-                _today(),
-                source=source,
-                value=value,
-                effort=effort,
-                item_id=item_id,
-            )
-        except IdTaken as error:
-            raise _hinted(error, "choose another --id or leave it out") from None
+        edit, item = add_request(
+            store.workspace,
+            title,
+            team,
+            _today(),
+            source=source,
+            value=value,
+            effort=effort,
+            item_id=item_id,
+        )
         store.save(applied(store.workspace, edit))
     click.echo(
         f"{store.source.shown(BACKLOG_FILE)}: added {item.id} from {item.requested_by[0]}"
@@ -340,17 +347,14 @@ def request_decide(
         raise click.UsageError("--into is only for merge")
     path = workspace_path(ctx, workspace)
     with _changing(path) as store:
-        try:
-            edit, done = decide(
-                store.workspace,
-                item_id,
-                action,  # type: ignore[arg-type]  # one of ACTIONS, checked by click.Choice
-                into=into,
-                note=note,
-                force=force,
-            )
-        except DecidedAlready as error:
-            raise _hinted(error, "use --force to change the decision") from None
+        edit, done = decide(
+            store.workspace,
+            item_id,
+            action,  # type: ignore[arg-type]  # one of ACTIONS, checked by click.Choice
+            into=into,
+            note=note,
+            force=force,
+        )
         store.save(applied(store.workspace, edit))
     item = done.item
     shown = store.source.shown(file_of(done.location))
