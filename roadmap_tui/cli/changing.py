@@ -11,6 +11,8 @@ import click
 from filelock import Timeout
 
 from roadmap_tui.cli.common import open_store
+from roadmap_tui.intake.lookup import UnknownTheme
+from roadmap_tui.intake.requests import DecidedAlready, IdTaken
 from roadmap_tui.models import Problem, WorkspaceError
 from roadmap_tui.storage import WorkspaceStore, workspace_lock
 from roadmap_tui.storage.errors import locate
@@ -18,11 +20,28 @@ from roadmap_tui.storage.errors import locate
 
 @contextmanager
 def located(store: WorkspaceStore) -> Iterator[None]:
-    """Name the workspace's files as the person sees them (`plans/backlog.toml:42`)."""
+    """Name the workspace's files as the person sees them (`plans/backlog.toml:42`), and add
+    the option or command that changes what intake refused (intake itself names none)."""
     try:
         yield
     except WorkspaceError as error:
-        raise WorkspaceError([_locate(store, p) for p in error.problems]) from None
+        hint = _hint(error)
+        raise WorkspaceError(
+            [
+                _locate(store, dataclasses.replace(p, message=p.message + hint))
+                for p in error.problems
+            ]
+        ) from None
+
+
+def _hint(error: WorkspaceError) -> str:
+    if isinstance(error, DecidedAlready):
+        return "; use --force to change the decision"
+    if isinstance(error, IdTaken):
+        return "; choose another --id or leave it out"
+    if isinstance(error, UnknownTheme):
+        return f" (create it with `roadmap feedback theme {error.theme} --title TEXT`)"
+    return ""
 
 
 def _locate(store: WorkspaceStore, problem: Problem) -> Problem:

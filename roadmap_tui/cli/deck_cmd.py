@@ -76,61 +76,41 @@ def deck(
     if output.exists() and not force:
         click.echo(f"error: {output} exists; use --force to overwrite it", err=True)
         raise click.exceptions.Exit(1)
-    from roadmap_tui.exporters.deck import DeckError, DeckInput, SourceInfo, write_deck
-    from roadmap_tui.impact import compare, compare_options
+    from roadmap_tui.exporters.deck import DeckError, SourceInfo, write_deck
+    from roadmap_tui.exporters.deck.inputs import deck_input
+    from roadmap_tui.exporters.deck.model import DeckExists
+    from roadmap_tui.impact import compare_versions
     from roadmap_tui.impact.figures import figures
-    from roadmap_tui.models import Item
-    from roadmap_tui.scoring import formula_lines, framework_for
+    from roadmap_tui.scoring import framework_for
 
     path = workspace_path(ctx, workspace)
     home = open_store(path).workspace
     name, value, score = figures(home, framework)
-    scorer = framework_for(home.roadmap.scoring, name)
     old = open_store(path, base)
     specs = list(adjusted) or [str(path)]
     stores = [(spec, open_store(path, spec)) for spec in specs]
-    sources = [SourceInfo(spec, store.source.commit) for spec, store in stores]
-    options = None
-    if len(stores) == 1:
-        impact = compare(
-            old.workspace,
-            stores[0][1].workspace,
-            value=value,
-            score=score,
-            framework=name,
-            base_label=base,
-            adjusted_label=specs[0],
-        )
-    else:
-        options = compare_options(
-            old.workspace,
-            [(spec, store.workspace) for spec, store in stores],
-            value=value,
-            score=score,
-            framework=name,
-            base_label=base,
-        )
-        impact = options.impacts[0]
-
-    def explain(item: Item) -> str:
-        return "; ".join(formula_lines(scorer, item))
-
-    data = DeckInput(
-        impact=impact,
-        base=SourceInfo(base, old.source.commit),
-        adjusted=sources[0],
+    compared = compare_versions(
+        old.workspace,
+        [(spec, store.workspace) for spec, store in stores],
+        value=value,
+        score=score,
+        framework=name,
+        base_label=base,
+    )
+    data = deck_input(
+        compared,
+        SourceInfo(base, old.source.commit),
+        [(SourceInfo(spec, store.source.commit), store.workspace) for spec, store in stores],
+        scorer=framework_for(home.roadmap.scoring, name),
         on=dt.date.today(),
-        workspace=stores[0][1].workspace,
-        options=options,
-        alternatives=tuple(sources) if options is not None else (),
         title=title,
         lanes="goals" if lanes == "goals" else "teams" if lanes == "teams" else "auto",
-        explain=explain,
     )
     try:
         result = write_deck(data, output, template=template, force=force)
     except DeckError as error:
-        click.echo(f"error: {error}", err=True)
+        hint = "; use --force to overwrite it" if isinstance(error, DeckExists) else ""
+        click.echo(f"error: {error}{hint}", err=True)
         raise click.exceptions.Exit(1) from None
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)

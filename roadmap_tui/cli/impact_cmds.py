@@ -14,15 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from roadmap_tui.cli.common import handle_errors, open_workspace, workspace_option, workspace_path
-from roadmap_tui.impact import (
-    Impact,
-    Options,
-    compare,
-    compare_options,
-    impact_json,
-    options_json,
-    summary,
-)
+from roadmap_tui.impact import Impact, Options, compare_versions, impact_json, options_json, summary
 from roadmap_tui.impact.figures import figures
 from roadmap_tui.models import Item
 
@@ -53,18 +45,9 @@ def load_impact(
     name, value, score = figures(home, framework)
     old = open_workspace(path, base)
     versions = [(spec, open_workspace(path, spec)) for spec in specs]
-    if len(versions) == 1:
-        label, new = versions[0]
-        return compare(
-            old,
-            new,
-            value=value,
-            score=score,
-            framework=name,
-            base_label=base,
-            adjusted_label=label,
-        )
-    return compare_options(old, versions, value=value, score=score, framework=name, base_label=base)
+    return compare_versions(
+        old, versions, value=value, score=score, framework=name, base_label=base
+    )
 
 
 # --- text output -----------------------------------------------------------------------------
@@ -79,12 +62,9 @@ def _console() -> Console:
 
 
 def print_impact(impact: Impact, *, all_items: bool = False) -> None:
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    from roadmap_tui.impact.numbers import fmt, same, signed
-    from roadmap_tui.impact.summary import goal_cell, location
+    from roadmap_tui.exporters.rich_views import impact_tables
 
     console = _console()
     console.print(
@@ -92,114 +72,8 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
     )
     console.print(Text(summary(impact)), soft_wrap=True)
     console.print(Text(f"Framework: {impact.framework}. Days are person-days.", style="dim"))
-
-    def pair(before: float | None, after: float | None) -> str:
-        return fmt(after) if same(before, after) else f"{fmt(before)} -> {fmt(after)}"
-
-    def section(title: str, headers: list[str], rows: list[list[str]], empty: str) -> None:
-        console.print()
-        console.print(Text(title, style="bold"))
-        if not rows:
-            console.print(Text(empty))
-            return
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-        for header in headers:
-            table.add_column(header)
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))  # Text: user text is never markup
-        console.print(table)
-
-    items = impact.items if all_items else impact.changed_items
-    section(
-        "Items",
-        ["Item", "Change", "From", "To", "Days", "Value", "Reason"],
-        [
-            [
-                row.id,
-                row.change,
-                location(row.from_location),
-                location(row.to_location),
-                pair(row.estimate_before, row.estimate_after),
-                pair(row.value_before, row.value_after),
-                row.note or "",
-            ]
-            for row in items
-        ],
-        "No item changes.",
-    )
-    value_rows = [
-        [row.quarter, fmt(row.before), fmt(row.after), signed(row.delta)] for row in impact.value
-    ]
-    value_rows.append(
-        [
-            "total",
-            fmt(impact.value_before),
-            fmt(impact.value_after),
-            signed(impact.value_after - impact.value_before),
-        ]
-    )
-    section("Value per quarter", ["Quarter", "Before", "After", "Change"], value_rows, "")
-    unscored = sorted(
-        {i for row in impact.value for i in (*row.unscored_before, *row.unscored_after)}
-    )
-    if unscored:
-        console.print(Text(f"Unscored, not counted: {', '.join(unscored)}"))
-    section(
-        "Days per team against capacity (changed only)",
-        ["Team", "Quarter", "Before", "After", "Capacity", "Free after"],
-        [
-            [
-                row.team,
-                row.quarter,
-                fmt(row.before),
-                fmt(row.after),
-                fmt(row.capacity),
-                f"over by {fmt(-row.free_after)}" if row.over_after else fmt(row.free_after),
-            ]
-            for row in impact.effort
-            if not same(row.before, row.after)
-        ],
-        "No team's days change.",
-    )
-    section(
-        "Days of other teams (asks)",
-        ["Team", "Item", "Change", "Days", "From", "To"],
-        [
-            [
-                ask.team,
-                ask.item,
-                ask.kind,
-                pair(ask.days_before, ask.days) if ask.days_before is not None else fmt(ask.days),
-                ask.from_quarter or "-",
-                ask.to_quarter or "-",
-            ]
-            for ask in impact.asks
-        ],
-        "No days of other teams change.",
-    )
-    section(
-        "Broken dependencies",
-        ["Item", "Quarter", "Depends on", "Kind", "Why"],
-        [
-            [row.item, row.quarter, row.depends_on, row.kind, row.reason]
-            for row in impact.broken_dependencies
-        ],
-        "No dependency breaks.",
-    )
-    section(
-        "Goals",
-        ["Goal", "Before", "After", "Slip"],
-        [
-            [
-                goal.goal,
-                goal_cell(goal.before, goal.waiting_before),
-                goal_cell(goal.after, goal.waiting_after),
-                "-" if goal.slip is None else signed(goal.slip) if goal.slip else "none",
-            ]
-            for goal in impact.goals
-        ],
-        "No goals.",
-    )
+    for part in impact_tables(impact, all_items=all_items):
+        console.print(part)
     console.print()
     if impact.notices:
         teams = ", ".join(
@@ -215,45 +89,12 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
 
 
 def print_options(options: Options) -> None:
-    from rich import box
-    from rich.table import Table
     from rich.text import Text
 
-    from roadmap_tui.impact.numbers import fmt, signed
+    from roadmap_tui.exporters.rich_views import options_table
 
     console = _console()
-    console.print(Text(f"Options against {options.base}", style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    for header in [
-        "Option",
-        *options.quarters,
-        "Total",
-        "Adopted",
-        "Skipped",
-        "Deferred",
-        "Asks",
-        "Shift",
-    ]:
-        table.add_column(header)
-    for row in options.rows:
-        shift = "-" if row.delivery_shift is None else signed(row.delivery_shift)
-        table.add_row(
-            *(
-                Text(cell)
-                for cell in [
-                    row.label + (" (base)" if row.is_base else ""),
-                    *(fmt(row.value[q]) for q in options.quarters),
-                    fmt(row.total_value),
-                    ", ".join(row.adopted) or "-",
-                    ", ".join(row.skipped) or "-",
-                    ", ".join(row.deferred) or "-",
-                    str(row.asks_moved),
-                    shift,
-                ]
-            )
-        )
-    console.print(table)
-    console.print(Text("Shift: the largest goal slip against the base, in quarters.", style="dim"))
+    console.print(options_table(options))
     for impact in options.impacts:
         console.print()
         console.print(Text(impact.adjusted, style="bold"))
@@ -363,10 +204,18 @@ def scenario() -> None:
 @handle_errors
 def scenario_new(ctx: click.Context, name: str, workspace: Path | None, force: bool) -> None:
     """Copy the workspace's plans into scenarios/NAME/ to try a change on."""
+    from dataclasses import replace
+
+    from roadmap_tui.models import WorkspaceError
     from roadmap_tui.storage import new_scenario
+    from roadmap_tui.storage.scenarios import ScenarioExists
 
     path = workspace_path(ctx, workspace)
-    folder = new_scenario(path, name, force=force)
+    try:
+        folder = new_scenario(path, name, force=force)
+    except ScenarioExists as error:
+        hinted = [replace(p, message=f"{p.message} (--force to replace)") for p in error.problems]
+        raise WorkspaceError(hinted) from None
     click.echo(
         f"{folder}: new scenario, a copy of {path}. Edit it, then compare:"
         f" roadmap -w {path} impact {path} scenario:{name}"

@@ -50,6 +50,8 @@ from roadmap_tui.intake.lookup import find_item, team_id, theme_ids, unknown_req
 from roadmap_tui.intake.requests import days_input, parse_ask
 from roadmap_tui.intake.rounds import select
 from roadmap_tui.models import FOUR_QUESTIONS, Ask, file_of
+from roadmap_tui.models.edits import applied
+from roadmap_tui.models.numbers import fmt_input
 from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE
 from roadmap_tui.storage import WorkspaceStore, atomic_write
 
@@ -206,7 +208,7 @@ def request_add(
     """
     path = workspace_path(ctx, workspace)
     with _changing(path) as store:
-        ws, item = add_request(
+        edit, item = add_request(
             store.workspace,
             title,
             team,
@@ -221,6 +223,7 @@ def request_add(
             goals=goals,
             link=link,
         )
+        ws = applied(store.workspace, edit)
         store.save(ws)
     requester = item.requested_by[0]
     warning = unknown_requester(ws, requester)
@@ -232,9 +235,9 @@ def request_add(
     )
     facts = []
     if item.estimate is not None:
-        facts.append(f"estimate {_number(item.estimate)} days")
+        facts.append(f"estimate {fmt_input(item.estimate)} days")
     facts += [
-        f"asks {ask.team} {_number(ask.days)}" + (f" in {ask.quarter}" if ask.quarter else "")
+        f"asks {ask.team} {fmt_input(ask.days)}" + (f" in {ask.quarter}" if ask.quarter else "")
         for ask in item.asks
     ]
     if item.depends_on:
@@ -273,18 +276,12 @@ def request_list(ctx: click.Context, open_only: bool, fmt: str, workspace: Path 
     _print_requests(rows, label)
 
 
-def _number(value: float | None, digits: int = 0) -> str:
-    if value is None:
-        return "-"
-    if digits:
-        return f"{value:.{digits}f}"
-    return f"{value:g}"
-
-
 def _print_requests(rows: list[RequestRow], score_label: str) -> None:
     from rich import box
     from rich.table import Table
     from rich.text import Text
+
+    from roadmap_tui.models.numbers import fmt, fmt_score
 
     table = Table(
         box=box.SIMPLE_HEAD,
@@ -309,11 +306,11 @@ def _print_requests(rows: list[RequestRow], score_label: str) -> None:
             title,
             ", ".join(row.requested_by),
             row.received.isoformat() if row.received else "-",
-            _number(row.age_days),
+            fmt(row.age_days),
             decision,
-            _number(row.value),
-            _number(row.effort),
-            _number(row.score, 2),
+            fmt(row.value),
+            fmt(row.effort),
+            fmt_score(row.score),
         )
     _console().print(table)
 
@@ -359,7 +356,7 @@ def request_decide(
         raise click.UsageError("--into is only for merge")
     path = workspace_path(ctx, workspace)
     with _changing(path) as store:
-        ws, done = decide(
+        edit, done = decide(
             store.workspace,
             item_id,
             action,  # type: ignore[arg-type]  # one of ACTIONS, checked by click.Choice
@@ -367,7 +364,7 @@ def request_decide(
             note=note,
             force=force,
         )
-        store.save(ws)
+        store.save(applied(store.workspace, edit))
     item = done.item
     shown = store.source.shown(file_of(done.location))
     if action == "accept":

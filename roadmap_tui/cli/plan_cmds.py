@@ -151,7 +151,7 @@ def capacity(
 def _print_capacity(loads: list[Any]) -> None:
     from rich.table import Table
 
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     console = _console()
     table = Table(show_edge=False, pad_edge=False)
@@ -255,7 +255,7 @@ def deps(
 
 
 def _print_closure(graph: Any, found: Any) -> None:
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     console = _console()
 
@@ -316,7 +316,7 @@ def asks(
     if output == "json":
         _dump([group.to_json() for group in groups])
         return
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     console = _console()
     if not groups:
@@ -417,40 +417,13 @@ def draft(
 
 
 def _print_draft(result: Any, ws: Workspace) -> None:
-    from roadmap_tui.planning.numbers import show
+    from rich.text import Text
+
+    from roadmap_tui.exporters.rich_views import draft_text
 
     console = _console()
-    console.print(f"[bold]Draft of {result.quarter}[/]")
-    if result.note:
-        console.print(f"[bold yellow]{result.note}[/]")
-    if not result.previous_started:
-        console.print(f"{result.previous} has not begun: nothing is left over from it.")
-    elif result.leftovers:
-        console.print(f"Leftovers of {result.previous} ({len(result.leftovers)}), carried first:")
-        for move in result.leftovers:
-            console.print(f"  {move.item} ({move.reason})")
-    else:
-        console.print(f"No leftovers in {result.previous}.")
-    if result.kept:
-        console.print(f"Already planned in {result.quarter}: {len(result.kept)} item(s)")
-    if result.placed:
-        console.print(f"From the backlog ({len(result.placed)}, total value {show(result.value)}):")
-        for move in result.placed:
-            console.print(f"  + {move.item}: {move.reason}")
-    else:
-        console.print("Nothing from the backlog fits.")
-    if result.left_out:
-        console.print(f"Left out ({len(result.left_out)}):")
-        for entry in result.left_out:
-            console.print(f"  - {entry.item}: {'; '.join(entry.reasons)}")
-    console.print(f"Capacity in {result.quarter} with this draft:")
-    for load in result.loads:
-        if load.used or load.overloaded:
-            console.print(f"  {load.sentence()}")
-    for load in result.overloads:
-        console.print(f"[bold red]overloaded: {load.sentence()}[/]")
-    for violation in result.broken:
-        console.print(f"[red]breaks an order: {violation.sentence()}[/]")
+    console.print(Text(f"Draft of {result.quarter}", style="bold"))
+    console.print(draft_text(result))
 
 
 # --- adopt -----------------------------------------------------------------------------------
@@ -524,43 +497,10 @@ def adopt(
 
 
 def _print_adoption(result: Any) -> None:
-    from roadmap_tui.planning.numbers import show
+    from rich.text import Text
+
+    from roadmap_tui.exporters.rich_views import adoption_text
 
     console = _console()
-    console.print(f"[bold]Adopt {', '.join(result.items)} into {result.quarter}[/]")
-    if result.note:
-        console.print(f"[bold yellow]{result.note}[/]")
-    for warning in result.warnings:
-        console.print(f"[yellow]note: {warning}[/]")
-    if result.adopted:
-        console.print("Adopted:")
-        for move in result.adopted:
-            console.print(f"  + {move.item} ({move.reason})")
-    if result.over:
-        over = ", ".join(f"{team} by {show(days)} days" for team, days in result.over.items())
-        console.print(f"With them in, {result.quarter} is over capacity: {over}")
-    else:
-        console.print(f"With them in, every team still fits in {result.quarter}.")
-    for shortfall in result.shortfalls:
-        console.print(f"[bold red]cannot make room: {shortfall}[/]")
-    if not result.feasible:
-        return
-    if result.deferred:
-        console.print(f"Deferred ({len(result.deferred)}, value lost {show(result.lost_value)}):")
-        for entry in result.deferred:
-            where = "the backlog" if entry.target == "backlog" else entry.target
-            console.print(
-                f"  - {entry.item} to {where} (value {show(entry.value)}; frees {entry.frees})"
-            )
-            for reason in entry.reasons:
-                console.print(f"      {reason}")
-    elif result.over:
-        console.print("Nothing deferred.")
-    if result.kept_unscored:
-        console.print(f"Kept, unscored (cannot be weighed): {', '.join(result.kept_unscored)}")
-    console.print("Capacity after:")
-    for load in result.loads:
-        if load.used or load.overloaded:
-            console.print(f"  {load.sentence()}")
-    for violation in result.broken:
-        console.print(f"[red]breaks an order: {violation.sentence()}[/]")
+    console.print(Text(f"Adopt {', '.join(result.items)} into {result.quarter}", style="bold"))
+    console.print(adoption_text(result))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import click
@@ -12,12 +11,7 @@ from roadmap_tui.models import Problem
 from roadmap_tui.scoring import check_workspace
 from roadmap_tui.storage import WorkspaceStore
 from roadmap_tui.storage.errors import locate_all
-from roadmap_tui.storage.example import example_folder
-
-GITIGNORE = (
-    "# unsaved edits the terminal app keeps for crash recovery, and the save lock\n"
-    ".roadmap-recovery/\n.roadmap.lock\n"
-)
+from roadmap_tui.storage.example import InitRefused, init_workspace
 
 
 @click.command()
@@ -29,17 +23,11 @@ GITIGNORE = (
 def init(ctx: click.Context, directory: Path | None, workspace: Path | None, force: bool) -> None:
     """Write a new workspace from the example into DIRECTORY (default: the workspace, ./plans)."""
     target = directory if directory is not None else workspace_path(ctx, workspace)
-    if target.exists() and not target.is_dir():
-        raise click.ClickException(f"{target}: exists and is not a folder")
-    if (target / "roadmap.toml").exists() and not force:
-        raise click.ClickException(
-            f"{target}: already holds a workspace (roadmap.toml); nothing written (--force to overwrite)"
-        )
-    source = example_folder()
-    shutil.copytree(source, target, dirs_exist_ok=True)
-    ignore = target / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text(GITIGNORE, encoding="utf-8")
+    try:
+        init_workspace(target, overwrite=force)
+    except InitRefused as refused:
+        hint = " (--force to overwrite)" if refused.overwrite_helps else ""
+        raise click.ClickException(f"{refused}{hint}") from None
     click.echo(f"{target}: new workspace from the example; open it with `roadmap -w {target}`")
 
 

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from roadmap_tui.exporters.markdown_text import cell, escape, table
 from roadmap_tui.impact.model import Impact, Options
-from roadmap_tui.impact.numbers import fmt, same, signed
 from roadmap_tui.impact.summary import goal_cell, goal_quarter, location, summary
+from roadmap_tui.models.numbers import fmt, same, signed
 
 
 def _arrows(text: str) -> str:

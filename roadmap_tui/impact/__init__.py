@@ -1,6 +1,6 @@
 """Roadmap change impact: a baseline against adjusted plans. Pure: no files, no UI."""
 
-from roadmap_tui.impact.compare import compare, compare_options
+from roadmap_tui.impact.compare import compare, compare_options, compare_versions
 from roadmap_tui.impact.jsonable import impact_json, options_json
 from roadmap_tui.impact.model import (
     CHANGES,
@@ -33,6 +33,7 @@ __all__ = [
     "TeamEffort",
     "compare",
     "compare_options",
+    "compare_versions",
     "impact_json",
     "options_json",
     "summary",

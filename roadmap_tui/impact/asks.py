@@ -5,9 +5,9 @@ from __future__ import annotations
 from functools import partial
 
 from roadmap_tui.impact.model import AskChange
-from roadmap_tui.impact.numbers import same
 from roadmap_tui.impact.versions import Version
 from roadmap_tui.models import quarter_index
+from roadmap_tui.models.numbers import same
 from roadmap_tui.planning.graph import uses_of
 
 # (item id, team id) -> quarter -> (days, the ask's note)

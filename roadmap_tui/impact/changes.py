@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from roadmap_tui.impact.model import Change, ItemChange
-from roadmap_tui.impact.numbers import same
 from roadmap_tui.impact.versions import Version
+from roadmap_tui.models.numbers import same
 
 
 def classify(base: Version, adjusted: Version, item_id: str) -> Change:

@@ -1,4 +1,5 @@
-"""compare(base, adjusted) -> Impact, and compare_options(base, alternatives) -> Options."""
+"""compare(base, adjusted) -> Impact, compare_options(base, alternatives) -> Options, and
+compare_versions, which picks between them: what `roadmap impact`, the deck and the app call."""
 
 from __future__ import annotations
 
@@ -131,6 +132,35 @@ def base_row(impact: Impact, quarters: Sequence[str]) -> OptionRow:
         goals_delivered={goal.goal: goal.before for goal in impact.goals},
         delivery_shift=0 if any(goal.slip is not None for goal in impact.goals) else None,
         broken=0,
+    )
+
+
+def compare_versions(
+    base: Workspace,
+    alternatives: Sequence[tuple[str, Workspace]],
+    *,
+    value: Figure,
+    score: Figure,
+    framework: str | None = None,
+    base_label: str = "base",
+) -> Impact | Options:
+    """`base` against (label, workspace) alternatives: one alternative gives its Impact, two or
+    more give Options side by side (each alternative's Impact in `Options.impacts`, in order)."""
+    if not alternatives:
+        raise ValueError("compare_versions needs at least one alternative")
+    if len(alternatives) == 1:
+        label, adjusted = alternatives[0]
+        return compare(
+            base,
+            adjusted,
+            value=value,
+            score=score,
+            framework=framework,
+            base_label=base_label,
+            adjusted_label=label,
+        )
+    return compare_options(
+        base, alternatives, value=value, score=score, framework=framework, base_label=base_label
     )
 
 

@@ -1,9 +1,9 @@
 """Knock-on effects: items whose dependencies no longer come first, and what must move with them.
 
-An item is broken when a dependency it names is no longer planned, or is planned in a later
-quarter than the item (the same quarter is fine). Only breaks the adjusted plan introduces are
-reported: a pair already broken in the baseline is old news. Done items never break anything
-and never need to move.
+An item is broken when a dependency blocks it (`planning.dependencies.blocked_by`, the one rule):
+the dependency is no item any more, dropped or in the backlog ("removed"), or planned in a later
+quarter ("deferred"). Only breaks the adjusted plan introduces are reported: a pair already
+broken in the baseline is old news. Done items never break anything and never need to move.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from roadmap_tui.impact.model import BreakKind, BrokenDependency
 from roadmap_tui.impact.versions import Version
 from roadmap_tui.models import BACKLOG
 from roadmap_tui.models.quarters import quarter_from_index
+from roadmap_tui.planning.dependencies import blocked_by
 
 NEVER = math.inf  # the earliest quarter of an item that waits for an unplanned one
 
@@ -22,19 +23,17 @@ NEVER = math.inf  # the earliest quarter of an item that waits for an unplanned 
 def _breaks(version: Version) -> dict[tuple[str, str], tuple[BreakKind, float]]:
     """(item, dependency) -> (kind, earliest quarter index the item could now be in)."""
     found: dict[tuple[str, str], tuple[BreakKind, float]] = {}
-    for item_id, index in version.planned.items():
+    for item_id in version.planned:
         item = version.items[item_id]
-        if item.status == "done":
-            continue
+        quarter = version.locations[item_id]
         for dep in item.depends_on:
-            other = version.items.get(dep)
-            if other is not None and other.status == "done":
-                continue
-            planned = version.planned.get(dep)
-            if planned is None:
+            block = blocked_by(
+                item, dep, version.items.get(dep), version.locations.get(dep), quarter
+            )
+            if block == "planned later":
+                found[(item_id, dep)] = ("deferred", version.planned[dep])
+            elif block is not None:
                 found[(item_id, dep)] = ("removed", NEVER)
-            elif planned > index:
-                found[(item_id, dep)] = ("deferred", planned)
     return found
 
 

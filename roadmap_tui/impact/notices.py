@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from roadmap_tui.impact.model import AskChange, ItemChange, Notice
-from roadmap_tui.impact.numbers import days
 from roadmap_tui.models import BACKLOG, quarter_index
+from roadmap_tui.models.numbers import days
 
 MOVES = ("added", "removed", "deferred", "pulled-in")
 

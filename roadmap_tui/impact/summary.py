@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from roadmap_tui.impact.model import Impact, ItemChange
-from roadmap_tui.impact.numbers import days, fmt, quarters, same, signed
+from roadmap_tui.models.numbers import days, fmt, quarters, same, signed
 
 
 def location(where: str | None) -> str:

@@ -14,6 +14,14 @@ from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE, ROADMAP_F
 WORKSPACE = ""  # Problem.file for "the workspace as a whole"
 
 
+class UnknownTheme(WorkspaceError):
+    """A theme id feedback.toml does not have (`theme`: the id asked for)."""
+
+    def __init__(self, problems: list[Problem], theme: str) -> None:
+        super().__init__(problems)
+        self.theme = theme
+
+
 def fail(file: str, message: str, where: str = "") -> WorkspaceError:
     return WorkspaceError([Problem(file=file, message=message, where=where)])
 
@@ -75,17 +83,13 @@ def find_item(ws: Workspace, item_id: str) -> tuple[str, Item]:
 
 
 def theme_ids(log: FeedbackLog | None, wanted: Iterable[str]) -> list[str]:
-    """Theme ids of feedback.toml; unknown -> nearest id and how to create a theme."""
+    """Theme ids of feedback.toml; unknown -> UnknownTheme with the nearest id."""
     known = [theme.id for theme in log.themes] if log is not None else []
     result: list[str] = []
     for theme in wanted:
         if theme not in known:
-            raise fail(
-                FEEDBACK_FILE,
-                f"no theme `{theme}`{did_you_mean(theme, known)}"
-                f" (create it with `roadmap feedback theme {theme} --title TEXT`)",
-                where="themes",
-            )
+            message = f"no theme `{theme}`{did_you_mean(theme, known)}"
+            raise UnknownTheme(fail(FEEDBACK_FILE, message, where="themes").problems, theme)
         if theme not in result:
             result.append(theme)
     return result

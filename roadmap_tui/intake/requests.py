@@ -1,7 +1,9 @@
 """Requests: from a message in a channel to an item in the backlog, and a decision on it.
 
 No request is ever lost: a declined or merged request stays in the backlog with its reason.
-Each change returns a new workspace; the one passed in is left as it was.
+Each change returns an `Edit` (models.edits), as planning does: the command line applies and
+saves it, the terminal app applies it as one undoable step. The workspace passed in is left as
+it was. Messages say what is wrong; the faces say which option changes it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from roadmap_tui.intake.lookup import (
     team_id,
 )
 from roadmap_tui.intake.scores import scoring_for
-from roadmap_tui.models import BACKLOG, Ask, Item, Workspace, is_quarter_id
+from roadmap_tui.models import BACKLOG, Ask, Item, Workspace, WorkspaceError, is_quarter_id
+from roadmap_tui.models.edits import Change, Edit, add_item, replace_item
 from roadmap_tui.models.item import Decision
 from roadmap_tui.models.quarters import ITEM_ID_RE
 from roadmap_tui.models.validation import BACKLOG_FILE
@@ -31,6 +34,14 @@ Action = Literal["accept", "decline", "merge"]
 ACTIONS: tuple[Action, ...] = ("accept", "decline", "merge")
 DECIDED: dict[Action, Decision] = {"accept": "accepted", "decline": "declined", "merge": "merged"}
 SCORE_RANGE = (1, 10)
+
+
+class IdTaken(WorkspaceError):
+    """The id chosen for a new request is some item's already."""
+
+
+class DecidedAlready(WorkspaceError):
+    """The request has a decision already; deciding again needs `force`."""
 
 
 def score_input(name: str, text: str) -> int | float:
@@ -63,7 +74,7 @@ def add_request(
     depends_on: Iterable[str] = (),
     goals: Iterable[str] = (),
     link: str | None = None,
-) -> tuple[Workspace, Item]:
+) -> tuple[Edit, Item]:
     """A new open request at the end of the backlog, with a generated id unless one is given.
 
     The requesting team need not be a team of roadmap.toml (anyone may ask; a declared team's
@@ -85,10 +96,12 @@ def add_request(
             where=f"items[{item_id}]",
         )
     elif item_id in taken:
-        raise fail(
-            item_file(taken[item_id]),
-            f"id `{item_id}` is taken already; choose another --id or leave it out",
-            where=f"items[{item_id}]",
+        raise IdTaken(
+            fail(
+                item_file(taken[item_id]),
+                f"id `{item_id}` is taken already",
+                where=f"items[{item_id}]",
+            ).problems
         )
     score: dict[str, int | float] = {}
     for name, number in (("value", value), ("effort", effort)):
@@ -116,9 +129,7 @@ def add_request(
         goals=serves,
         link=link.strip() if link and link.strip() else None,
     )
-    changed = ws.model_copy(deep=True)
-    changed.backlog.items.append(item)
-    return changed, item
+    return add_item(ws, item, BACKLOG, f"add request {item.id}"), item
 
 
 def days_input(text: str) -> int | float:
@@ -200,8 +211,9 @@ def decide(
     into: str | None = None,
     note: str | None = None,
     force: bool = False,
-) -> tuple[Workspace, Decided]:
-    """Accept, decline (with a reason) or merge (into another item) a request."""
+) -> tuple[Edit, Decided]:
+    """Accept, decline (with a reason) or merge (into another item) a request: one edit of the
+    request (and of the item it is merged into)."""
     location, found = find_item(ws, item_id)
     where = f"items[{item_id}]"
     if not found.is_request:
@@ -218,10 +230,10 @@ def decide(
             reason = (
                 found.note if found.note.startswith(f"{current}:") else f"{reason} ({found.note})"
             )
-        raise fail(
-            item_file(location),
-            f"decided already: {reason}; use --force to change the decision",
-            where=f"{where}.decision",
+        raise DecidedAlready(
+            fail(
+                item_file(location), f"decided already: {reason}", where=f"{where}.decision"
+            ).problems
         )
     note = " ".join(note.split()) if note else None
     if action == "decline" and not note:
@@ -230,8 +242,7 @@ def decide(
         if not into:
             raise ValueError("merge needs the item to merge into")
         _check_target(ws, item_id, into)
-    changed = ws.model_copy(deep=True)
-    item = next(i for i in changed.items_in(location) if i.id == item_id)
+    item = found.model_copy(deep=True)
     word = DECIDED[action]
     item.decision = word
     item.note = _reason(word, note)
@@ -247,11 +258,25 @@ def decide(
         assert into is not None
         item.status = "dropped"
         item.merged_into = into
-        target = next(i for i in changed.all_items() if i.id == into)
+        target = find_item(ws, into)[1].model_copy(deep=True)
         added = [team for team in item.requested_by if team not in target.requested_by]
         if added:
             target.requested_by = [*target.requested_by, *added]
-    return changed, Decided(item, location, target, tuple(added))
+    label = f"{action} {item_id}" + (f" into {into}" if into else "")
+    changes: list[Change] = list(replace_item(ws, item, label).changes)
+    if target is not None:
+        changes += replace_item(ws, target, label).changes
+    return Edit(label, tuple(changes)), Decided(item, location, target, tuple(added))
+
+
+def accepted_waiting(ws: Workspace) -> list[str]:
+    """Accepted requests still waiting in the backlog (proposed, not yet planned): the items
+    making room takes in first."""
+    return [
+        item.id
+        for item in ws.items_in(BACKLOG)
+        if item.is_request and item.decision == "accepted" and item.status == "proposed"
+    ]
 
 
 def _check_target(ws: Workspace, item_id: str, into: str) -> None:

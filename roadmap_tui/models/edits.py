@@ -96,6 +96,13 @@ def apply(ws: Workspace, edit: Edit) -> None:
             items.insert(min(change.after.index, len(items)), change.after.item)
 
 
+def applied(ws: Workspace, edit: Edit) -> Workspace:
+    """A copy of `ws` with the edit applied; `ws` itself is left as it was."""
+    changed = ws.model_copy(deep=True)
+    apply(changed, edit)
+    return changed
+
+
 def _items_for(ws: Workspace, location: str) -> list[Item]:
     if location != BACKLOG and location not in ws.quarters:
         ws.quarters[location] = QuarterPlan.model_construct(

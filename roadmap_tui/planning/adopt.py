@@ -39,13 +39,14 @@ from roadmap_tui.models import (
     next_quarter,
     quarter_index,
 )
+from roadmap_tui.models.numbers import clean
+from roadmap_tui.models.numbers import days as days_text
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.capacity import TeamLoad, load_of
 from roadmap_tui.planning.common import PlanningError, ValueOf, describe_needs, effects, shift
-from roadmap_tui.planning.dependencies import OrderViolation
+from roadmap_tui.planning.dependencies import OrderViolation, block_phrase, blocked_by
 from roadmap_tui.planning.graph import Key, PlanGraph, days_by_key, uses_of
 from roadmap_tui.planning.move_plan import Move, MovePlan, target_status
-from roadmap_tui.planning.numbers import clean, show
-from roadmap_tui.planning.numbers import days as days_text
 from roadmap_tui.planning.solver import TIME_LIMIT, TOLERANCE, Implication, Option, assign, choose
 
 MAX_NAME = 60
@@ -614,29 +615,16 @@ def _adopted_moves(graph: PlanGraph, ids: list[str], quarter: str) -> tuple[list
         )
     adopted = {move.item for move in moves}
     for move in moves:
-        for dep in dict.fromkeys(graph.items[move.item].depends_on):
-            problem = _needs(graph, dep, quarter, adopted)
-            if problem:
+        item = graph.items[move.item]
+        for dep in dict.fromkeys(item.depends_on):
+            where = quarter if dep in adopted else graph.location.get(dep)
+            block = blocked_by(item, dep, graph.items.get(dep), where, quarter)
+            if block is not None:
                 warnings.append(
-                    f"{move.item} depends on {dep}, {problem}: adopt it too or plan it earlier"
+                    f"{move.item} depends on {dep}, {block_phrase(block, where)}:"
+                    " adopt it too or plan it earlier"
                 )
     return moves, warnings
-
-
-def _needs(graph: PlanGraph, dep: str, quarter: str, adopted: set[str]) -> str:
-    target = graph.items.get(dep)
-    if target is None:
-        return "which is no item"
-    if target.status == "done" or dep in adopted:
-        return ""
-    if target.status == "dropped":
-        return "dropped"
-    location = graph.location[dep]
-    if location == BACKLOG:
-        return "in the backlog"
-    if quarter_index(location) > quarter_index(quarter):
-        return f"planned later, in {location}"
-    return ""
 
 
 def _keep_what_fits(

@@ -10,8 +10,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from roadmap_tui.models.numbers import clean
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.graph import Key, PlanGraph, Use
-from roadmap_tui.planning.numbers import clean, show
 
 
 @dataclass(frozen=True)

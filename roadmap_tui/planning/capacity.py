@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from roadmap_tui.models import Workspace
+from roadmap_tui.models.numbers import clean
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.graph import Key, PlanGraph
-from roadmap_tui.planning.numbers import clean, show
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from roadmap_tui.models import Item, Workspace, is_quarter_id, quarter_index
+from roadmap_tui.models.numbers import days as days_text
 from roadmap_tui.planning.common import PlanningError
 from roadmap_tui.planning.move_plan import Move, MovePlan
-from roadmap_tui.planning.numbers import days as days_text
 
 FINISHED = ("done", "dropped")
 

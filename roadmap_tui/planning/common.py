@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
 from roadmap_tui.models import Item
+from roadmap_tui.models.numbers import days as days_text
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.capacity import TeamLoad, team_loads
 from roadmap_tui.planning.dependencies import OrderViolation, violations_of
 from roadmap_tui.planning.graph import Key, PlanGraph, days_by_key, uses_of
 from roadmap_tui.planning.move_plan import Move
-from roadmap_tui.planning.numbers import days as days_text
-from roadmap_tui.planning.numbers import show
 
 # An item's value under the workspace's scoring framework; None = unscored.
 ValueOf = Callable[[Item], float | None]

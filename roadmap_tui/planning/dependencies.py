@@ -1,8 +1,8 @@
 """Dependency problems (cycles, dangling ids, broken orders) and an item's closure and chain.
 
-An order is broken when an item planned in a quarter (not done or dropped) depends on something
-planned in a later quarter, on a backlog item, or on a dropped item. Something done is never in
-the way, wherever it is. Cycles and dangling ids are reported on their own, not as broken orders.
+`blocked_by` is the one rule "does dependency D block an item in quarter Q?"; adopting, drafting,
+the order check here and the impact of a change all ask it (docs/planning.md, "Dependencies").
+Cycles and dangling ids are reported on their own, not as broken orders.
 """
 
 from __future__ import annotations
@@ -10,14 +10,60 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
-from typing import Any
+from typing import Any, Literal
 
-from roadmap_tui.models import quarter_index
+from roadmap_tui.models import BACKLOG, Item, quarter_index
+from roadmap_tui.models.numbers import clean
 from roadmap_tui.planning.graph import Node, PlanGraph, item_node
-from roadmap_tui.planning.numbers import clean
 
 # A strongly connected knot of items can hold very many elementary cycles; list this many.
 MAX_CYCLES_PER_KNOT = 20
+
+
+# Why a dependency blocks an item: the words are also the `reason` of an OrderViolation.
+Block = Literal["no item", "dropped", "in the backlog", "planned later"]
+
+
+def blocked_by(
+    item: Item, dep_id: str, dep: Item | None, dep_location: str | None, quarter: str
+) -> Block | None:
+    """Why dependency `dep_id` (the item `dep`, or None when no item has that id, at
+    `dep_location`: a quarter id or "backlog") keeps `item`, planned in `quarter`, from being
+    done in order; None when it does not.
+
+    - An item done or dropped is never blocked: nothing is left to do in order.
+    - A self-dependency never blocks: validation reports it ("depends on itself").
+    - A done dependency never blocks, wherever it is (backlog, later quarter).
+    - A dependency no item has blocks ("no item"); the order check lists it as dangling instead.
+    - A dropped dependency blocks: the work waited for will not be done.
+    - A dependency in the backlog blocks; one planned in the same or an earlier quarter does not,
+      one planned later does.
+
+    Callers that move things together pass where the dependency will be: the quarter itself for
+    one adopted, carried or placed with the item.
+    """
+    if item.status in ("done", "dropped") or dep_id == item.id:
+        return None
+    if dep is None:
+        return "no item"
+    if dep.status == "done":
+        return None
+    if dep.status == "dropped":
+        return "dropped"
+    if dep_location is None or dep_location == BACKLOG:
+        return "in the backlog"
+    if quarter_index(dep_location) > quarter_index(quarter):
+        return "planned later"
+    return None
+
+
+def block_phrase(block: Block, dep_location: str | None) -> str:
+    """`depends on X, <phrase>`: "which is no item", "planned later, in 2027-Q1"..."""
+    if block == "no item":
+        return "which is no item"
+    if block == "planned later":
+        return f"planned later, in {dep_location}"
+    return block
 
 
 @dataclass(frozen=True)
@@ -39,7 +85,7 @@ class OrderViolation:
     quarter: str
     depends_on: str
     depends_quarter: str | None  # None: in the backlog
-    reason: str  # "planned later", "in the backlog", "dropped"
+    reason: Block  # "planned later", "in the backlog", "dropped"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -223,23 +269,31 @@ def dangling(graph: PlanGraph) -> list[Dangling]:
 def violations_of(graph: PlanGraph, item_id: str) -> list[OrderViolation]:
     item = graph.items[item_id]
     quarter = graph.quarter_of(item_id)
-    if quarter is None or item.status in ("done", "dropped"):
+    if quarter is None:
         return []
     found = []
     for dep in graph.depends[item_id]:
         target = graph.items.get(dep)
-        if target is None or dep == item_id or target.status == "done":
-            continue
+        if target is None:
+            continue  # listed as dangling
         dep_quarter = graph.quarter_of(dep)
-        if target.status == "dropped":
-            reason = "dropped"
-        elif dep_quarter is None:
-            reason = "in the backlog"
-        elif quarter_index(dep_quarter) > quarter_index(quarter):
-            reason = "planned later"
-        else:
-            continue
-        found.append(OrderViolation(item_id, quarter, dep, dep_quarter, reason))
+        reason = blocked_by(item, dep, target, dep_quarter, quarter)
+        if reason is not None:
+            found.append(OrderViolation(item_id, quarter, dep, dep_quarter, reason))
+    return found
+
+
+def blockers(graph: PlanGraph, item_id: str) -> list[tuple[str, Block]]:
+    """What stands in an item's way, as (dependency, why) pairs: the ids no item has (wherever
+    the item is), then the dependencies that block it in its quarter (`blocked_by`). An item
+    done or dropped has none."""
+    item = graph.items[item_id]
+    if item.status in ("done", "dropped"):
+        return []
+    found: list[tuple[str, Block]] = [
+        (dep, "no item") for dep in graph.depends.get(item_id, ()) if dep not in graph.items
+    ]
+    found += [(v.depends_on, v.reason) for v in violations_of(graph, item_id)]
     return found
 
 

@@ -6,8 +6,9 @@
 2. Candidates are backlog items with status `proposed` whose decision, if any, is open or
    accepted (never declined or merged). An unscored candidate is never placed.
 3. A candidate may be placed only when everything it depends on is done, planned in the quarter
-   or earlier, or placed with it; a candidate depending on something dropped, unknown, planned
-   later or not placed is left out, and so is one in a dependency cycle.
+   or earlier, or placed with it (`dependencies.blocked_by`); a candidate depending on something
+   dropped, unknown, planned later, in the backlog or not placed is left out, and so is one in a
+   dependency cycle of two or more items (a self-dependency is a validation problem only).
 4. Among the rest the draft places the set with the greatest total value such that every team
    it needs, in every quarter its asks name, keeps within its free capacity (`solver.choose`).
 
@@ -28,14 +29,20 @@ from roadmap_tui.models import (
     previous_quarter,
     quarter_index,
 )
+from roadmap_tui.models.numbers import clean
+from roadmap_tui.models.numbers import days as days_text
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.capacity import TeamLoad, load_of
 from roadmap_tui.planning.carry import leftovers
 from roadmap_tui.planning.common import PlanningError, ValueOf, describe_needs, effects, shift
-from roadmap_tui.planning.dependencies import OrderViolation, find_cycles
+from roadmap_tui.planning.dependencies import (
+    OrderViolation,
+    block_phrase,
+    blocked_by,
+    find_cycles,
+)
 from roadmap_tui.planning.graph import Key, PlanGraph, days_by_key, uses_of
 from roadmap_tui.planning.move_plan import Move, MovePlan, target_status
-from roadmap_tui.planning.numbers import clean, show
-from roadmap_tui.planning.numbers import days as days_text
 from roadmap_tui.planning.solver import TIME_LIMIT, TOLERANCE, choose
 
 OPEN_DECISIONS = (None, "open", "accepted")
@@ -149,7 +156,10 @@ def draft_quarter(
     ]
     candidates = [item for item in pool if is_candidate(item)]
     candidate_ids = {item.id for item in candidates}
-    in_cycle = {item_id: cycle for cycle in find_cycles(graph)[0] for item_id in cycle}
+    # A self-dependency is a validation problem, never a block (dependencies.blocked_by).
+    in_cycle = {
+        item_id: cycle for cycle in find_cycles(graph)[0] if len(cycle) > 1 for item_id in cycle
+    }
 
     reasons: dict[str, list[str]] = {}
     values: dict[str, float] = {}
@@ -162,16 +172,16 @@ def draft_quarter(
         values[item.id] = worth
         if item.id in in_cycle:
             cycle = in_cycle[item.id]
-            found.append(
-                "depends on itself"
-                if len(cycle) == 1
-                else "in a dependency cycle: " + " -> ".join([*cycle, cycle[0]])
-            )
+            found.append("in a dependency cycle: " + " -> ".join([*cycle, cycle[0]]))
             continue
         for dep in dict.fromkeys(item.depends_on):
-            problem = _dependency_problem(graph, dep, quarter, carried_ids, candidate_ids)
-            if problem:
-                found.append(f"depends on {dep}, {problem}")
+            # a leftover moves in, a candidate may be placed with it: both count as here
+            where = (
+                quarter if dep in carried_ids or dep in candidate_ids else graph.location.get(dep)
+            )
+            block = blocked_by(item, dep, graph.items.get(dep), where, quarter)
+            if block is not None:
+                found.append(f"depends on {dep}, {block_phrase(block, where)}")
     # A candidate that needs a left-out candidate is left out too.
     changed = True
     while changed:
@@ -266,25 +276,6 @@ def draft_quarter(
         plan=plan,
         previous_started=not not_started,
     )
-
-
-def _dependency_problem(
-    graph: PlanGraph, dep: str, quarter: str, carried: set[str], candidates: set[str]
-) -> str:
-    """Why a dependency keeps a candidate out of `quarter` ("" when it does not)."""
-    target = graph.items.get(dep)
-    if target is None:
-        return "which is no item"
-    if target.status == "done" or dep in carried:
-        return ""
-    if target.status == "dropped":
-        return "dropped"
-    location = graph.location[dep]
-    if location == BACKLOG:
-        return "" if dep in candidates else "not planned"
-    if quarter_index(location) > quarter_index(quarter):
-        return f"planned later, in {location}"
-    return ""
 
 
 def _free(days: float) -> str:

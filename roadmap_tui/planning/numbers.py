@@ -1,19 +1,10 @@
-"""Person-days as people write them: 20, not 20.0; 2.5 stays 2.5."""
+"""Kept only so that code written against the old home still imports: the figures now live in
+`roadmap_tui.models.numbers` (one rounding rule for every layer). Import from there."""
 
 from __future__ import annotations
 
+from roadmap_tui.models.numbers import clean as clean
+from roadmap_tui.models.numbers import days as days
+from roadmap_tui.models.numbers import fmt as show
 
-def clean(days: float) -> float:
-    """Rounded away from float noise (0.1 + 0.2), whole numbers as int."""
-    rounded = round(days, 6)
-    return int(rounded) if rounded == int(rounded) else rounded
-
-
-def show(days: float) -> str:
-    value = clean(days)
-    return str(value) if isinstance(value, int) else f"{value:g}"
-
-
-def days(count: float) -> str:
-    """`1 day`, `5 days`, `2.5 days`."""
-    return f"{show(count)} day" + ("" if clean(count) == 1 else "s")
+__all__ = ["clean", "days", "show"]

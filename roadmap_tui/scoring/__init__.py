@@ -19,6 +19,8 @@ taken with the lead where the format is silent:
 Hot path: `Framework.compute` reads plain dicts and attributes, no validation per item.
 """
 
+from roadmap_tui.models.numbers import fmt_input as show
+from roadmap_tui.models.numbers import fmt_score as show_result
 from roadmap_tui.scoring.base import Framework, Inputs, Key
 from roadmap_tui.scoring.check import check_workspace
 from roadmap_tui.scoring.explain import Comparison, Explanation, compare, explain, formula_lines
@@ -32,8 +34,9 @@ from roadmap_tui.scoring.frameworks import (
     ValueEffort,
     Weighted,
     Wsjf,
+    quadrant_thresholds,
 )
-from roadmap_tui.scoring.inputs import Input, Number, show, show_result
+from roadmap_tui.scoring.inputs import Input, Number
 from roadmap_tui.scoring.ranking import TIE_RULE, Ranking, Scored, Unscored, rank
 from roadmap_tui.scoring.registry import (
     DEFAULT_FRAMEWORK,
@@ -45,6 +48,7 @@ from roadmap_tui.scoring.scoreboard import Scoreboard
 from roadmap_tui.scoring.sensitivity import Move, Sensitivity, sensitivity
 
 __all__ = [
+    "quadrant_thresholds",
     "BIG_BET",
     "DEFAULT_FRAMEWORK",
     "FILL_IN",

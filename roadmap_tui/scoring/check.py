@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from roadmap_tui.models import Item, Problem, Workspace, WorkspaceError, file_of
+from roadmap_tui.models.numbers import fmt_input as show
 from roadmap_tui.models.validation import nearest
 from roadmap_tui.scoring.base import Framework
 from roadmap_tui.scoring.frameworks import ROADMAP_FILE, ValueEffort
-from roadmap_tui.scoring.inputs import Input, show
+from roadmap_tui.scoring.inputs import Input
 from roadmap_tui.scoring.registry import FRAMEWORKS, framework_for, unknown_framework
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from roadmap_tui.models import Item
+from roadmap_tui.models.numbers import fmt_input as show
+from roadmap_tui.models.numbers import fmt_score as show_result
 from roadmap_tui.scoring.base import Framework, Key
-from roadmap_tui.scoring.inputs import INF, Number, show, show_result
+from roadmap_tui.scoring.inputs import INF, Number
 from roadmap_tui.scoring.ranking import Ranking
 
 

@@ -20,8 +20,10 @@ from collections.abc import Mapping
 from typing import ClassVar, Self
 
 from roadmap_tui.models import Item, Problem, ScoringSettings, WorkspaceError
+from roadmap_tui.models.numbers import fmt_input as show
+from roadmap_tui.models.numbers import fmt_score as show_result
 from roadmap_tui.scoring.base import Framework, Inputs
-from roadmap_tui.scoring.inputs import INF, Input, Number, show, show_result
+from roadmap_tui.scoring.inputs import INF, Input, Number
 
 ROADMAP_FILE = "roadmap.toml"
 
@@ -98,6 +100,14 @@ class ValueEffort(Framework):
 
 
 RICE_IMPACTS = (0.25, 0.5, 1, 2, 3)
+
+
+def quadrant_thresholds(framework: Framework) -> tuple[Number, Number]:
+    """The value and effort thresholds of the quadrants: value-effort's own (roadmap.toml's
+    [scoring] thresholds), else the default for every other framework."""
+    if isinstance(framework, ValueEffort):
+        return framework.value_threshold, framework.effort_threshold
+    return DEFAULT_THRESHOLD, DEFAULT_THRESHOLD
 
 
 class Rice(Framework):

@@ -10,6 +10,8 @@ import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from roadmap_tui.models.numbers import fmt_input as show
+
 Number = int | float
 INF = math.inf
 
@@ -110,19 +112,3 @@ class Ladder:
 def _tidy(x: float) -> float:
     rounded = round(x, 9)
     return int(rounded) if rounded == int(rounded) else rounded
-
-
-def show(x: Number) -> str:
-    """An input as the person wrote it: 8, 0.9, 2.5 (never 8.0 or 0.9000000001)."""
-    if isinstance(x, float) and x.is_integer():
-        return str(int(x))
-    if isinstance(x, float):
-        return f"{x:.10g}"
-    return str(x)
-
-
-def show_result(x: float) -> str:
-    """A computed value or score: two decimals (3.20), more for tiny numbers (0.0125)."""
-    if x != 0 and abs(x) < 0.1:
-        return f"{x:.3g}"
-    return f"{x:.2f}"

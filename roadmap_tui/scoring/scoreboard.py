@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from roadmap_tui.models import Item
+from roadmap_tui.models.edits import Edit, ItemChange
 from roadmap_tui.scoring.base import Framework, Key
 from roadmap_tui.scoring.ranking import Ranking
 
@@ -44,6 +45,18 @@ class Scoreboard:
         self._forget(item_id)
         self._items.pop(item_id, None)
         self._ranking = None
+
+    def apply_edit(self, edit: Edit) -> None:
+        """Follow an edit of the workspace: re-score only the items it touched (an item whose
+        id changed, or that was removed, leaves the board)."""
+        for change in edit.changes:
+            if not isinstance(change, ItemChange):
+                continue
+            before, after = change.before, change.after
+            if before is not None and (after is None or after.item.id != before.item.id):
+                self.remove(before.item.id)
+            if after is not None:
+                self.update(after.item)
 
     def set_framework(self, framework: Framework) -> None:
         """Switch framework (or its settings): every item is re-scored."""

@@ -72,3 +72,32 @@ def clean_temp_files(folder: Path) -> list[Path]:
             candidate.unlink()
             removed.append(candidate)
     return removed
+
+
+def write_output(path: Path, data: bytes, *, overwrite: bool) -> None:
+    """Write an output (a deck, an export) whole, the way plan files are written: a temporary
+    file next to it, fsynced, then renamed over `path` (`overwrite`) or hard-linked to it, and the
+    folder fsynced. Without `overwrite` an existing `path` raises FileExistsError, checked at the
+    last moment (the link fails if the file appeared meanwhile: nothing is ever replaced)."""
+    if overwrite:
+        atomic_write(path, data)
+        return
+    folder = path.parent
+    fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX + path.name + ".", dir=folder)
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        os.chmod(temp, default_mode())  # mkstemp's 0600 would hide the file from colleagues
+        atomic_write(temp, data)  # whole and fsynced under a name nobody else uses
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            raise
+        except OSError:
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(temp, path)  # a file system without hard links
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    _fsync_folder(folder)

@@ -22,17 +22,16 @@ def scenario_folder(workspace: Path, name: str) -> Path:
     return workspace / SCENARIOS / name
 
 
+class ScenarioExists(WorkspaceError):
+    """A scenario of that name exists and replacing it was not asked for."""
+
+
 def new_scenario(workspace: Path, name: str, *, force: bool = False) -> Path:
     """Copy the workspace's plan files (not roadmap.toml: inherited) into a new scenario folder."""
     folder = scenario_folder(workspace, name)
     if folder.exists() and not force:
-        raise WorkspaceError(
-            [
-                Problem(
-                    str(folder),
-                    f"scenario `{name}` exists already; nothing written (--force to replace)",
-                )
-            ]
+        raise ScenarioExists(
+            [Problem(str(folder), f"scenario `{name}` exists already; nothing written")]
         )
     if not (workspace / ROADMAP).is_file():
         raise WorkspaceError([Problem(str(workspace / ROADMAP), "missing: not a workspace")])

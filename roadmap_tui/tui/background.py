@@ -16,7 +16,7 @@ from textual import on
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from roadmap_tui.models import BACKLOG, Workspace
+from roadmap_tui.models import Workspace
 from roadmap_tui.models.edits import Edit
 from roadmap_tui.tui.session import Session
 
@@ -85,11 +85,9 @@ class WorkingScreen(Screen[None]):
 
     def room_items(self) -> list[str]:
         """The items make room ticks first: accepted requests still waiting in the backlog."""
-        return [
-            item.id
-            for item in self.session.workspace.items_in(BACKLOG)
-            if item.is_request and item.decision == "accepted" and item.status == "proposed"
-        ]
+        from roadmap_tui.intake import accepted_waiting
+
+        return accepted_waiting(self.session.workspace)
 
     def start_draft(self, quarter: str) -> None:
         ws = self.session.workspace.model_copy(deep=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from roadmap_tui.models import Workspace, WorkspaceError
-from roadmap_tui.models.edits import Edit, ItemChange
+from roadmap_tui.models.edits import Edit
 
 if TYPE_CHECKING:
     from roadmap_tui.scoring import Framework, Scoreboard
@@ -56,11 +56,4 @@ class Boards:
     def apply_edit(self, edit: Edit) -> None:
         """Re-score the items the edit touched, on every board but the app's own."""
         for board in self._boards.values():
-            for change in edit.changes:
-                if not isinstance(change, ItemChange):
-                    continue
-                before, after = change.before, change.after
-                if before is not None and (after is None or after.item.id != before.item.id):
-                    board.remove(before.item.id)
-                if after is not None:
-                    board.update(after.item)
+            board.apply_edit(edit)

@@ -78,12 +78,10 @@ class PlanFacts:
         graph = self.graph
         if graph is None or item_id not in graph.items:
             return None
-        from roadmap_tui.planning.dependencies import violations_of
+        from roadmap_tui.planning.dependencies import blockers
 
         deps = graph.depends.get(item_id, ())
-        blocking = [(dep, "no such item") for dep in deps if dep not in graph.items]
-        blocking += [(v.depends_on, v.reason) for v in violations_of(graph, item_id)]
-        return DependencyState(len(deps), tuple(blocking))
+        return DependencyState(len(deps), tuple(blockers(graph, item_id)))
 
     def dependents(self, item_ids: list[str]) -> set[str]:
         """Items that depend on any of these (their dependency state may have changed)."""

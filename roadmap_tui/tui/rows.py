@@ -233,5 +233,5 @@ def _short(reason: str) -> str:
         "planned later": "later",
         "in the backlog": "backlog",
         "dropped": "dropped",
-        "no such item": "missing",
+        "no item": "missing",
     }.get(reason, reason)

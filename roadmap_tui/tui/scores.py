@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from roadmap_tui.models import Workspace, WorkspaceError
-from roadmap_tui.models.edits import Edit, ItemChange
+from roadmap_tui.models.edits import Edit
 
 if TYPE_CHECKING:
     from roadmap_tui.scoring import Scoreboard
@@ -61,18 +61,8 @@ class Scores:
 
     def apply_edit(self, edit: Edit) -> None:
         """Re-score only the items the edit touched."""
-        board = self.board
-        if board is None:
-            return
-        for change in edit.changes:
-            if not isinstance(change, ItemChange):
-                continue
-            if change.before is not None and (
-                change.after is None or change.after.item.id != change.before.item.id
-            ):
-                board.remove(change.before.item.id)
-            if change.after is not None:
-                board.update(change.after.item)
+        if self.board is not None:
+            self.board.apply_edit(edit)
 
     def of(self, item_id: str) -> ItemScore:
         board = self.board

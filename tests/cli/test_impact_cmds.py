@@ -221,7 +221,9 @@ def test_scenario_new_and_list(example: Path) -> None:
     assert listed.stdout.splitlines() == ["adopt-account-structure", "security-first"]
     again = run("scenario", "new", "security-first", "-w", str(example))
     assert again.exit_code == 1
-    assert "scenario `security-first` exists already; nothing written" in again.output
+    assert "scenario `security-first` exists already; nothing written (--force to replace)" in (
+        again.output
+    )
     assert "Traceback" not in again.output
 
 

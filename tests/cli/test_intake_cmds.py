@@ -467,6 +467,7 @@ def test_feedback_add_checks_names_before_asking(
     assert result.exit_code == 1
     assert "How was your experience?" not in result.output
     assert f"{example}/feedback.toml: themes: no theme `docs`" in result.output
+    assert "(create it with `roadmap feedback theme docs --title TEXT`)" in result.output
 
 
 def test_feedback_add_creates_feedback_toml(example: Path) -> None:

@@ -9,6 +9,7 @@ from markdown_it import MarkdownIt
 from roadmap_tui.exporters.announcements import release_notes
 from roadmap_tui.intake.announce import decisions_since, done_since_date, plan_changes
 from roadmap_tui.intake.requests import decide
+from roadmap_tui.models.edits import applied
 from tests.intake.conftest import MakeWorkspace, item_of, load, move
 
 
@@ -74,8 +75,8 @@ def test_plan_changes_with_their_notes(small: MakeWorkspace) -> None:
 
 def test_decisions_are_told_with_their_reason(small: MakeWorkspace) -> None:
     before = load(small())
-    now, _ = decide(before, "REQ-OPEN-OLD", "decline", note="no owner")
-    now, _ = decide(now, "REQ-OPEN-NEW", "merge", into="PORTAL")
+    now = applied(before, decide(before, "REQ-OPEN-OLD", "decline", note="no owner")[0])
+    now = applied(now, decide(now, "REQ-OPEN-NEW", "merge", into="PORTAL")[0])
     text = release_notes(now, [], "git:HEAD~1", decisions=decisions_since(now, before))
     assert text.endswith(
         "## Decisions on requests\n"
@@ -90,7 +91,7 @@ def test_decisions_are_told_with_their_reason(small: MakeWorkspace) -> None:
 def test_hostile_titles_and_notes_stay_text(small: MakeWorkspace) -> None:
     before = load(small())
     hostile = "# Pwned\n- [x](javascript:alert(1)) <script>alert(1)</script> | a | b |"
-    now, _ = decide(before, "REQ-OPEN-OLD", "decline", note=hostile)
+    now = applied(before, decide(before, "REQ-OPEN-OLD", "decline", note=hostile)[0])
     naming = item_of(now, "NAMING")
     naming.title = hostile
     naming.description = "## not a heading\n1. not a list"

@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from roadmap_tui.cli import main
 from roadmap_tui.exporters.deck.measure import default_measure
-from tests.exporters.test_deck_impacts import notes_of, open_deck, outside, overflows, title_of
+from tests.exporters.deck_helpers import notes_of, open_deck, outside, overflows, title_of
 
 SCENARIO = "scenario:adopt-account-structure"
 

@@ -11,9 +11,11 @@ import pytest
 from roadmap_tui.exporters.deck import DeckError, DeckResult, write_deck
 from roadmap_tui.exporters.deck.clean import clean_text
 from roadmap_tui.impact import ItemChange
-from tests.exporters.test_deck_impacts import (
+from tests.exporters.deck_helpers import (
+    HOSTILE,
     MEASURE,
     deck_input,
+    hostile_impact,
     item_changes,
     notes_of,
     open_deck,
@@ -231,27 +233,9 @@ def test_lanes_by_team_when_asked(tmp_path: Path) -> None:
     assert "Infrastructure platform" in texts and "Self-service" not in texts
 
 
-HOSTILE = [
-    "Quotes \"double\" and 'single' <script>alert(1)</script> & more",
-    "Emoji 🚀👩‍💻 and flags 🇳🇱 in a title",
-    "עברית: שכבת חשבונות ומדיניות",
-    "العربية مع English mixed في النص",
-    "Control\x00char\x1fs\x0b and a lone \ud800 surrogate",
-    "Long " + "very long title words " * 25,  # about 550 characters
-    "x" * 300,  # one unbreakable word
-]
-
-
-def _hostile_impact() -> Any:
-    rows = list(item_changes())
-    for index, title in enumerate(HOSTILE):
-        rows[index] = replace(rows[index], title=title, note=title)
-    return small_impact(items=tuple(rows))
-
-
 def test_hostile_titles_come_out_intact(tmp_path: Path) -> None:
     path = tmp_path / "hostile.pptx"
-    write_deck(deck_input(_hostile_impact()), path, measure=MEASURE)
+    write_deck(deck_input(hostile_impact()), path, measure=MEASURE)
     prs = open_deck(path)
     assert outside(prs) == []
     assert overflows(prs) == []
@@ -312,8 +296,9 @@ def test_unsafe_links_are_dropped_with_a_warning(tmp_path: Path) -> None:
 def test_an_existing_file_is_not_overwritten_without_force(tmp_path: Path) -> None:
     path = tmp_path / "deck.pptx"
     path.write_bytes(b"keep me")
-    with pytest.raises(DeckError, match="exists; use --force"):
+    with pytest.raises(DeckError) as refused:  # DeckExists: the command line adds --force
         write_deck(deck_input(), path, measure=MEASURE)
+    assert str(refused.value) == f"{path} exists"
     assert path.read_bytes() == b"keep me"
     write_deck(deck_input(), path, force=True, measure=MEASURE)
     assert path.read_bytes()[:2] == b"PK"
@@ -400,7 +385,7 @@ def test_the_deck_is_readable_by_colleagues(tmp_path: Path) -> None:
     import os
 
     from roadmap_tui.exporters.deck import write_deck as write
-    from tests.exporters.test_deck_impacts import MEASURE, deck_input, small_impact
+    from tests.exporters.deck_helpers import MEASURE, deck_input, small_impact
 
     out = tmp_path / "review.pptx"
     write(deck_input(small_impact()), out, measure=MEASURE)

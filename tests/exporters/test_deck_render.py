@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from roadmap_tui.exporters.deck import write_deck
-from tests.exporters.test_deck_file import _hostile_impact
-from tests.exporters.test_deck_impacts import MEASURE, deck_input, open_deck
+from tests.exporters.deck_helpers import MEASURE, deck_input, hostile_impact, open_deck
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -47,5 +46,5 @@ def _pdf_pages(pptx: Path, tmp_path: Path) -> int:
 
 def test_libreoffice_renders_one_page_per_slide(tmp_path: Path) -> None:
     path = tmp_path / "hostile.pptx"
-    result = write_deck(deck_input(_hostile_impact()), path, measure=MEASURE)
+    result = write_deck(deck_input(hostile_impact()), path, measure=MEASURE)
     assert _pdf_pages(path, tmp_path) == len(result.slides) == len(open_deck(path).slides) == 8

@@ -1,4 +1,4 @@
-"""The deck's words, computed from a hand-built impact (numbers in test_deck_impacts.py)."""
+"""The deck's words, computed from a hand-built impact (numbers in deck_helpers.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from roadmap_tui.exporters.deck import SourceInfo, story
 from roadmap_tui.impact import GoalSlip, ItemChange, OptionRow, Options, QuarterValue
-from tests.exporters.test_deck_impacts import deck_input, item_changes, small_impact
+from tests.exporters.deck_helpers import deck_input, item_changes, small_impact
 
 
 def test_summary_sentences_from_the_impact() -> None:

@@ -12,7 +12,7 @@ from pptx.dml.color import RGBColor
 from pptx.util import Pt
 
 from roadmap_tui.exporters.deck import DeckError, write_deck
-from tests.exporters.test_deck_impacts import (
+from tests.exporters.deck_helpers import (
     MEASURE,
     deck_input,
     open_deck,

@@ -31,7 +31,7 @@ from roadmap_tui.exporters.markdown import impact_markdown
 from roadmap_tui.intake.announce import done_since_date
 from roadmap_tui.models import Feedback, FeedbackLog
 from tests.conftest import WriteWorkspace
-from tests.exporters.test_deck_impacts import (
+from tests.exporters.deck_helpers import (
     MEASURE,
     deck_input,
     item_changes,
@@ -82,7 +82,7 @@ def shown(fragment: str) -> str:
 # --- Markdown ------------------------------------------------------------------------------
 
 
-def _hostile_impact() -> Any:
+def hostile_impact() -> Any:
     """The deck tests' impact, each item titled with one hostile text and noted with another
     (titles HOSTILE[0..6], notes HOSTILE[9..3]: every text is a title or a note)."""
     rows = [
@@ -92,7 +92,7 @@ def _hostile_impact() -> Any:
 
 
 def test_impact_page() -> None:
-    page = render(impact_markdown(_hostile_impact()))
+    page = render(impact_markdown(hostile_impact()))
     assert_inert(page)
     assert page.count("<h1>") == 1
     assert re.findall(r"<h2>(.*?)</h2>", page) == [
@@ -111,7 +111,7 @@ def test_impact_page() -> None:
     assert [len(row) for row in cells] == [8] * 5
     assert [(row[0], shown(row[1]), shown(row[7])) for row in cells] == [
         (item.id, SHOWN[item.title], SHOWN[item.note or ""])
-        for item in _hostile_impact().changed_items
+        for item in hostile_impact().changed_items
     ]
 
 
@@ -284,7 +284,7 @@ def test_deck(tmp_path: Path) -> None:
         "NEXT": "mailto:lead@example.com",
         "EARLY": "file:///etc/passwd",
     }
-    deck = deck_input(_hostile_impact(), workspace=small_workspace(links))
+    deck = deck_input(hostile_impact(), workspace=small_workspace(links))
     path = tmp_path / "hostile.pptx"
     result = write_deck(deck, path, measure=MEASURE)
     assert result.warnings == [

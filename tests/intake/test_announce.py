@@ -14,6 +14,7 @@ from roadmap_tui.intake.announce import (
 )
 from roadmap_tui.intake.requests import decide
 from roadmap_tui.models import Item
+from roadmap_tui.models.edits import applied
 from tests.intake.conftest import MakeWorkspace, item_of, load, move
 
 LATER_QUARTER = """\
@@ -45,7 +46,7 @@ def test_announcement_groups_done_items_by_goal_and_names_the_channels(
     docs.status, docs.done_on = "done", dt.date(2026, 11, 3)
     done, _ = done_since_date(ws, dt.date(2026, 10, 1))
     before = load(small())
-    now, _ = decide(ws, "REQ-DECLINED", "accept", force=True)
+    now = applied(ws, decide(ws, "REQ-DECLINED", "accept", force=True)[0])
     notes = announcement(now, done, "2026-10-01", decisions=decisions_since(now, before))
     assert (notes.workspace, notes.since) == ("Test", "2026-10-01")
     assert [i.id for i in notes.done] == ["NAMING", "PORTAL", "DOCS"]
@@ -68,8 +69,8 @@ def test_changes_since_an_earlier_version(small: MakeWorkspace) -> None:
     move(now, "LATER", "2026-Q4")  # brought forward
     move(now, "DOCS", "2027-Q1")  # added to a quarter
     now.quarters["2026-Q4"].items.append(Item(id="NEW", title="New work"))  # added
-    now, _ = decide(now, "REQ-OPEN-OLD", "decline", note="no owner")
-    now, _ = decide(now, "REQ-OPEN-NEW", "accept")
+    now = applied(now, decide(now, "REQ-OPEN-OLD", "decline", note="no owner")[0])
+    now = applied(now, decide(now, "REQ-OPEN-NEW", "accept")[0])
 
     assert [i.id for i in done_since_version(now, before)] == ["PORTAL"]
     changes = [(c.item.id, c.change) for c in plan_changes(now, before)]

@@ -47,8 +47,7 @@ def test_first_feedback_creates_the_log(small: MakeWorkspace) -> None:
         (
             {"themes": ["doc"]},
             "feedback.toml",
-            "no theme `doc`: did you mean `docs`? (create it with"
-            " `roadmap feedback theme doc --title TEXT`)",
+            "no theme `doc`: did you mean `docs`?",  # the command line adds how to create it
         ),
         (
             {"answers": {"experience": "  "}},

@@ -10,6 +10,7 @@ import pytest
 
 from roadmap_tui.intake.lookup import unknown_requester
 from roadmap_tui.intake.requests import (
+    DecidedAlready,
     add_request,
     decide,
     parse_ask,
@@ -17,6 +18,7 @@ from roadmap_tui.intake.requests import (
     score_input,
 )
 from roadmap_tui.models import Ask, WorkspaceError
+from roadmap_tui.models.edits import applied
 from tests.intake.conftest import MakeWorkspace, load
 
 TODAY = dt.date(2026, 11, 27)
@@ -24,7 +26,7 @@ TODAY = dt.date(2026, 11, 27)
 
 def test_add_request_appends_an_open_request_to_the_backlog(small: MakeWorkspace) -> None:
     ws = load(small())
-    changed, item = add_request(
+    edit, item = add_request(
         ws,
         "  Self-service   Kafka topics ",
         "storage",
@@ -33,8 +35,10 @@ def test_add_request_appends_an_open_request_to_the_backlog(small: MakeWorkspace
         value=7,
         effort=2.5,
     )
+    assert edit.label == "add request REQ-SELF-SERVICE-KAFKA-TOPICS"
+    changed = applied(ws, edit)
     assert item.id == "REQ-SELF-SERVICE-KAFKA-TOPICS"
-    assert changed.backlog.items[-1] is item
+    assert changed.backlog.items[-1] == item
     assert item.title == "Self-service Kafka topics"
     assert (item.kind, item.status, item.decision) == ("request", "proposed", "open")
     assert item.requested_by == ["storage"]
@@ -49,16 +53,19 @@ def test_add_request_appends_an_open_request_to_the_backlog(small: MakeWorkspace
 
 def test_generated_ids_are_unique_across_the_workspace(small: MakeWorkspace) -> None:
     ws = load(small())
-    ws, first = add_request(ws, "Naming", "storage", TODAY)
-    ws, second = add_request(ws, "Naming", "storage", TODAY)
-    ws, third = add_request(ws, "naming!", "infra", TODAY)
+    edit, first = add_request(ws, "Naming", "storage", TODAY)
+    ws = applied(ws, edit)
+    edit, second = add_request(ws, "Naming", "storage", TODAY)
+    ws = applied(ws, edit)
+    _, third = add_request(ws, "naming!", "infra", TODAY)
     assert [first.id, second.id, third.id] == ["REQ-NAMING", "REQ-NAMING-2", "REQ-NAMING-3"]
 
 
 def test_a_requester_need_not_be_a_declared_team(small: MakeWorkspace) -> None:
     """Anyone may ask; the warning names the closest declared team in case of a typo."""
     ws = load(small())
-    changed, item = add_request(ws, "X", " ml-platform ", TODAY)
+    edit, item = add_request(ws, "X", " ml-platform ", TODAY)
+    changed = applied(ws, edit)
     assert item.requested_by == ["ml-platform"]
     assert unknown_requester(changed, "ml-platform") == (
         "`ml-platform` is not a team in roadmap.toml; recorded as written"
@@ -158,13 +165,13 @@ def test_parse_ask_refusals(text: str, message: str) -> None:
 
 def test_chosen_id_must_be_free_and_valid(small: MakeWorkspace) -> None:
     ws = load(small())
-    changed, item = add_request(ws, "X", "storage", TODAY, item_id="REQ-MINE")
+    _, item = add_request(ws, "X", "storage", TODAY, item_id="REQ-MINE")
     assert item.id == "REQ-MINE"
     with pytest.raises(WorkspaceError) as taken:
         add_request(ws, "X", "storage", TODAY, item_id="NAMING")
     problem = taken.value.problems[0]
     assert (problem.file, problem.where) == ("2026-Q4.toml", "items[NAMING]")
-    assert "taken already" in problem.message
+    assert problem.message == "id `NAMING` is taken already"  # the face names its option
     with pytest.raises(WorkspaceError) as invalid:
         add_request(ws, "X", "storage", TODAY, item_id="-bad id")
     assert "not a valid item id" in invalid.value.problems[0].message
@@ -184,7 +191,8 @@ def test_score_inputs_outside_1_to_10_are_refused(text: str) -> None:
 
 def test_accept_keeps_the_request_in_the_backlog(small: MakeWorkspace) -> None:
     ws = load(small())
-    changed, done = decide(ws, "REQ-OPEN-OLD", "accept", note="cheap and asked twice")
+    edit, done = decide(ws, "REQ-OPEN-OLD", "accept", note="cheap and asked twice")
+    changed = applied(ws, edit)
     item = done.item
     assert (item.decision, item.status, done.location) == ("accepted", "proposed", "backlog")
     assert item.note == "accepted: cheap and asked twice"
@@ -196,7 +204,8 @@ def test_decline_needs_a_note_and_drops_the_request(small: MakeWorkspace) -> Non
     ws = load(small())
     with pytest.raises(ValueError, match="needs a note"):
         decide(ws, "REQ-OPEN-OLD", "decline")
-    changed, done = decide(ws, "REQ-OPEN-OLD", "decline", note="declined: no owner")
+    edit, done = decide(ws, "REQ-OPEN-OLD", "decline", note="declined: no owner")
+    changed = applied(ws, edit)
     assert (done.item.decision, done.item.status) == ("declined", "dropped")
     assert done.item.note == "declined: no owner"  # not "declined: declined: ..."
     assert [i.id for i in changed.backlog.items] == [i.id for i in ws.backlog.items]
@@ -204,7 +213,8 @@ def test_decline_needs_a_note_and_drops_the_request(small: MakeWorkspace) -> Non
 
 def test_merge_moves_the_teams_to_the_target(small: MakeWorkspace) -> None:
     ws = load(small())
-    changed, done = decide(ws, "REQ-OPEN-OLD", "merge", into="NAMING")
+    edit, done = decide(ws, "REQ-OPEN-OLD", "merge", into="NAMING")
+    changed = applied(ws, edit)
     assert (done.item.decision, done.item.status) == ("merged", "dropped")
     assert done.item.merged_into == "NAMING"
     assert done.item.note is None
@@ -212,7 +222,8 @@ def test_merge_moves_the_teams_to_the_target(small: MakeWorkspace) -> None:
     # storage asked for NAMING already: no duplicate
     assert done.added_teams == ()
     assert changed.quarters["2026-Q4"].items[0].requested_by == ["storage"]
-    changed, done = decide(ws, "REQ-DECLINED", "merge", into="PORTAL", force=True)
+    edit, done = decide(ws, "REQ-DECLINED", "merge", into="PORTAL", force=True)
+    changed = applied(ws, edit)
     assert done.added_teams == ("infra",)
     assert changed.quarters["2026-Q4"].items[1].requested_by == ["infra"]
 
@@ -252,17 +263,13 @@ def test_only_requests_are_decided(small: MakeWorkspace) -> None:
 
 def test_a_decided_request_needs_force(small: MakeWorkspace) -> None:
     ws = load(small())
-    with pytest.raises(WorkspaceError) as raised:
+    with pytest.raises(DecidedAlready) as raised:
         decide(ws, "REQ-DECLINED", "accept")
-    assert raised.value.problems[0].message == (
-        "decided already: declined: not our platform; use --force to change the decision"
-    )
-    with pytest.raises(WorkspaceError) as merged:
+    assert raised.value.problems[0].message == "decided already: declined: not our platform"
+    with pytest.raises(DecidedAlready) as merged:
         decide(ws, "REQ-MERGED", "accept")
-    assert merged.value.problems[0].message == (
-        "decided already: merged into `PORTAL`; use --force to change the decision"
-    )
-    changed, done = decide(ws, "REQ-MERGED", "accept", force=True)
+    assert merged.value.problems[0].message == "decided already: merged into `PORTAL`"
+    _, done = decide(ws, "REQ-MERGED", "accept", force=True)
     # accepted again: back to proposed, no longer merged, the stale reason gone
     assert (done.item.decision, done.item.status, done.item.merged_into) == (
         "accepted",
@@ -304,3 +311,27 @@ def test_rows_as_json(small: MakeWorkspace) -> None:
         "where": "backlog",
         "status": "dropped",
     }
+
+
+def test_a_merge_is_one_undoable_edit_of_both_items(small: MakeWorkspace) -> None:
+    ws = load(small())
+    edit, _ = decide(ws, "REQ-DECLINED", "merge", into="PORTAL", force=True)
+    assert edit.label == "merge REQ-DECLINED into PORTAL"
+    assert edit.item_ids == ["REQ-DECLINED", "PORTAL"]
+    changed = applied(ws, edit)
+    assert changed.quarters["2026-Q4"].items[1].requested_by == ["infra"]
+    back = applied(changed, edit.inverse())
+    assert back.model_dump() == ws.model_dump()
+
+
+def test_accepted_requests_waiting_are_those_still_proposed_in_the_backlog(
+    small: MakeWorkspace,
+) -> None:
+    from roadmap_tui.intake import accepted_waiting
+
+    ws = load(small())
+    assert accepted_waiting(ws) == []
+    ws = applied(ws, decide(ws, "REQ-OPEN-NEW", "accept")[0])
+    ws = applied(ws, decide(ws, "REQ-OPEN-OLD", "accept")[0])
+    ws = applied(ws, decide(ws, "REQ-DECLINED", "accept", force=True)[0])  # dropped -> proposed
+    assert accepted_waiting(ws) == ["REQ-OPEN-OLD", "REQ-OPEN-NEW", "REQ-DECLINED"]

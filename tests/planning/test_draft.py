@@ -63,7 +63,8 @@ def test_left_out_reasons_in_the_users_words(build: Build) -> None:
         ],
     )
     draft = draft_quarter(ws, "2026-Q4", value)
-    assert [m.item for m in draft.placed] == ["ACCEPTED"]
+    # A self-dependency is a validation problem, never a block: OWN-LOOP (value 9) fits.
+    assert [m.item for m in draft.placed] == ["OWN-LOOP", "ACCEPTED"]
     assert _reasons(draft) == {
         "STORE": ("needs 5 days of storage in 2026-Q4, 2 free",),
         "NEEDS-STORE": ("depends on STORE, not planned",),
@@ -73,7 +74,6 @@ def test_left_out_reasons_in_the_users_words(build: Build) -> None:
         "NEEDS-NO-SCORE": ("depends on NO-SCORE, not planned",),
         "LOOP-A": ("in a dependency cycle: LOOP-A -> LOOP-B -> LOOP-A",),
         "LOOP-B": ("in a dependency cycle: LOOP-A -> LOOP-B -> LOOP-A",),
-        "OWN-LOOP": ("depends on itself",),
     }
     assert draft.unscored == ["NO-SCORE"]
 

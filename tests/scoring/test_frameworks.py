@@ -209,3 +209,11 @@ def test_value_and_score_functions_agree_with_the_ranking() -> None:
     assert Rice().value(thing) == 50.0
     assert Rice().score(thing) == 12.5  # 50 / estimate 4 (score.effort 2 is value-effort's)
     assert Ice().value(thing) is None
+
+
+def test_quadrant_thresholds_are_value_efforts_own_else_the_default() -> None:
+    from roadmap_tui.scoring import quadrant_thresholds
+
+    settings = ScoringSettings(framework="value-effort", thresholds={"value": 7, "effort": 3})
+    assert quadrant_thresholds(framework_for(settings)) == (7, 3)
+    assert quadrant_thresholds(framework_for(ScoringSettings(), "rice")) == (5, 5)

@@ -75,3 +75,25 @@ def test_ranking_of_a_subset_and_switching_framework() -> None:
     assert board.ranking(["C", "A"]).rank_of("C") == 2
     board.set_framework(Wsjf())
     assert board.ranking().ids() == ["C", "A", "B"]  # 27 > 3; B has no WSJF inputs
+
+
+def test_an_edit_rescores_only_the_items_it_touches() -> None:
+    from roadmap_tui.models.edits import Edit, ItemChange, Placement
+
+    framework = CountingValueEffort()
+    a, b = item("A", value=4, effort=2), item("B", value=2, effort=2)
+    board = Scoreboard(framework, [a, b])
+    framework.calls = 0
+    renamed = item("A2", value=9, effort=1)
+    edit = Edit(
+        "edit",
+        (
+            ItemChange(Placement("backlog", 0, a), Placement("backlog", 0, renamed)),  # id changed
+            ItemChange(Placement("backlog", 1, b), None),  # removed
+            ItemChange(None, Placement("backlog", 1, item("C", value=6, effort=3))),  # new
+        ),
+    )
+    board.apply_edit(edit)
+    assert framework.calls == 2  # A2 and C, nothing else
+    assert board.ranking().ids() == ["A2", "C"]  # 9.00, then 2.00
+    assert "A" not in board and "B" not in board

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
 
 from roadmap_tui.tui.app import RoadmapApp, make_app
 
@@ -52,4 +53,15 @@ async def opened(pilot: Pilot[None]) -> None:
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
-    await pilot.press(*text)
+    """Put `text` into the focused field at its cursor in one step, as a paste does: the field
+    reacts once (validation, suggestions), not once per character. Anything but a text field
+    gets the keys."""
+    await pilot.pause()  # a focus() just asked for takes effect first
+    focused = pilot.app.focused
+    if isinstance(focused, Input):
+        focused.insert_text_at_cursor(text)
+    elif isinstance(focused, TextArea):
+        focused.insert(text)
+    else:
+        await pilot.press(*text)
+    await pilot.pause()

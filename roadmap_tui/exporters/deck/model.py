@@ -62,3 +62,7 @@ class DeckResult:
 
 class DeckError(Exception):
     """A deck that cannot be written (unreadable template, file exists): a message, exit 1."""
+
+
+class DeckExists(DeckError):
+    """The file exists and overwriting was not asked for (the faces say how to ask)."""

@@ -5,33 +5,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+# The figures are the ones every layer writes (one rounding rule): models.numbers.
+from roadmap_tui.models.numbers import days as days
+from roadmap_tui.models.numbers import fmt as fmt
+from roadmap_tui.models.numbers import fmt_score as fmt_score
+from roadmap_tui.models.numbers import quarters as quarters
+from roadmap_tui.models.numbers import signed as signed
+
 ARROW = "\u2192"  # →
 DASH = "\u2013"  # –
-
-
-def fmt(value: float | None) -> str:
-    """4, 2.5, 0.33; '-' for none."""
-    if value is None:
-        return "-"
-    if math.isclose(value, round(value), abs_tol=1e-9):
-        return str(int(round(value)))
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def fmt_score(value: float | None) -> str:
-    """A ratio score with two decimals (1.29), fewer digits lost for tiny ones; '-' for none."""
-    if value is None:
-        return "-"
-    if value != 0 and abs(value) < 0.1:
-        return f"{value:.3g}"
-    return f"{value:.2f}"
-
-
-def signed(value: float) -> str:
-    """+16, -3, ±0."""
-    if math.isclose(value, 0.0, abs_tol=1e-9):
-        return "\u00b10"
-    return ("+" if value > 0 else "-") + fmt(abs(value))
 
 
 def percent_change(before: float, after: float) -> str | None:
@@ -45,16 +27,8 @@ def percent_change(before: float, after: float) -> str | None:
     return f"{'+' if rounded > 0 else ''}{rounded}%" if rounded else "\u00b10%"
 
 
-def days(value: float) -> str:
-    return f"{fmt(value)} day" if math.isclose(value, 1.0) else f"{fmt(value)} days"
-
-
 def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
-def quarters(count: int) -> str:
-    return "1 quarter" if abs(count) == 1 else f"{abs(count)} quarters"
 
 
 def join(names: Sequence[str]) -> str:

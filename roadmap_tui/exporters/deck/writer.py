@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from roadmap_tui.exporters.deck import appendix, details, overview
 from roadmap_tui.exporters.deck.canvas import Canvas
 from roadmap_tui.exporters.deck.measure import Measure, default_measure
-from roadmap_tui.exporters.deck.model import DeckError, DeckInput, DeckResult
+from roadmap_tui.exporters.deck.model import DeckExists, DeckInput, DeckResult
 from roadmap_tui.exporters.deck.template import open_presentation
-from roadmap_tui.storage.atomic import default_mode
+from roadmap_tui.storage.atomic import write_output
 
 
 def build(
@@ -22,7 +20,6 @@ def build(
     """The presentation and what it holds: slides in the order the meeting reads them."""
     prs, layouts = open_presentation(template)
     canvas = Canvas(prs, layouts, measure if measure is not None else default_measure())
-    prs.slides.turbo_add_enabled = True  # shape ids by counter: thousands of chips and cells
     overview.cover(canvas, deck)
     overview.summary(canvas, deck)
     overview.roadmap(canvas, deck)
@@ -36,35 +33,14 @@ def build(
 
 
 def save(prs: Any, path: Path, force: bool = False) -> None:
-    """Write the file whole: to a temporary file next to it, then renamed over it. Without
-    `force` an existing file is an error (checked again at the last moment)."""
+    """Write the file whole (storage's atomic output write). Without `force` an existing file
+    is an error (checked again at the last moment)."""
     buffer = io.BytesIO()
     prs.save(buffer)
-    data = buffer.getvalue()
-    folder = path.parent if str(path.parent) else Path(".")
-    if not force and path.exists():
-        raise DeckError(f"{path} exists; use --force to overwrite it")
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, default_mode())  # mkstemp's 0600 would hide the deck from colleagues
-        if force:
-            os.replace(temp, path)
-        else:
-            try:
-                os.link(temp, path)  # fails if the file appeared meanwhile: never overwrite
-            except FileExistsError:
-                raise DeckError(f"{path} exists; use --force to overwrite it") from None
-            except OSError:
-                if path.exists():
-                    raise DeckError(f"{path} exists; use --force to overwrite it") from None
-                os.replace(temp, path)  # a file system without hard links
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+        write_output(path, buffer.getvalue(), overwrite=force)
+    except FileExistsError:
+        raise DeckExists(f"{path} exists") from None
 
 
 def write_deck(
@@ -77,7 +53,7 @@ def write_deck(
 ) -> DeckResult:
     """Build the deck and save it to `path`."""
     if not force and path.exists():
-        raise DeckError(f"{path} exists; use --force to overwrite it")
+        raise DeckExists(f"{path} exists")
     prs, result = build(deck, template, measure)
     save(prs, path, force)
     return result

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,52 +12,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from roadmap_tui.exporters.rich_views import adoption_text
+
 if TYPE_CHECKING:
     from roadmap_tui.planning.adopt import Adoption
-
-
-def adoption_text(result: Adoption) -> Text:
-    """The proposal in words, as `roadmap adopt` prints it."""
-    from roadmap_tui.planning.numbers import show
-
-    text = Text()
-    if result.note:
-        text.append(result.note + "\n", "bold yellow")
-    for warning in result.warnings:
-        text.append(f"note: {warning}\n", "yellow")
-    for move in result.adopted:
-        text.append(f"+ {move.item}", "bold green")
-        text.append(f" ({move.reason})\n")
-    if result.over:
-        over = ", ".join(f"{team} by {show(days)} days" for team, days in result.over.items())
-        text.append(f"With them in, {result.quarter} is over capacity: {over}\n")
-    else:
-        text.append(f"With them in, every team still fits in {result.quarter}.\n")
-    for shortfall in result.shortfalls:
-        text.append(f"cannot make room: {shortfall}\n", "bold red")
-    if not result.feasible:
-        return text
-    if result.deferred:
-        text.append(
-            f"Deferred ({len(result.deferred)}, value lost {show(result.lost_value)}):\n", "bold"
-        )
-        for entry in result.deferred:
-            where = "the backlog" if entry.target == "backlog" else entry.target
-            text.append(f"- {entry.item}", "bold yellow")
-            text.append(f" to {where} (value {show(entry.value)}; frees {entry.frees})\n")
-            for reason in entry.reasons:
-                text.append(f"    {reason}\n", "dim")
-    elif result.over:
-        text.append("Nothing deferred.\n")
-    if result.kept_unscored:
-        text.append(f"Kept, unscored (cannot be weighed): {', '.join(result.kept_unscored)}\n")
-    text.append("Capacity after:\n", "bold")
-    for load in result.loads:
-        if load.used or load.overloaded:
-            text.append(f"  {load.sentence()}\n", "bold red" if load.overloaded else "")
-    for violation in result.broken:
-        text.append(f"breaks an order: {violation.sentence()}\n", "red")
-    return text
 
 
 class AdoptionReviewScreen(ModalScreen[bool]):

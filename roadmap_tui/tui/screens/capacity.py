@@ -166,7 +166,7 @@ class CapacityScreen(WorkingScreen, RedrawnWhenShown):
         self.query_one("#capacity-heading", Static).update(text)
 
     def _show_cell(self) -> None:
-        from roadmap_tui.planning.numbers import show
+        from roadmap_tui.models.numbers import fmt as show
 
         heading = self.query_one("#cell-heading", Static)
         table = self.query_one("#cell-items", DataTable)

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -167,7 +166,7 @@ class CompareScreen(WorkingScreen):
     # --- the impact ----------------------------------------------------------------------------
     def compute(self) -> None:
         """Compare the chosen versions (on the app's thread: the current edits are live)."""
-        from roadmap_tui.impact import compare, compare_options
+        from roadmap_tui.impact import Options, compare_versions
         from roadmap_tui.impact.figures import figures
 
         self.impact = self.options = None
@@ -178,18 +177,7 @@ class CompareScreen(WorkingScreen):
         versions = [self.sources.open(spec) for spec in self.chosen]
         name, value, score = figures(self.session.workspace)
         self.versions = [base, *versions]
-        if len(versions) == 1:
-            self.impact = compare(
-                base.workspace,
-                versions[0].workspace,
-                value=value,
-                score=score,
-                framework=name,
-                base_label=base.label,
-                adjusted_label=versions[0].label,
-            )
-            return
-        self.options = compare_options(
+        result = compare_versions(
             base.workspace,
             [(v.label, v.workspace) for v in versions],
             value=value,
@@ -197,8 +185,12 @@ class CompareScreen(WorkingScreen):
             framework=name,
             base_label=base.label,
         )
-        self.shown_option %= len(self.options.impacts)
-        self.impact = self.options.impacts[self.shown_option]
+        if isinstance(result, Options):
+            self.options = result
+            self.shown_option %= len(result.impacts)
+            self.impact = result.impacts[self.shown_option]
+        else:
+            self.impact = result
 
     def show_all(self) -> None:
         self._stale = False
@@ -243,12 +235,15 @@ class CompareScreen(WorkingScreen):
             report.update("")
             self.query_one("#notice-text", Static).update("")
             return
+        from roadmap_tui.exporters.rich_views import impact_tables, options_table
+
         parts: list[RenderableType] = []
         if self.options is not None:
-            parts.append(_options_table(self.options))
+            parts.append(options_table(self.options))
+            parts.append(Text(""))
             parts.append(Text(f"Details of {impact.adjusted} (o: next alternative)", style="bold"))
         summary_box.update(Text(summary(impact)))
-        parts += _impact_tables(impact)
+        parts += impact_tables(impact, compact=True)
         report.update(Group(*parts))
         notices.add_options(
             [Option(f"{n.team_name} ({len(n.items)})", id=n.team) for n in impact.notices]
@@ -406,32 +401,29 @@ class CompareScreen(WorkingScreen):
         return partial(_write_deck, data, request.path, request.template)
 
     def _deck_input(self, request: ExportRequest) -> object:
-        from roadmap_tui.exporters.deck import DeckInput, SourceInfo
-        from roadmap_tui.models import Item
-        from roadmap_tui.scoring import formula_lines, framework_for
+        from roadmap_tui.exporters.deck import SourceInfo
+        from roadmap_tui.exporters.deck.inputs import deck_input
+        from roadmap_tui.scoring import framework_for
 
-        assert self.impact is not None
+        result = self.options if self.options is not None else self.impact
+        assert result is not None
         base, *others = self.versions
-        adjusted = others[self.shown_option if self.options is not None else 0]
-        workspace = adjusted.workspace
-        if adjusted.spec == CURRENT:
-            workspace = workspace.model_copy(deep=True)  # edits may go on while it is written
-        scorer = framework_for(self.session.workspace.roadmap.scoring)
-
-        def explain(item: Item) -> str:
-            return "; ".join(formula_lines(scorer, item))
-
-        sources = tuple(SourceInfo(v.label, v.commit) for v in others)
-        return DeckInput(
-            impact=self.impact,
-            base=SourceInfo(base.label, base.commit),
-            adjusted=SourceInfo(adjusted.label, adjusted.commit),
+        alternatives = [
+            (
+                SourceInfo(v.label, v.commit),
+                # edits may go on while the deck is written
+                v.workspace.model_copy(deep=True) if v.spec == CURRENT else v.workspace,
+            )
+            for v in others
+        ]
+        return deck_input(
+            result,
+            SourceInfo(base.label, base.commit),
+            alternatives,
+            scorer=framework_for(self.session.workspace.roadmap.scoring),
             on=self.today(),
-            workspace=workspace,
-            options=self.options,
-            alternatives=sources if self.options is not None else (),
+            shown=self.shown_option,
             title=request.title,
-            explain=explain,
         )
 
     def worker_done(self, name: str, result: object) -> None:
@@ -465,110 +457,3 @@ def _error_text(error: Exception) -> str:
     if isinstance(error, WorkspaceError):
         return "\n".join(str(p) for p in error.problems)
     return str(error)
-
-
-# --- the report ----------------------------------------------------------------------------------
-def _table(title: str, headers: list[str]) -> Table:
-    from rich import box
-
-    table = Table(
-        title=title,
-        title_justify="left",
-        title_style="bold",
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        header_style="bold",
-        expand=False,
-    )
-    for header in headers:
-        # "re-estimated" is the longest change: the column never squeezes it into the next one.
-        table.add_column(header, overflow="fold", min_width=12 if header == "Change" else None)
-    return table
-
-
-def _impact_tables(impact: Impact) -> list[RenderableType]:
-    from roadmap_tui.impact.numbers import fmt, same, signed
-    from roadmap_tui.impact.summary import goal_cell, location
-
-    def pair(before: float | None, after: float | None) -> str:
-        return fmt(after) if same(before, after) else f"{fmt(before)} → {fmt(after)}"
-
-    parts: list[RenderableType] = []
-    changed = impact.changed_items
-    items = _table(f"Items ({len(changed)} changed)", ["Item", "Change", "From", "To", "Value"])
-    for row in changed:
-        items.add_row(
-            Text(row.id, style="bold"),
-            Text(row.change, style=_CHANGE_STYLE.get(row.change, "")),
-            location(row.from_location),
-            location(row.to_location),
-            pair(row.value_before, row.value_after),
-        )
-    parts.append(items if changed else Text("Items: no item changes.", style="bold"))
-    value = _table("Value per quarter", ["Quarter", "Before", "After", "Change"])
-    for quarter in impact.value:
-        value.add_row(
-            quarter.quarter, fmt(quarter.before), fmt(quarter.after), signed(quarter.delta)
-        )
-    value.add_row(
-        Text("total", style="bold"),
-        fmt(impact.value_before),
-        fmt(impact.value_after),
-        signed(impact.value_after - impact.value_before),
-    )
-    parts.append(value)
-    if impact.asks:
-        asks = _table(
-            f"Asks moved ({len(impact.asks)})", ["Team", "Item", "Change", "Days", "From", "To"]
-        )
-        for ask in impact.asks:
-            days = pair(ask.days_before, ask.days) if ask.days_before is not None else fmt(ask.days)
-            asks.add_row(
-                ask.team, ask.item, ask.kind, days, ask.from_quarter or "-", ask.to_quarter or "-"
-            )
-        parts.append(asks)
-    else:
-        parts.append(Text("Asks: no days of other teams change.", style="bold"))
-    if impact.goals:
-        goals = _table("Goals", ["Goal", "Before", "After", "Slip"])
-        for goal in impact.goals:
-            slip = "-" if goal.slip is None else signed(goal.slip) if goal.slip else "none"
-            goals.add_row(
-                goal.goal,
-                goal_cell(goal.before, goal.waiting_before),
-                goal_cell(goal.after, goal.waiting_after),
-                Text(slip, style="bold red" if goal.slip else ""),
-            )
-        parts.append(goals)
-    if impact.broken_dependencies:
-        broken = _table("Broken dependencies", ["Item", "Quarter", "Depends on", "Why"])
-        for gap in impact.broken_dependencies:
-            broken.add_row(gap.item, gap.quarter, gap.depends_on, gap.reason)
-        parts.append(broken)
-    return parts
-
-
-def _options_table(options: Options) -> Table:
-    from roadmap_tui.impact.numbers import fmt, signed
-
-    table = _table(
-        f"Options against {options.base}",
-        ["Option", *options.quarters, "Total", "Adopted", "Skipped", "Deferred", "Asks", "Shift"],
-    )
-    for row in options.rows:
-        shift = "-" if row.delivery_shift is None else signed(row.delivery_shift)
-        table.add_row(
-            row.label + (" (base)" if row.is_base else ""),
-            *(fmt(row.value[q]) for q in options.quarters),
-            fmt(row.total_value),
-            ", ".join(row.adopted) or "-",
-            ", ".join(row.skipped) or "-",
-            ", ".join(row.deferred) or "-",
-            str(row.asks_moved),
-            shift,
-        )
-    return table
-
-
-_CHANGE_STYLE = {"added": "green", "skipped": "red", "deferred": "yellow", "dropped": "red"}

@@ -159,8 +159,8 @@ class DependenciesScreen(RedrawnWhenShown):
         tree.show(graph, item_id, self._problem, self.in_cycle)
 
     def _show_asks(self) -> None:
+        from roadmap_tui.models.numbers import fmt as show
         from roadmap_tui.planning.asks import team_asks
-        from roadmap_tui.planning.numbers import show
 
         graph = self.graph
         table = self.query_one("#team-asks", DataTable)

@@ -34,7 +34,7 @@ class DraftReviewScreen(ModalScreen["list[Move] | None"]):
         self.moves: list[Move] = [*draft.leftovers, *draft.placed]
 
     def compose(self) -> ComposeResult:
-        from roadmap_tui.planning.numbers import show
+        from roadmap_tui.models.numbers import fmt as show
 
         draft = self.draft
         with Vertical(classes="dialog review"):
@@ -56,28 +56,9 @@ class DraftReviewScreen(ModalScreen["list[Move] | None"]):
                 yield Button("Reject (esc)", id="reject")
 
     def _details(self) -> Text:
-        from roadmap_tui.planning.numbers import show
+        from roadmap_tui.exporters.rich_views import draft_text
 
-        draft = self.draft
-        text = Text()
-        if draft.note:
-            text.append(draft.note + "\n", "bold yellow")
-        if draft.kept:
-            text.append(f"Already planned in {draft.quarter}: {len(draft.kept)} item(s)\n")
-        if draft.left_out:
-            text.append(f"Left out ({len(draft.left_out)}):\n", "bold")
-            for entry in draft.left_out:
-                text.append(f"  - {entry.item}: {'; '.join(entry.reasons)}\n")
-        text.append(f"Capacity in {draft.quarter} with every proposed item:\n", "bold")
-        for load in draft.loads:
-            if load.used or load.overloaded:
-                style = "bold red" if load.overloaded else ""
-                text.append(f"  {load.sentence()}\n", style)
-        for violation in draft.broken:
-            text.append(f"breaks an order: {violation.sentence()}\n", "red")
-        if not self.moves:
-            text.append(f"Nothing fits: the draft proposes no item (value {show(0)}).\n")
-        return text
+        return draft_text(self.draft, moves=False)  # the moves are listed above, to tick
 
     def on_mount(self) -> None:
         self.query_one(SelectionList).focus()

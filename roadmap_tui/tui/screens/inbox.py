@@ -20,7 +20,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static, Tree
 
 from roadmap_tui.models import WorkspaceError
-from roadmap_tui.models.edits import Change, Edit, replace_item
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
 from roadmap_tui.tui.session import Session
@@ -259,7 +258,7 @@ class InboxScreen(RedrawnWhenShown):
 
         ws = self.session.workspace
         try:
-            _, decided = decide(ws, item_id, action, into=into, note=note, force=force)  # type: ignore[arg-type]
+            edit, _ = decide(ws, item_id, action, into=into, note=note, force=force)  # type: ignore[arg-type]
         except (WorkspaceError, ValueError) as error:
             message = (
                 "\n".join(p.message for p in error.problems)
@@ -268,14 +267,9 @@ class InboxScreen(RedrawnWhenShown):
             )
             self.notify(message, title="Not decided", severity="warning")
             return
-        label = f"{action} {item_id}" + (f" into {into}" if into else "")
-        changes: list[Change] = list(replace_item(ws, decided.item, label).changes)
-        if decided.target is not None:
-            changes += replace_item(ws, decided.target, label).changes
-        edit = Edit(label, tuple(changes))
         row = self.table.cursor_row
         self.session.do(edit)
-        self.notify(label, title="Decided (ctrl+z undoes)", timeout=3)
+        self.notify(edit.label, title="Decided (ctrl+z undoes)", timeout=3)
         # The decided request moves down among the decided ones; the cursor stays where it
         # was, on the next request to decide.
         self._fill_requests()

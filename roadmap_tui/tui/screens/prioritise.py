@@ -151,7 +151,7 @@ class PrioritiseScreen(RedrawnWhenShown):
     def _fill_table(self) -> None:
         """The rows in rank order. When the same items are shown (another framework, an edit),
         the cells are updated and the rows re-sorted instead of built again."""
-        from roadmap_tui.scoring import show_result
+        from roadmap_tui.models.numbers import fmt_score as show_result
         from roadmap_tui.scoring.explain import show_value
 
         table = self.table
@@ -257,12 +257,15 @@ class PrioritiseScreen(RedrawnWhenShown):
                 unplaced += 1
                 continue
             points.append(Point(item.id, value, effort, quadrant))
+        from roadmap_tui.scoring import quadrant_thresholds
+
+        value_threshold, effort_threshold = quadrant_thresholds(framework)
         matrix.border_title = f"value/effort · {self.location}"
         matrix.show(
             points,
             selected,
-            value_threshold=getattr(framework, "value_threshold", 5),
-            effort_threshold=getattr(framework, "effort_threshold", 5),
+            value_threshold=value_threshold,
+            effort_threshold=effort_threshold,
             unplaced=unplaced,
         )
 

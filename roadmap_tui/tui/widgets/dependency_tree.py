@@ -45,8 +45,8 @@ class DependencyTree(Tree[str]):
         problem: Callable[[str, str], str | None],
         in_cycle: set[str],
     ) -> None:
+        from roadmap_tui.models.numbers import fmt as show
         from roadmap_tui.planning.dependencies import critical_chain
-        from roadmap_tui.planning.numbers import show
 
         self.marks = []
         self._count = 0

@@ -1,6 +1,7 @@
 """Hand-built impacts and workspaces for the deck tests, and checks of a written deck.
 
-No tests here: the other test_deck_*.py modules import these builders. The numbers are chosen
+No tests here (a helper module, so that test modules never import each other): the
+test_deck_*.py modules import these builders. The numbers are chosen
 so that every figure on a slide can be computed by hand (see the comments).
 """
 
@@ -328,3 +329,22 @@ def open_deck(path: Path) -> Any:
     from pptx import Presentation
 
     return Presentation(str(path))
+
+
+HOSTILE = [
+    "Quotes \"double\" and 'single' <script>alert(1)</script> & more",
+    "Emoji 🚀👩‍💻 and flags 🇳🇱 in a title",
+    "עברית: שכבת חשבונות ומדיניות",
+    "العربية مع English mixed في النص",
+    "Control\x00char\x1fs\x0b and a lone \ud800 surrogate",
+    "Long " + "very long title words " * 25,  # about 550 characters
+    "x" * 300,  # one unbreakable word
+]
+
+
+def hostile_impact() -> Any:
+    """small_impact with the HOSTILE titles and notes on its first items."""
+    rows = list(item_changes())
+    for index, title in enumerate(HOSTILE):
+        rows[index] = replace(rows[index], title=title, note=title)
+    return small_impact(items=tuple(rows))

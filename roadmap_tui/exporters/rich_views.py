@@ -1,0 +1,308 @@
+"""Rich renderables both faces show: an impact's tables, the options side by side, a make-room
+proposal and a drafted quarter. `roadmap impact`/`adopt`/`draft` print them; the terminal app
+puts them in its views and dialogs, so the two never drift apart (arrows, figures, wording).
+
+Every cell holding user text is a `Text`, never markup. Imports rich: import this module
+inside the function that needs it on start-up paths.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from roadmap_tui.impact.summary import goal_cell, location
+from roadmap_tui.models.numbers import fmt, same, signed
+
+if TYPE_CHECKING:
+    from roadmap_tui.impact import Impact, Options
+    from roadmap_tui.planning.adopt import Adoption
+    from roadmap_tui.planning.draft import Draft
+
+ARROW = "\u2192"  # →
+CHANGE_STYLE = {"added": "green", "skipped": "red", "deferred": "yellow", "dropped": "red"}
+
+
+def pair(before: float | None, after: float | None) -> str:
+    """`4` when unchanged, `4 → 6` when changed."""
+    return fmt(after) if same(before, after) else f"{fmt(before)} {ARROW} {fmt(after)}"
+
+
+def table(headers: list[str]) -> Table:
+    found = Table(
+        box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold", expand=False
+    )
+    for header in headers:
+        # "re-estimated" is the longest change: the column never squeezes it into the next one.
+        found.add_column(header, overflow="fold", min_width=12 if header == "Change" else None)
+    return found
+
+
+def _cell(value: str | Text) -> Text:
+    return value if isinstance(value, Text) else Text(value)
+
+
+def section(
+    title: str,
+    headers: list[str],
+    rows: list[list[str | Text]],
+    empty: str,
+    *,
+    spaced: bool = True,
+) -> RenderableType:
+    """A bold title over its table, or over `empty` when there is no row; after a blank line
+    unless not `spaced`."""
+    heading = Text(title, style="bold")
+    gap = [Text("")] if spaced else []
+    if not rows:
+        return Group(*gap, heading, Text(empty))
+    found = table(headers)
+    for row in rows:
+        found.add_row(*(_cell(value) for value in row))
+    return Group(*gap, heading, found)
+
+
+def impact_tables(
+    impact: Impact, *, all_items: bool = False, compact: bool = False
+) -> list[RenderableType]:
+    """Items, value per quarter, days per team, asks, broken dependencies and goals. `compact`
+    (the app's narrower pane) leaves out the days and reasons columns and the days per team."""
+    items = impact.items if all_items else impact.changed_items
+    wide = not compact
+    parts = [
+        section(
+            "Items",
+            ["Item", "Change", "From", "To", *(["Days"] if wide else []), "Value"]
+            + (["Reason"] if wide else []),
+            [
+                [
+                    Text(row.id, style="bold"),
+                    Text(row.change, style=CHANGE_STYLE.get(row.change, "")),
+                    location(row.from_location),
+                    location(row.to_location),
+                    *([pair(row.estimate_before, row.estimate_after)] if wide else []),
+                    pair(row.value_before, row.value_after),
+                    *([row.note or ""] if wide else []),
+                ]
+                for row in items
+            ],
+            "No item changes.",
+        )
+    ]
+    value_rows: list[list[str | Text]] = [
+        [row.quarter, fmt(row.before), fmt(row.after), signed(row.delta)] for row in impact.value
+    ]
+    value_rows.append(
+        [
+            Text("total", style="bold"),
+            fmt(impact.value_before),
+            fmt(impact.value_after),
+            signed(impact.value_after - impact.value_before),
+        ]
+    )
+    parts.append(
+        section("Value per quarter", ["Quarter", "Before", "After", "Change"], value_rows, "")
+    )
+    unscored = sorted(
+        {i for row in impact.value for i in (*row.unscored_before, *row.unscored_after)}
+    )
+    if unscored:
+        parts.append(Text(f"Unscored, not counted: {', '.join(unscored)}"))
+    if wide:
+        parts.append(
+            section(
+                "Days per team against capacity (changed only)",
+                ["Team", "Quarter", "Before", "After", "Capacity", "Free after"],
+                [
+                    [
+                        row.team,
+                        row.quarter,
+                        fmt(row.before),
+                        fmt(row.after),
+                        fmt(row.capacity),
+                        f"over by {fmt(-row.free_after)}"
+                        if row.over_after
+                        else fmt(row.free_after),
+                    ]
+                    for row in impact.effort
+                    if not same(row.before, row.after)
+                ],
+                "No team's days change.",
+            )
+        )
+    parts.append(
+        section(
+            "Days of other teams (asks)",
+            ["Team", "Item", "Change", "Days", "From", "To"],
+            [
+                [
+                    ask.team,
+                    ask.item,
+                    ask.kind,
+                    pair(ask.days_before, ask.days)
+                    if ask.days_before is not None
+                    else fmt(ask.days),
+                    ask.from_quarter or "-",
+                    ask.to_quarter or "-",
+                ]
+                for ask in impact.asks
+            ],
+            "No days of other teams change.",
+        )
+    )
+    parts.append(
+        section(
+            "Broken dependencies",
+            ["Item", "Quarter", "Depends on", *(["Kind"] if wide else []), "Why"],
+            [
+                [
+                    row.item,
+                    row.quarter,
+                    row.depends_on,
+                    *([row.kind] if wide else []),
+                    row.reason,
+                ]
+                for row in impact.broken_dependencies
+            ],
+            "No dependency breaks.",
+        )
+    )
+    parts.append(
+        section(
+            "Goals",
+            ["Goal", "Before", "After", "Slip"],
+            [
+                [
+                    goal.goal,
+                    goal_cell(goal.before, goal.waiting_before),
+                    goal_cell(goal.after, goal.waiting_after),
+                    Text(
+                        "-" if goal.slip is None else signed(goal.slip) if goal.slip else "none",
+                        style="bold red" if goal.slip else "",
+                    ),
+                ]
+                for goal in impact.goals
+            ],
+            "No goals.",
+        )
+    )
+    return parts
+
+
+def options_table(options: Options) -> RenderableType:
+    """One row per version, the baseline first: value per quarter, what each adopts, skips
+    and defers, asks moved and the largest goal slip."""
+    rows: list[list[str | Text]] = [
+        [
+            row.label + (" (base)" if row.is_base else ""),
+            *(fmt(row.value[q]) for q in options.quarters),
+            fmt(row.total_value),
+            ", ".join(row.adopted) or "-",
+            ", ".join(row.skipped) or "-",
+            ", ".join(row.deferred) or "-",
+            str(row.asks_moved),
+            "-" if row.delivery_shift is None else signed(row.delivery_shift),
+        ]
+        for row in options.rows
+    ]
+    headers = ["Option", *options.quarters, "Total", "Adopted", "Skipped", "Deferred"]
+    return Group(
+        section(
+            f"Options against {options.base}", [*headers, "Asks", "Shift"], rows, "", spaced=False
+        ),
+        Text("Shift: the largest goal slip against the base, in quarters.", style="dim"),
+    )
+
+
+def adoption_text(result: Adoption) -> Text:
+    """A make-room proposal in words: adopted, over capacity, deferred and why, after."""
+    text = Text()
+    if result.note:
+        text.append(result.note + "\n", "bold yellow")
+    for warning in result.warnings:
+        text.append(f"note: {warning}\n", "yellow")
+    if result.adopted:
+        text.append("Adopted:\n")
+        for move in result.adopted:
+            text.append(f"  + {move.item}", "bold green")
+            text.append(f" ({move.reason})\n")
+    if result.over:
+        over = ", ".join(f"{team} by {fmt(days)} days" for team, days in result.over.items())
+        text.append(f"With them in, {result.quarter} is over capacity: {over}\n")
+    else:
+        text.append(f"With them in, every team still fits in {result.quarter}.\n")
+    for shortfall in result.shortfalls:
+        text.append(f"cannot make room: {shortfall}\n", "bold red")
+    if not result.feasible:
+        return _trimmed(text)
+    if result.deferred:
+        text.append(
+            f"Deferred ({len(result.deferred)}, value lost {fmt(result.lost_value)}):\n", "bold"
+        )
+        for entry in result.deferred:
+            where = "the backlog" if entry.target == "backlog" else entry.target
+            text.append(f"  - {entry.item}", "bold yellow")
+            text.append(f" to {where} (value {fmt(entry.value)}; frees {entry.frees})\n")
+            for reason in entry.reasons:
+                text.append(f"      {reason}\n", "dim")
+    elif result.over:
+        text.append("Nothing deferred.\n")
+    if result.kept_unscored:
+        text.append(f"Kept, unscored (cannot be weighed): {', '.join(result.kept_unscored)}\n")
+    text.append("Capacity after:\n", "bold")
+    for load in result.loads:
+        if load.used or load.overloaded:
+            text.append(f"  {load.sentence()}\n", "bold red" if load.overloaded else "")
+    for violation in result.broken:
+        text.append(f"breaks an order: {violation.sentence()}\n", "red")
+    return _trimmed(text)
+
+
+def draft_text(result: Draft, *, moves: bool = True) -> Text:
+    """A drafted quarter in words: leftovers, placed items (unless `moves` is False: the app
+    lists them to tick), what was left out and why, capacity after, broken orders."""
+    text = Text()
+    if result.note:
+        text.append(result.note + "\n", "bold yellow")
+    if moves:
+        if not result.previous_started:
+            text.append(f"{result.previous} has not begun: nothing is left over from it.\n")
+        elif result.leftovers:
+            text.append(
+                f"Leftovers of {result.previous} ({len(result.leftovers)}), carried first:\n"
+            )
+            for move in result.leftovers:
+                text.append(f"  {move.item} ({move.reason})\n")
+        else:
+            text.append(f"No leftovers in {result.previous}.\n")
+    if result.kept:
+        text.append(f"Already planned in {result.quarter}: {len(result.kept)} item(s)\n")
+    if moves and result.placed:
+        text.append(f"From the backlog ({len(result.placed)}, total value {fmt(result.value)}):\n")
+        for move in result.placed:
+            text.append(f"  + {move.item}", "bold green")
+            text.append(f": {move.reason}\n")
+    elif not result.placed:
+        text.append("Nothing from the backlog fits.\n")
+    if result.left_out:
+        text.append(f"Left out ({len(result.left_out)}):\n", "bold")
+        for entry in result.left_out:
+            text.append(f"  - {entry.item}: {'; '.join(entry.reasons)}\n")
+    text.append(f"Capacity in {result.quarter} with this draft:\n", "bold")
+    for load in result.loads:
+        if load.used or load.overloaded:
+            text.append(f"  {load.sentence()}\n", "bold red" if load.overloaded else "")
+    for load in result.overloads:
+        text.append(f"overloaded: {load.sentence()}\n", "bold red")
+    for violation in result.broken:
+        text.append(f"breaks an order: {violation.sentence()}\n", "red")
+    return _trimmed(text)
+
+
+def _trimmed(text: Text) -> Text:
+    text.rstrip()
+    return text
