@@ -16,7 +16,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 
-from roadmap_tui.models import BACKLOG, Item
+from roadmap_tui.models import BACKLOG, Item, next_quarter, previous_quarter
 from roadmap_tui.models.edits import Edit, add_item, replace_item
 from roadmap_tui.planning.moves import (
     MoveRefused,
@@ -350,6 +350,53 @@ class PlanScreen(Screen[None]):
         self.session.do(edit)
         self.notify(edit.label, title="Done (ctrl+z undoes)", timeout=3)
 
+    def _ask_and_do(
+        self,
+        make: Callable[[str | None], Edit],
+        title: str,
+        reason: str,
+        *,
+        confirm: str = "Move",
+        always: bool = True,
+        refused: str = "Not moved",
+    ) -> None:
+        """Ask why (prefilled `reason`), with the guard rails the edit meets, then do it: the
+        reason becomes the item's note, and settled quarters it changes are reopened with it."""
+        from roadmap_tui.planning.stages import reopenings, target_warnings, with_reopened
+        from roadmap_tui.tui.screens.reason import ReasonScreen
+
+        ws = self.session.workspace
+        try:
+            probe = make(None)
+        except MoveRefused as error:
+            self.notify(str(error), title=refused, severity="warning")
+            return
+        warnings = [found.reason for found in reopenings(ws, probe)]
+        warnings += target_warnings(ws, probe)
+        if not warnings and not always:
+            self._do(probe)
+            return
+
+        def confirmed(answer: str | None) -> None:
+            if answer is None:
+                return
+            ws = self.session.workspace
+            try:
+                edit = make(answer or None)
+            except MoveRefused as error:
+                self.notify(str(error), title=refused, severity="warning")
+                return
+            why = answer or edit.label
+            self._do(with_reopened(ws, edit, ws.owner, self.today(), why))
+
+        subject = ""
+        item = self.table.current_item()
+        if item is not None and len(probe.item_ids) == 1 and probe.item_ids[0] == item.id:
+            subject = f"{item.title} ({ws.team_of(item)})"
+        self.app.push_screen(
+            ReasonScreen(title, subject, reason, warnings=warnings, confirm=confirm), confirmed
+        )
+
     def action_edit(self) -> None:
         from roadmap_tui.tui.screens.item_editor import ItemEditorScreen
 
@@ -360,7 +407,18 @@ class PlanScreen(Screen[None]):
 
         def edited(new: Item | None) -> None:
             if new is not None:
-                self._do(replace_item(self.session.workspace, new, f"edit {new.id}"))
+                self._ask_and_do(
+                    lambda note: replace_item(
+                        self.session.workspace,
+                        new.model_copy(update={"note": note}) if note else new,
+                        f"edit {new.id}",
+                    ),
+                    f"Edit {new.id}?",
+                    new.note or "",
+                    confirm="Save edit",
+                    always=False,
+                    refused="Not changed",
+                )
 
         self.app.push_screen(ItemEditorScreen(self.session.workspace, location, item), edited)
 
@@ -371,31 +429,64 @@ class PlanScreen(Screen[None]):
 
         def added(new: Item | None) -> None:
             if new is not None:
-                self._do(
-                    add_item(self.session.workspace, new, location, f"add {new.id} to {location}")
+                self._ask_and_do(
+                    lambda note: add_item(
+                        self.session.workspace,
+                        new.model_copy(update={"note": note}) if note else new,
+                        location,
+                        f"add {new.id} to {location}",
+                    ),
+                    f"Add {new.id} to {location}?",
+                    new.note or "",
+                    confirm="Add",
+                    always=False,
+                    refused="Not added",
                 )
 
         self.app.push_screen(ItemEditorScreen(self.session.workspace, location, None), added)
 
-    def _move(self, make: Callable[[str], Edit]) -> None:
+    def _move(self, verb: str, make: Callable[[Item, str | None], Edit], reason: str) -> None:
         item = self._selected()
         if item is None:
             return
         try:
-            edit = make(item.id)
+            label = make(item, None).label
         except MoveRefused as refused:
             self.notify(str(refused), title="Not moved", severity="warning")
             return
-        self._do(edit)
+        self._ask_and_do(
+            lambda note: make(item, note), f"{label[0].upper()}{label[1:]}?", reason, confirm=verb
+        )
 
     def action_defer(self) -> None:
-        self._move(lambda item_id: defer(self.session.workspace, item_id))
+        item = self._selected()
+        location = self.location
+        if item is None or location == BACKLOG:
+            self._move("Defer", lambda it, note: defer(self.session.workspace, it.id, note), "")
+            return
+        target = next_quarter(location)
+        self._move(
+            "Defer",
+            lambda it, note: defer(self.session.workspace, it.id, note),
+            f"deferred to {target}",
+        )
 
     def action_pull_in(self) -> None:
-        self._move(lambda item_id: pull_in(self.session.workspace, item_id))
+        item = self._selected()
+        location = self.location
+        reason = (
+            ""
+            if item is None or location == BACKLOG
+            else f"pulled into {previous_quarter(location)}"
+        )
+        self._move("Pull in", lambda it, note: pull_in(self.session.workspace, it.id, note), reason)
 
     def action_backlog(self) -> None:
-        self._move(lambda item_id: to_backlog(self.session.workspace, item_id))
+        self._move(
+            "Send",
+            lambda it, note: to_backlog(self.session.workspace, it.id, note),
+            "back to the backlog",
+        )
 
     def action_plan(self) -> None:
         from roadmap_tui.tui.screens.pick_quarter import PickQuarterScreen
@@ -413,27 +504,23 @@ class PlanScreen(Screen[None]):
 
         def chosen(quarter: str | None) -> None:
             if quarter is not None:
-                self._move(lambda item_id: plan(self.session.workspace, item_id, quarter))
+                self._move(
+                    "Plan",
+                    lambda it, note: plan(self.session.workspace, it.id, quarter, note),
+                    f"planned into {quarter}",
+                )
 
         self.app.push_screen(PickQuarterScreen(ws.quarter_ids(), default, item.id), chosen)
 
     def action_drop(self) -> None:
-        from roadmap_tui.tui.screens.drop_item import DropItemScreen
-
         item = self._selected()
         if item is None:
             return
-        try:
-            drop(self.session.workspace, item.id)
-        except MoveRefused as refused:
-            self.notify(str(refused), title="Not dropped", severity="warning")
-            return
-
-        def confirmed(note: str | None) -> None:
-            if note is not None:
-                self._move(lambda item_id: drop(self.session.workspace, item_id, note or None))
-
-        self.app.push_screen(DropItemScreen(item), confirmed)
+        self._move(
+            "Drop",
+            lambda it, note: drop(self.session.workspace, it.id, note),
+            item.note or "",
+        )
 
     def action_review(self) -> None:
         from roadmap_tui.tui.screens.review_stage import ReviewStageScreen
@@ -463,8 +550,24 @@ class PlanScreen(Screen[None]):
             return None
 
         def chosen(choice: StageChoice | None) -> None:
-            if choice is not None:
+            from roadmap_tui.planning.stages import goes_back
+            from roadmap_tui.tui.screens.choice import Choice, ChoiceScreen
+
+            if choice is None:
+                return
+            before = self.session.workspace.quarters[location].quarter.stage
+            if not goes_back(before, choice.stage):
                 self._do(stage_edit(choice))
+                return
+            self.app.push_screen(
+                ChoiceScreen(
+                    f"Set {location} back to {choice.stage}?",
+                    f"{location} is {before}: setting it back to {choice.stage} reopens it"
+                    " (the review log keeps who and why).",
+                    [Choice("back", "Set back", "y", "warning"), Choice("cancel", "Cancel", "n")],
+                ),
+                lambda answer: self._do(stage_edit(choice)) if answer == "back" else None,
+            )
 
         proposed = next_stage(header.stage) or header.stage
         self.app.push_screen(ReviewStageScreen(header, proposed, check), chosen)
