@@ -389,7 +389,7 @@ class RoadmapApp(App[None]):
             return
         from roadmap_tui.tui.screens.choice import Choice, ChoiceScreen
 
-        count = len(self.session.history)
+        count = len(self.session.unsaved)
         self.push_screen(
             ChoiceScreen(
                 "Reload from disk?",
@@ -427,7 +427,7 @@ class RoadmapApp(App[None]):
             return
         if isinstance(self.screen, UnsavedChangesScreen):
             return
-        self.push_screen(UnsavedChangesScreen(session.history), self._quit_answer)
+        self.push_screen(UnsavedChangesScreen(session.unsaved), self._quit_answer)
 
     async def action_quit_key(self) -> None:
         await self.action_quit()

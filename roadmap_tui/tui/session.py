@@ -129,6 +129,18 @@ class Session:
         return list(self._undo)
 
     @property
+    def unsaved(self) -> list[Edit]:
+        """The edits the files do not hold: those after the last save (and, when undo went back
+        past the save, the saved edits undone since, as their undoing)."""
+        depth = self._saved_depth
+        if depth <= len(self._undo) and (depth == 0 or self._undo[depth - 1] is self._saved_marker):
+            return self._undo[depth:]
+        missing = depth - len(self._undo)
+        if 0 < missing <= len(self._redo) and self._redo[-missing] is self._saved_marker:
+            return [edit.inverse() for edit in self._redo[-missing:]]
+        return list(self._undo)  # undone past the save and edited since: all of it
+
+    @property
     def dirty(self) -> bool:
         """Unsaved edits: the undo history is not where it was at the last save."""
         marker = self._undo[-1] if self._undo else None

@@ -159,7 +159,9 @@ class InboxScreen(RedrawnWhenShown):
         if row.merged_into:
             text.append(f" into {row.merged_into}")
         if row.note:
-            text.append(f": {row.note}", "italic")
+            # The note is written "declined: why": the decision is already said.
+            note = row.note.removeprefix(f"{row.decision}:").strip()
+            text.append(f": {note}", "italic")
         if item is not None and item.source:
             text.append(f"\nsource: {item.source}", "dim")
         if item is not None and item.description:
@@ -234,9 +236,6 @@ class InboxScreen(RedrawnWhenShown):
         """Accept at once; ask the reason (decline) or the target (merge) first."""
         from roadmap_tui.tui.screens.decide_request import DecideRequestScreen
 
-        if action == "accept":
-            self.decide(item_id, "accept", force=force)
-            return
         ids = [item.id for item in self.session.workspace.all_items()]
 
         def answered(decision: Decision | None) -> None:

@@ -51,7 +51,7 @@ class PlanScreen(Screen[None]):
 
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter", tooltip="Filter the items as you type"),
-        Binding("enter", "edit", "Edit", id="edit", tooltip="Edit the selected item"),
+        Binding("e", "edit", "Edit", id="edit", tooltip="Edit the selected item (or enter)"),
         Binding("a", "add", "Add", id="add", tooltip="Add an item here"),
         Binding(
             "greater_than_sign",
@@ -105,7 +105,6 @@ class PlanScreen(Screen[None]):
             id="next-quarter",
             tooltip="Show the next quarter",
         ),
-        Binding("e", "edit", "Edit", show=False, id="edit-e", tooltip="Edit the selected item"),
     ]
 
     AUTO_FOCUS = "#items"
@@ -176,14 +175,15 @@ class PlanScreen(Screen[None]):
         heading = Text()
         if location == BACKLOG:
             heading.append("Backlog", style="bold")
-            heading.append(f"  {len(ws.backlog.items)} items · unscheduled work and requests")
+            count = len(ws.backlog.items)
+            heading.append(f"  {_items(count)} · unscheduled work and requests")
         else:
             header = ws.quarters[location].quarter
             heading.append(location, style="bold")
             if location == ws.roadmap.workspace.current_quarter:
                 heading.append(" ● current", style="green")
             heading.append(f"  stage {header.stage}", style="bold")
-            heading.append(f" · {len(ws.items_in(location))} items")
+            heading.append(f" · {_items(len(ws.items_in(location)))}")
             if header.goals:
                 heading.append(f" · goals: {', '.join(header.goals)}", style="dim")
         table = self.table
@@ -571,3 +571,7 @@ class PlanScreen(Screen[None]):
 
         proposed = next_stage(header.stage) or header.stage
         self.app.push_screen(ReviewStageScreen(header, proposed, check), chosen)
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' * (count != 1)}"
