@@ -19,6 +19,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
@@ -35,6 +36,7 @@ from roadmap_tui.tui.views import VIEWS, View
 
 UNDO = Binding.Group("Undo/redo", compact=True)
 THEMES = ("textual-dark", "textual-light")
+POLL_SECONDS = 2.0  # how often the plan files' modification times are looked at
 FULL_COLLECTION_EVERY = 100  # middle-generation collections per full one (Python's default: 10)
 # App actions that act on the open workspace: not while a dialog (the editor...) is open.
 WORKSPACE_ACTIONS = {"save", "undo", "redo", "reload", "switch_view", "help", "quit_key"}
@@ -91,6 +93,7 @@ class RoadmapApp(App[None]):
         today: Callable[[], dt.date] = dt.date.today,
         cursor_blink: bool = True,
         journal: bool = True,
+        poll_seconds: float = POLL_SECONDS,
     ) -> None:
         super().__init__()
         self.workspace_path = workspace_path
@@ -104,6 +107,9 @@ class RoadmapApp(App[None]):
         self._opening: Worker[tuple[WorkspaceStore, Derived]] | None = None
         # Set when the first view is drawn (the first interactive frame; its scores and capacity
         # are in it): what benchmarks and tests wait for.
+        self.poll_seconds = poll_seconds
+        self._poller: Timer | None = None
+        self._disk_stamp: dict[Path, int] = {}
         self.shown = asyncio.Event()
         self.derived_ready = asyncio.Event()
         self.theme = THEMES[0]
@@ -181,6 +187,9 @@ class RoadmapApp(App[None]):
             self.view_modes.append(view.mode)
         self.switch_mode(VIEWS[0].mode)
         self.call_after_refresh(self._started)
+        self._disk_stamp = _stamp(session.path)
+        if self._poller is None:
+            self._poller = self.set_interval(self.poll_seconds, self._poll_disk)
         self._offer_recovery(session)
         errors = [p for p in store.problems if p.is_error]
         if errors:
@@ -351,9 +360,7 @@ class RoadmapApp(App[None]):
         try:
             result = session.save(force=force)
         except ExternalChangeError as error:
-            from roadmap_tui.tui.screens.external_change import ExternalChangeScreen
-
-            self.push_screen(ExternalChangeScreen(error.paths), partial(self._external, then=then))
+            self._offer_external(error.paths, saving=True, then=then)
             return
         except WorkspaceError as error:
             message = "\n".join(str(p) for p in error.problems)
@@ -363,6 +370,7 @@ class RoadmapApp(App[None]):
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return
         self.dirty = session.dirty
+        self._disk_stamp = _stamp(session.path)  # our own writes are no outside change
         names = ", ".join(path.name for path in result.written)
         if names:
             self.notify(f"Saved {names}", title="Saved")
@@ -371,13 +379,110 @@ class RoadmapApp(App[None]):
         if then is not None:
             then()
 
-    def _external(self, answer: str | None, *, then: Callable[[], None] | None) -> None:
+    # --- files changed outside ---------------------------------------------------------------
+    def _offer_external(
+        self, paths: list[Path], *, saving: bool, then: Callable[[], None] | None = None
+    ) -> None:
+        """Say what changed on disk, per item, and offer to merge, reload or overwrite."""
+        from roadmap_tui.tui.screens.external_change import ExternalChangeScreen
+
+        session = self.session
+        assert session is not None
+        try:
+            disk = session.read_disk()
+        except WorkspaceError as error:
+            names = ", ".join(path.name for path in paths)
+            message = "\n".join(str(p) for p in error.problems[:5])
+            self.notify(
+                f"{names} changed on disk and no longer load:\n{message}",
+                title="Files changed outside",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self._disk_stamp = _stamp(session.path)  # offered once per change
+        screen = ExternalChangeScreen(
+            paths, session.disk_changes(disk), unsaved=len(session.unsaved), saving=saving
+        )
+        self.push_screen(screen, partial(self._external, disk=disk, saving=saving, then=then))
+
+    def _external(
+        self,
+        answer: str | None,
+        *,
+        disk: WorkspaceStore,
+        saving: bool,
+        then: Callable[[], None] | None,
+    ) -> None:
         if answer == "overwrite":
             self.save(force=True, then=then)
         elif answer == "reload":
             self.reload()
-        else:
+        elif answer == "reapply":
+            self._reapply(disk)
+        elif saving:
             self.notify("Not saved: your edits are still here.", severity="warning")
+
+    def _reapply(self, disk: WorkspaceStore) -> None:
+        """Reload and re-apply my edits; real conflicts are the person's to choose first."""
+        from roadmap_tui.tui.screens.conflicts import ConflictsScreen
+
+        session = self.session
+        assert session is not None
+        preview = session.preview_merge(disk)
+        if not preview.conflicts:
+            self._merge(disk, set())
+            return
+
+        def chosen(keep_mine: set[tuple[str, str]] | None) -> None:
+            if keep_mine is None:
+                self.notify("Nothing reloaded: your edits are still here.", severity="warning")
+            else:
+                self._merge(disk, keep_mine)
+
+        self.push_screen(ConflictsScreen(preview.conflicts), chosen)
+
+    def _merge(self, disk: WorkspaceStore, keep_mine: set[tuple[str, str]]) -> None:
+        session = self.session
+        assert session is not None and self.derived is not None
+        rebased = session.merge(disk, keep_mine)
+        self._after_reading()
+        count = len(rebased.edits)
+        message = f"Read the files again and re-applied {count} edit{'s' * (count != 1)}"
+        if rebased.conflicts:
+            mine = sum(c.key in keep_mine for c in rebased.conflicts)
+            message += f"; of {len(rebased.conflicts)} conflict(s), {mine} kept mine"
+        if rebased.skipped:
+            message += ". Not re-applied: " + "; ".join(rebased.skipped)
+        self.notify(message + ". Save with ctrl+s.", title="Merged", timeout=8)
+
+    def _after_reading(self) -> None:
+        """The session holds a workspace read again: derived facts and views follow."""
+        session = self.session
+        assert session is not None and self.derived is not None
+        self.derived.reset(session.workspace)
+        _keep_out_of_collections()  # the workspace read again
+        self.dirty = session.dirty
+        self._disk_stamp = _stamp(session.path)
+        for screen in self.views.values():
+            if screen.is_attached:
+                screen.post_message(WorkspaceReloaded())
+
+    def _poll_disk(self) -> None:
+        """Files changed outside while the app is open: noticed by their modification times,
+        then by content (a touch alone is not a change), and offered for reload."""
+        session = self.session
+        if session is None or isinstance(self.screen, ModalScreen):
+            return
+        stamp = _stamp(session.path)
+        if stamp == self._disk_stamp:
+            return
+        self._disk_stamp = stamp
+        known = {session.store.path_of(name) for name in session.store.loaded.files}
+        changed = session.changed_on_disk()
+        changed += sorted(path for path in stamp if path not in known)  # new plan files
+        if changed:
+            self._offer_external(changed, saving=False)
 
     def action_reload(self) -> None:
         if self.session is None:
@@ -408,12 +513,7 @@ class RoadmapApp(App[None]):
         except WorkspaceError:
             self._show_problems(session.store.problems)
             return
-        self.derived.reset(session.workspace)
-        _keep_out_of_collections()  # the workspace read again
-        self.dirty = session.dirty
-        for screen in self.views.values():
-            if screen.is_attached:
-                screen.post_message(WorkspaceReloaded())
+        self._after_reading()
         self.notify("Read the files again.", title="Reloaded")
 
     async def action_quit(self) -> None:
@@ -517,6 +617,17 @@ def _read(path: Path) -> tuple[WorkspaceStore, Derived]:
     return store, derived
 
 
+def _stamp(folder: Path) -> dict[Path, int]:
+    """The plan files of a workspace and their modification times (a few stat calls)."""
+    stamp: dict[Path, int] = {}
+    for path in folder.glob("*.toml"):
+        try:
+            stamp[path] = path.stat().st_mtime_ns
+        except OSError:
+            continue
+    return stamp
+
+
 def _keep_out_of_collections() -> None:
     """What is loaded now (modules, the workspace, the views) lives on: full garbage collections
     need not walk it again. With 10,000 items each walk took 0.13-0.25 s, every few key presses
@@ -532,9 +643,16 @@ def make_app(
     today: Callable[[], dt.date] = dt.date.today,
     cursor_blink: bool = True,
     journal: bool = True,
+    poll_seconds: float = POLL_SECONDS,
 ) -> RoadmapApp:
     """The app on a workspace folder; tests pass a fixed `today` and `cursor_blink=False`."""
-    return RoadmapApp(workspace_path, today=today, cursor_blink=cursor_blink, journal=journal)
+    return RoadmapApp(
+        workspace_path,
+        today=today,
+        cursor_blink=cursor_blink,
+        journal=journal,
+        poll_seconds=poll_seconds,
+    )
 
 
 def run_app(workspace_path: Path) -> None:

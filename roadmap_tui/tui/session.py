@@ -13,6 +13,7 @@ from roadmap_tui.models import Problem, Workspace
 from roadmap_tui.models.edits import Edit, HeaderChange, apply
 from roadmap_tui.storage import SaveResult, WorkspaceStore
 from roadmap_tui.storage.recovery import Journal, Recovered, find_recovery
+from roadmap_tui.tui.merge import ConflictKey, Rebased, disk_changes, rebase
 
 Listener = Callable[[Edit], None]
 
@@ -178,3 +179,43 @@ class Session:
         self._redo.clear()
         self._saved_depth = 0
         self._saved_marker = None
+
+    # --- files changed outside ---------------------------------------------------------------
+    def read_disk(self) -> WorkspaceStore:
+        """The files as they are on disk now (raises WorkspaceError when they do not load)."""
+        return WorkspaceStore.open(self.path)
+
+    def disk_changes(self, disk: WorkspaceStore) -> list[str]:
+        """Per item, what changed on disk since the files were read."""
+        return disk_changes(self._read_workspace(), disk.workspace)
+
+    def _read_workspace(self) -> Workspace:
+        """The workspace as the files held it when read (the edits undone on a copy)."""
+        copy = self.workspace.model_copy(deep=True)
+        for edit in reversed(self.unsaved):
+            apply(copy, edit.inverse())
+        return copy
+
+    def preview_merge(self, disk: WorkspaceStore) -> Rebased:
+        """What re-applying the unsaved edits on `disk` gives, conflicts unresolved (theirs)."""
+        return rebase(self.unsaved, disk.workspace.model_copy(deep=True), set())
+
+    def merge(self, disk: WorkspaceStore, keep_mine: set[ConflictKey]) -> Rebased:
+        """Take the files as on disk and re-apply the unsaved edits on them, field by field;
+        the re-applied edits stay undoable (the history before the last save is gone with the
+        files it was made on)."""
+        edits = self.unsaved
+        rebased = rebase(edits, disk.workspace, keep_mine)
+        self.store = disk
+        self.workspace = disk.workspace
+        if self.journal is not None:
+            self.journal.discard()
+            if rebased.edits:
+                self.journal.start(self._files())
+                for edit in rebased.edits:
+                    self.journal.record("do", edit)
+        self._undo = list(rebased.edits)
+        self._redo = []
+        self._saved_depth = 0
+        self._saved_marker = None
+        return rebased

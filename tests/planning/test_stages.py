@@ -44,9 +44,7 @@ def test_a_team_reviewed_future_quarter_is_not_settled(ws: Workspace) -> None:
 def test_a_draft_current_quarter_only_warns(ws: Workspace) -> None:
     ws.quarters["2026-Q4"].quarter.stage = "draft"
     found = reopenings(ws, to_backlog(ws, "SPACELIFT-DR"))
-    assert [(r.reason, r.stage_back) for r in found] == [
-        ("2026-Q4 is the current quarter", False)
-    ]
+    assert [(r.reason, r.stage_back) for r in found] == [("2026-Q4 is the current quarter", False)]
 
 
 def test_moving_into_a_new_quarter_or_one_without_capacity_is_said(ws: Workspace) -> None:

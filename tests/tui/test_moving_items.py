@@ -7,9 +7,9 @@ from pathlib import Path
 from textual.widgets import Input
 
 from roadmap_tui.storage import WorkspaceStore
-from roadmap_tui.tui.screens.reason import ReasonScreen
 from roadmap_tui.tui.screens.pick_quarter import PickQuarterScreen
 from roadmap_tui.tui.screens.plan import PlanScreen
+from roadmap_tui.tui.screens.reason import ReasonScreen
 from roadmap_tui.tui.widgets.capacity_bars import CapacityBars
 from roadmap_tui.tui.widgets.item_table import ItemTable
 from roadmap_tui.tui.widgets.quarter_list import QuarterList
