@@ -16,7 +16,6 @@ from pathlib import Path
 
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
@@ -27,6 +26,7 @@ from roadmap_tui.models import Problem, WorkspaceError
 from roadmap_tui.models.edits import Edit
 from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
 from roadmap_tui.storage.example import init_workspace
+from roadmap_tui.tui.actions import APP_ACTIONS, listed
 from roadmap_tui.tui.commands import ItemsProvider
 from roadmap_tui.tui.derived import Derived
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
@@ -34,7 +34,6 @@ from roadmap_tui.tui.screens.plan import PlanScreen
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.views import VIEWS, View
 
-UNDO = Binding.Group("Undo/redo", compact=True)
 THEMES = ("textual-dark", "textual-light")
 POLL_SECONDS = 2.0  # how often the plan files' modification times are looked at
 FULL_COLLECTION_EVERY = 100  # middle-generation collections per full one (Python's default: 10)
@@ -42,47 +41,11 @@ FULL_COLLECTION_EVERY = 100  # middle-generation collections per full one (Pytho
 WORKSPACE_ACTIONS = {"save", "undo", "redo", "reload", "switch_view", "help", "quit_key"}
 
 
-def _view_binding(view: View) -> Binding:
-    return Binding(
-        view.key,
-        f"switch_view('{view.mode}')",
-        view.title,
-        show=False,
-        id=f"view-{view.mode}",
-        tooltip=view.tooltip,
-    )
-
-
 class RoadmapApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "roadmap"
     COMMANDS = App.COMMANDS | {ItemsProvider}
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Write the changes to the plan files"),
-        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last edit", group=UNDO),
-        Binding("ctrl+y", "redo", "Redo", id="redo", tooltip="Redo what was undone", group=UNDO),
-        Binding(
-            "question_mark", "help", "Help", key_display="?", id="help", tooltip="Keys and help"
-        ),
-        Binding("q", "quit_key", "Quit", id="quit", tooltip="Quit (asks if changes are unsaved)"),
-        Binding(
-            "ctrl+r",
-            "reload",
-            "Reload",
-            show=False,
-            id="reload",
-            tooltip="Read the files again (asks if changes are unsaved)",
-        ),
-        Binding(
-            "ctrl+t",
-            "toggle_theme",
-            "Light/dark",
-            show=False,
-            id="toggle-theme",
-            tooltip="Switch between the light and the dark theme",
-        ),
-        *(_view_binding(view) for view in VIEWS),
-    ]
+    BINDINGS = APP_ACTIONS  # the one table of the app's actions (tui/actions.py)
 
     dirty: reactive[bool] = reactive(False)
 
@@ -542,53 +505,22 @@ class RoadmapApp(App[None]):
     def action_help(self) -> None:
         from roadmap_tui.tui.screens.help import HelpScreen
 
-        bindings = [
-            (self.get_key_display(binding), binding.description, binding.tooltip)
-            for (_, binding, enabled, _) in self.screen.active_bindings.values()
-            if binding.description and enabled
-        ]
-        views = [(v.key, f"{v.title} view", v.tooltip) for v in VIEWS]
-        extra = [
-            ("ctrl+p", "Command palette", "Every action, and every item by id or title"),
-            ("ctrl+t", "Light/dark", "Switch between the light and the dark theme"),
-            ("ctrl+r", "Reload", "Read the files again"),
-            ("[ ]", "Previous/next quarter", "Step through the quarters"),
-            ("S", "Reverse sort", "Reverse the order of the sorted column"),
-        ]
-        seen: set[str] = set()
-        rows = []
-        for key, description, tooltip in [*bindings, *views, *extra]:
-            if key not in seen:
-                seen.add(key)
-                rows.append((key, description, tooltip))
+        rows = [(row.key, row.description, row.tooltip) for row in listed(self, self.screen)]
         self.push_screen(HelpScreen(rows))
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette offers every action of the app and of the view it was opened from."""
-        yield from super().get_system_commands(screen)
-        seen = set()
-        for node, binding, enabled, _ in screen.active_bindings.values():
-            if not enabled or not binding.description or binding.action in seen:
+        """The palette offers every action of the app and of the view it was opened from, once
+        each, from the same table as the keys and help."""
+        for row in listed(self, screen):
+            if row.action == "command_palette":
                 continue
-            seen.add(binding.action)
             yield SystemCommand(
-                binding.description,
-                binding.tooltip or binding.description,
-                partial(self.run_action, binding.action, node),
-            )
-        yield SystemCommand(
-            "Light/dark theme",
-            "Switch between the light and the dark theme",
-            self.action_toggle_theme,
-        )
-        for view in VIEWS:
-            yield SystemCommand(
-                f"{view.title} view ({view.key})",
-                view.tooltip,
-                partial(self.action_switch_view, view.mode),
+                f"{row.description} ({row.key})",
+                row.tooltip,
+                partial(self.run_action, row.action, row.node),
             )
 
     # --- details -----------------------------------------------------------------------------

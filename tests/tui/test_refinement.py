@@ -173,3 +173,40 @@ async def test_an_outside_change_is_noticed_while_open(example: Path) -> None:
         assert app.session is not None
         found = app.session.workspace.find("REQ-ACCOUNT-STRUCTURE")
         assert found is not None and found[1].title.startswith("Account layout")
+
+
+async def test_help_lists_every_action_once_the_apps_first(example: Path) -> None:
+    from roadmap_tui.tui.screens.help import HelpScreen
+
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        described = [description for _, description, _ in help_screen.bindings]
+        assert described[:5] == ["Save", "Undo", "Redo", "Help", "Quit"]
+        assert len(described) == len(set(described))  # once each
+        for expected in ("Reload", "Command palette", "Plan view", "Inbox view", "Defer", "Edit"):
+            assert expected in described
+        assert "Sort" in described  # the item table's own key
+        keys = [key for key, _, _ in help_screen.bindings]
+        assert "↑" not in keys and "home" not in keys  # not the table's cursor keys
+
+
+async def test_the_palette_finds_and_runs_every_action(example: Path) -> None:
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        commands = [c.title for c in app.get_system_commands(app.screen)]
+        assert len(commands) == len(set(commands))
+        for expected in ("Save (^s)", "Undo (^z)", "Reload (^r)", "Help (?)", "Defer (>)"):
+            assert expected in commands
+        await pilot.press("b", "enter")  # an edit to save
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "save")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session is not None and not app.session.dirty
+    assert 'id = "SPACELIFT-DR"' in (example / "backlog.toml").read_text(encoding="utf-8")
