@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
 from roadmap_tui.tui.merge import Conflict, ConflictKey
+from roadmap_tui.tui.widgets.tick_list import TickList
 
 
 class ConflictsScreen(ModalScreen[set[ConflictKey] | None]):
@@ -39,7 +40,7 @@ class ConflictsScreen(ModalScreen[set[ConflictKey] | None]):
                 f"{count} field{'s' * (count != 1)} changed on both sides", classes="dialog-title"
             )
             yield Static("space ticks (✓ keeps mine) or unticks (keeps theirs); enter applies.")
-            yield SelectionList[int](
+            yield TickList[int](
                 *(
                     (conflict.sentence(), index, False)
                     for index, conflict in enumerate(self.conflicts)

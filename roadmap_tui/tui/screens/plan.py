@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -210,6 +211,9 @@ class PlanScreen(Screen[None]):
         if item is None:
             detail.update(Text("No items here. a adds one.", style="dim"), layout=False)
             return
+        # The whole title and team (wrapped if need be), whatever the table had room for; then
+        # the facts and the note, a line each.
+        title = Text.assemble((item.title, "bold"), "  " + self.session.workspace.team_of(item))
         text = Text.assemble((item.id, "bold"), f"  {item.kind} · {item.status}")
         scores = self.derived.scores
         score = scores.of(item.id)
@@ -230,10 +234,11 @@ class PlanScreen(Screen[None]):
         if item.asks:
             asks = ", ".join(f"{a.team} {a.days:g}d" for a in item.asks)
             text.append(f" · asks {asks}")
-        line2 = item.note and f"note: {item.note}" or item.description or ""
-        if line2:
-            text.append("\n" + line2, style="italic dim")
-        detail.update(text, layout=False)  # a fixed two lines: nothing to lay out again
+        text.no_wrap, text.overflow = True, "ellipsis"
+        note = item.note and f"note: {item.note}" or item.description or ""
+        last = Text(note, style="italic dim", no_wrap=True, overflow="ellipsis")
+        # A fixed four lines: nothing to lay out again.
+        detail.update(Group(title, text, last), layout=False)
 
     def _follow_cursor(self) -> None:
         """The detail strip follows the cursor in the same frame (RowHighlighted comes a frame
