@@ -120,6 +120,7 @@ class PlanScreen(Screen[None]):
         self.rows = ItemRows(session, derived)
         self.last_quarter: str | None = None  # where `p` plans into by default
         self._detail_item: Item | None = None  # the item the detail strip shows
+        self.detail_text = ""  # what it says, as plain text
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -209,7 +210,8 @@ class PlanScreen(Screen[None]):
         self._detail_item = item
         detail = self.query_one("#item-detail", Static)
         if item is None:
-            detail.update(Text("No items here. a adds one.", style="dim"), layout=False)
+            self.detail_text = "No items here. a adds one."
+            detail.update(Text(self.detail_text, style="dim"), layout=False)
             return
         # The whole title and team (wrapped if need be), whatever the table had room for; then
         # the facts and the note, a line each.
@@ -237,6 +239,7 @@ class PlanScreen(Screen[None]):
         text.no_wrap, text.overflow = True, "ellipsis"
         note = item.note and f"note: {item.note}" or item.description or ""
         last = Text(note, style="italic dim", no_wrap=True, overflow="ellipsis")
+        self.detail_text = "\n".join(line.plain for line in (title, text, last))
         # A fixed four lines: nothing to lay out again.
         detail.update(Group(title, text, last), layout=False)
 

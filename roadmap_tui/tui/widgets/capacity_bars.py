@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 BAR_WIDTH = 16
 NARROW = 100  # terminal cells: narrower than this, bars are half as long
+TEAM_WIDTH = 20  # a team name wider than this is shortened
 
 
 def bar(used: float, capacity: float, width: int = BAR_WIDTH) -> Text:
@@ -34,13 +35,13 @@ class CapacityBars(Static):
         self.display = bool(loads)
         if not loads:
             return
-        grid = Table.grid(padding=(0, 1), expand=True)
+        grid = Table.grid(padding=(0, 1), expand=self.app.size.width < NARROW * 2)
         # The figures are never cut (the team name gives way first); a narrow screen gets
         # shorter bars.
         longest = max(len(_figures(load)) for load in loads)
         width = BAR_WIDTH if self.app.size.width >= NARROW else BAR_WIDTH // 2
         for _ in range(2):
-            grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+            grid.add_column(ratio=1, max_width=TEAM_WIDTH, no_wrap=True, overflow="ellipsis")
             grid.add_column(width=width, no_wrap=True)
             grid.add_column(min_width=longest, no_wrap=True)
         cells: list[Text] = []
