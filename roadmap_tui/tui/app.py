@@ -35,6 +35,7 @@ from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.views import VIEWS, View
 
 THEMES = ("textual-dark", "textual-light")
+PRELOAD_AFTER = 0.3  # seconds after the first frame: the dialogs' modules are imported then
 POLL_SECONDS = 2.0  # how often the plan files' modification times are looked at
 FULL_COLLECTION_EVERY = 100  # middle-generation collections per full one (Python's default: 10)
 # App actions that act on the open workspace: not while a dialog (the editor...) is open.
@@ -216,6 +217,7 @@ class RoadmapApp(App[None]):
         gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
         self.shown.set()
         self.derived_ready.set()
+        self.set_timer(PRELOAD_AFTER, _preload_dialogs)
 
     def _build_view(self, view: View) -> Screen[None]:
         screen = self.views[view.mode] = self._make_view(view)
@@ -547,6 +549,32 @@ def _read(path: Path) -> tuple[WorkspaceStore, Derived]:
         gc.freeze()
         gc.enable()
     return store, derived
+
+
+def _preload_dialogs() -> None:
+    """Import the dialogs while the person reads the first screen: their first opening then
+    pays for drawing only (an import cost 20-150 ms on the first press)."""
+    import importlib
+
+    for name in DIALOG_MODULES:
+        importlib.import_module(f"roadmap_tui.tui.screens.{name}")
+
+
+DIALOG_MODULES = (
+    "reason",
+    "choice",
+    "item_editor",
+    "review_stage",
+    "pick_quarter",
+    "help",
+    "unsaved_changes",
+    "external_change",
+    "conflicts",
+    "decide_request",
+    "draft_review",
+    "make_room",
+    "adoption_review",
+)
 
 
 def _stamp(folder: Path) -> dict[Path, int]:
