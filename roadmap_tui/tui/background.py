@@ -188,7 +188,7 @@ class WorkingScreen(Screen[None]):
         self.app.push_screen(
             ReasonScreen(
                 f"{edit.label[0].upper()}{edit.label[1:]}?",
-                "Load after: " + "; ".join(loads),
+                "Load after it, " + "; ".join(loads),
                 edit.label,
                 warnings=warnings,
                 confirm="Apply",
@@ -215,8 +215,8 @@ def _describe(error: BaseException | None) -> str:
 
 
 def loads_after(ws: Workspace, edit: Edit) -> tuple[list[str], list[str]]:
-    """Each team's load in the quarters an edit moves items into, after it ("infra-platform
-    150/145"), and a warning per team it leaves over capacity."""
+    """Each team's load in the quarters an edit moves items into, after it ("2027-Q1:
+    infra-platform 150/145, storage 4/15"), and a warning per team it leaves over capacity."""
     from roadmap_tui.models.edits import ItemChange, apply
     from roadmap_tui.planning.capacity import capacity_table
     from roadmap_tui.planning.numbers import show
@@ -231,15 +231,18 @@ def loads_after(ws: Workspace, edit: Edit) -> tuple[list[str], list[str]]:
     loads: list[str] = []
     over: list[str] = []
     for quarter in sorted(quarters):
+        figures = []
         for load in capacity_table(after, quarter):
             if not load.used and not load.overloaded:
                 continue
-            loads.append(f"{load.team} {show(load.used)}/{show(load.capacity)} in {quarter}")
+            figures.append(f"{load.team} {show(load.used)}/{show(load.capacity)}")
             if load.overloaded:
                 over.append(
                     f"{load.team} is over capacity in {quarter}: {show(load.used)}/"
                     f"{show(load.capacity)} (over by {show(load.used - load.capacity)})"
                 )
+        if figures:
+            loads.append(f"{quarter}: {', '.join(figures)}")
     return loads, over
 
 

@@ -204,7 +204,7 @@ async def test_accepting_an_overloading_draft_warns_with_the_load_per_team(examp
         assert confirm.warnings[0] == (
             "infra-platform is over capacity in 2027-Q1: 230/145 (over by 85)"
         )
-        assert confirm.subject.startswith("Load after: infra-platform 230/145 in 2027-Q1;")
+        assert confirm.subject.startswith("Load after it, 2027-Q1: infra-platform 230/145, ")
         await pilot.press("escape")
         await pilot.pause()
         assert app.session is not None and not app.session.history  # nothing applied
