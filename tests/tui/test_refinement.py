@@ -210,3 +210,36 @@ async def test_the_palette_finds_and_runs_every_action(example: Path) -> None:
         await pilot.pause()
         assert app.session is not None and not app.session.dirty
     assert 'id = "SPACELIFT-DR"' in (example / "backlog.toml").read_text(encoding="utf-8")
+
+
+async def test_one_item_is_said_one_item(example: Path) -> None:
+    from roadmap_tui.tui.widgets.quarter_list import QuarterList
+
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")  # 2027-Q2
+        await pilot.press("greater_than_sign", "enter")  # into a new 2027-Q3
+        prompt = app.screen.query_one(QuarterList).prompt("2027-Q3").plain
+        assert "1 item\n" in prompt and "1 items" not in prompt
+
+
+async def test_every_button_label_whole_and_e_in_the_footer_at_80x24(example: Path) -> None:
+    from textual.widgets import Button
+    from textual.widgets._footer import FooterKey
+
+    app = app_on(example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await opened(pilot)
+        footer_keys = [key.key for key in app.screen.query(FooterKey)]
+        assert "e" in footer_keys  # edit
+        await pilot.press("right_square_bracket", "greater_than_sign", "enter", "q")
+        buttons = list(app.screen.query(Button))
+        assert [str(b.label) for b in buttons] == [
+            "Save and quit (s)",
+            "Discard and quit (d)",
+            "Cancel (c)",
+        ]
+        for button in buttons:
+            assert button.content_size.width >= len(str(button.label))  # not "Ca"
+            assert button.region.right <= 80 and button.region.bottom <= 24  # on screen
