@@ -45,7 +45,7 @@ async def test_opens_on_the_current_quarter(example: Path) -> None:
         ]
         # leftovers are marked, and the detail line says where they came from
         assert str(table.get_cell("SPACELIFT-DR", "title")).startswith(" ↻ ")
-        detail = app.screen.detail_text  # type: ignore[attr-defined]
+        detail = app.screen.detail_text
         assert "carried from 2026-Q3" in detail
         assert app.sub_title == "plans"
 
