@@ -151,7 +151,7 @@ class RoadmapApp(App[None]):
             self.view_modes.append(view.mode)
         self.switch_mode(VIEWS[0].mode)
         self.call_after_refresh(self._started)
-        self._disk_stamp = _stamp(session.path)
+        self._disk_stamp = _stamp(session.store.source.folder)
         if self._poller is None:
             self._poller = self.set_interval(self.poll_seconds, self._poll_disk)
         self._offer_recovery(session)
@@ -335,7 +335,7 @@ class RoadmapApp(App[None]):
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return
         self.dirty = session.dirty
-        self._disk_stamp = _stamp(session.path)  # our own writes are no outside change
+        self._disk_stamp = _stamp(session.store.source.folder)  # our own writes are no outside change
         names = ", ".join(path.name for path in result.written)
         if names:
             self.notify(f"Saved {names}", title="Saved")
@@ -365,7 +365,7 @@ class RoadmapApp(App[None]):
                 timeout=10,
             )
             return
-        self._disk_stamp = _stamp(session.path)  # offered once per change
+        self._disk_stamp = _stamp(session.store.source.folder)  # offered once per change
         screen = ExternalChangeScreen(
             paths, session.disk_changes(disk), unsaved=len(session.unsaved), saving=saving
         )
@@ -428,7 +428,7 @@ class RoadmapApp(App[None]):
         self.derived.reset(session.workspace)
         _keep_out_of_collections()  # the workspace read again
         self.dirty = session.dirty
-        self._disk_stamp = _stamp(session.path)
+        self._disk_stamp = _stamp(session.store.source.folder)
         for screen in self.views.values():
             if screen.is_attached:
                 screen.post_message(WorkspaceReloaded())
@@ -439,7 +439,7 @@ class RoadmapApp(App[None]):
         session = self.session
         if session is None or isinstance(self.screen, ModalScreen):
             return
-        stamp = _stamp(session.path)
+        stamp = _stamp(session.store.source.folder)
         if stamp == self._disk_stamp:
             return
         self._disk_stamp = stamp
@@ -577,9 +577,12 @@ DIALOG_MODULES = (
 )
 
 
-def _stamp(folder: Path) -> dict[Path, int]:
-    """The plan files of a workspace and their modification times (a few stat calls)."""
+def _stamp(folder: Path | None) -> dict[Path, int]:
+    """The plan files of a workspace and their modification times (a few stat calls); none
+    for a workspace that is not a folder."""
     stamp: dict[Path, int] = {}
+    if folder is None:
+        return stamp
     for path in folder.glob("*.toml"):
         try:
             stamp[path] = path.stat().st_mtime_ns
