@@ -335,7 +335,8 @@ class RoadmapApp(App[None]):
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return
         self.dirty = session.dirty
-        self._disk_stamp = _stamp(session.store.source.folder)  # our own writes are no outside change
+        # Our own writes are no outside change.
+        self._disk_stamp = _stamp(session.store.source.folder)
         names = ", ".join(path.name for path in result.written)
         if names:
             self.notify(f"Saved {names}", title="Saved")
