@@ -510,3 +510,54 @@ def views_case(ctx: Context, size: int) -> list[Result]:
 
 
 CASES["views"] = views_case
+
+
+def dialogs_case(ctx: Context, size: int) -> list[Result]:
+    """Each dialog of the plan view, each view's first visit and the draft dialog, answered (as
+    `tui_child.Answers` times keys), beside a bare Textual app pushing a ModalScreen."""
+    import json
+    import subprocess
+
+    if size < 1000 and size != 100:
+        return []
+    folder = ctx.workspace(size)
+
+    def child(kind: str) -> dict[str, dict[str, float]]:
+        output = subprocess.run(
+            [PYTHON, "-m", "benchmarks.tui_dialogs_child", kind, str(folder)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        data: dict[str, dict[str, float]] = json.loads(output.strip().splitlines()[-1])
+        return data
+
+    app, bare = child("app"), child("bare")
+    modal = bare["wall"]["modal"]
+    targeted = size == 1000
+    results = [
+        Result(
+            path="bare ModalScreen push (CPU)",
+            size=size,
+            seconds=bare["cpu"]["modal"],
+            baseline="wall",
+            baseline_seconds=modal,
+        )
+    ]
+    for name, seconds in app["wall"].items():
+        limit = 0.5 if name == "draft" else 0.25 if name.startswith("first visit") else 0.15
+        results.append(
+            Result(
+                path=f"{name} (CPU {app['cpu'].get(name, 0) * 1000:.0f} ms)",
+                size=size,
+                seconds=seconds,
+                baseline="bare ModalScreen push",
+                baseline_seconds=modal,
+                target=f"< {limit * 1000:.0f} ms" if targeted else "",
+                limit_seconds=limit if targeted else None,
+            )
+        )
+    return results
+
+
+CASES["dialogs"] = dialogs_case

@@ -90,10 +90,12 @@ def apply(ws: Workspace, edit: Edit) -> None:
         items = ws.items_in(placement.location)
         index = _index_of(items, placement.item.id, placement.index)
         del items[index]
-    for change in item_changes:
-        if change.after is not None:
-            items = _items_for(ws, change.after.location)
-            items.insert(min(change.after.index, len(items)), change.after.item)
+    # Insertions by position: an undo inserts its items back in the reverse order of a
+    # multi-item edit (accept a draft, make room), and each needs the ones before it in place.
+    insertions = [c.after for c in item_changes if c.after is not None]
+    for placement in sorted(insertions, key=lambda p: p.index):
+        items = _items_for(ws, placement.location)
+        items.insert(min(placement.index, len(items)), placement.item)
 
 
 def applied(ws: Workspace, edit: Edit) -> Workspace:

@@ -1,18 +1,25 @@
 """A quarter's review stage: draft -> team-reviewed -> po-approved -> directors-approved ->
-published, each step logged in the quarter's `reviews` with who, when and why.
+published, each step logged in the quarter's `reviews` with who, when and why; and the guard
+rails of a settled quarter.
 
 The one rule for the app's stage dialog and `roadmap stage`: a stage moves forward (a step may
 be skipped: not every quarter goes to the directors); going back to an earlier stage reopens the
-review and must be asked for (`reopen`); setting the stage a quarter already has changes nothing
-and is refused. Pure: returns Edits for the caller to apply, undo or save.
+review and must be asked for; setting the stage a quarter already has changes nothing and is
+refused.
+
+A change to a quarter that is po-approved or later, or to the current or a past quarter, is not
+refused: the faces ask first, and confirming reopens the quarter (its stage back to draft, a
+review entry with the reason). A move into a quarter that does not exist yet or has no capacity
+for the item's team is a question too. Pure: Edits and sentences.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from roadmap_tui.models import STAGES, Review, Workspace
-from roadmap_tui.models.edits import Edit, set_header
+from roadmap_tui.models import BACKLOG, STAGES, Review, Workspace
+from roadmap_tui.models.edits import Edit, ItemChange, set_header
 
 
 class StageError(ValueError):
@@ -52,14 +59,14 @@ def set_stage(
     now = header.stage
     if stage == now:
         raise StageError(f"{quarter} is {now} already")
-    if STAGES.index(stage) < STAGES.index(now) and not reopen:
+    if goes_back(now, stage) and not reopen:
         raise ReopenNeeded(f"{quarter} is {now}: going back to {stage} reopens its review")
     text = " ".join(note.split()) if note else ""
     review = Review.model_validate(
         {"stage": stage, "by": who, "on": on or dt.date.today(), **({"note": text} if text else {})}
     )
     updated = header.model_copy(update={"stage": stage, "reviews": [*header.reviews, review]})
-    verb = "reopen" if STAGES.index(stage) < STAGES.index(now) else "set"
+    verb = "reopen" if goes_back(now, stage) else "set"
     label = (
         f"{verb} {quarter} stage to {stage}" if verb == "set" else f"reopen {quarter} as {stage}"
     )
@@ -72,3 +79,94 @@ def last_review(ws: Workspace, quarter: str) -> Review | None:
     if plan is None or not plan.quarter.reviews:
         return None
     return plan.quarter.reviews[-1]
+
+
+SETTLED_FROM = "po-approved"  # from this stage on, a change reopens the quarter
+
+
+@dataclass(frozen=True)
+class Reopening:
+    """A quarter an edit touches that is settled, and why (for the question)."""
+
+    quarter: str
+    reason: str  # "2026-Q3 is po-approved: this reopens it"
+    stage_back: bool  # confirming sets its stage back to draft
+
+
+def is_settled(stage: str) -> bool:
+    return STAGES.index(stage) >= STAGES.index(SETTLED_FROM)
+
+
+def goes_back(before: str, after: str) -> bool:
+    """True when a stage moves back (published -> draft): `set_stage` asks for `reopen`."""
+    return STAGES.index(after) < STAGES.index(before)
+
+
+def quarters_touched(edit: Edit) -> list[str]:
+    """The quarters whose items an edit changes (in order, once each)."""
+    seen: dict[str, None] = {}
+    for change in edit.changes:
+        if isinstance(change, ItemChange):
+            for placement in (change.before, change.after):
+                if placement is not None and placement.location != BACKLOG:
+                    seen[placement.location] = None
+    return list(seen)
+
+
+def reopenings(ws: Workspace, edit: Edit) -> list[Reopening]:
+    """The settled quarters (po-approved or later, current or past) an edit changes."""
+    current = ws.roadmap.workspace.current_quarter
+    found = []
+    for quarter in quarters_touched(edit):
+        plan = ws.quarters.get(quarter)
+        if plan is None:
+            continue
+        stage = plan.quarter.stage
+        if is_settled(stage):
+            found.append(Reopening(quarter, f"{quarter} is {stage}: this reopens it", True))
+        elif current is not None and quarter == current:
+            found.append(Reopening(quarter, f"{quarter} is the current quarter", False))
+        elif current is not None and quarter < current:
+            found.append(Reopening(quarter, f"{quarter} is in the past", False))
+    return found
+
+
+def target_warnings(ws: Workspace, edit: Edit) -> list[str]:
+    """Sentences for items moved into a quarter that does not exist yet or gives their team no
+    capacity (the move creates it, or loads a team that has no days there)."""
+    warnings: list[str] = []
+    for change in edit.changes:
+        if not isinstance(change, ItemChange) or change.after is None:
+            continue
+        quarter = change.after.location
+        if quarter == BACKLOG or (change.before and change.before.location == quarter):
+            continue
+        if quarter not in ws.quarters:
+            warnings.append(f"{quarter} does not exist yet: this creates it")
+        team_id = ws.team_of(change.after.item)
+        team = ws.team(team_id)
+        if team is not None and quarter not in team.capacity:
+            warnings.append(f"{team_id} has no capacity in {quarter}")
+    return list(dict.fromkeys(warnings))
+
+
+def reopen(ws: Workspace, quarter: str, by: str, on: dt.date, reason: str) -> Edit:
+    """Set a settled quarter's stage back to draft and log a review entry with the reason
+    (`set_stage`, going back)."""
+    (edit,) = set_stage(
+        ws, quarter, "draft", by.strip() or ws.owner, f"reopened: {reason}", on, reopen=True
+    )
+    return Edit(f"reopen {quarter}", edit.changes)
+
+
+def with_reopened(ws: Workspace, edit: Edit, by: str, on: dt.date, reason: str) -> Edit:
+    """The edit, plus reopening each settled quarter it changes, as one edit (one undo)."""
+    reopened = [
+        change
+        for found in reopenings(ws, edit)
+        if found.stage_back
+        for change in reopen(ws, found.quarter, by, on, reason).changes
+    ]
+    if not reopened:
+        return edit
+    return Edit(edit.label, (*reopened, *edit.changes))

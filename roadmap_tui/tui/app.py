@@ -15,9 +15,9 @@ from pathlib import Path
 
 from textual import events, on
 from textual.app import App, ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 from textual.worker import Worker, WorkerState
 
@@ -25,6 +25,7 @@ from roadmap_tui.models import Problem, WorkspaceError
 from roadmap_tui.models.edits import Edit
 from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
 from roadmap_tui.storage.example import init_workspace
+from roadmap_tui.tui.actions import APP_ACTIONS, listed
 from roadmap_tui.tui.commands import ItemsProvider
 from roadmap_tui.tui.derived import Derived
 from roadmap_tui.tui.gc_policy import CollectorPolicy
@@ -33,53 +34,18 @@ from roadmap_tui.tui.screens.plan import PlanScreen
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.views import VIEWS, View
 
-UNDO = Binding.Group("Undo/redo", compact=True)
 THEMES = ("textual-dark", "textual-light")
+PRELOAD_AFTER = 0.3  # seconds after the first frame: the dialogs' modules are imported then
+POLL_SECONDS = 2.0  # how often the plan files' modification times are looked at
 # App actions that act on the open workspace: not while a dialog (the editor...) is open.
 WORKSPACE_ACTIONS = {"save", "undo", "redo", "reload", "switch_view", "help", "quit_key"}
-
-
-def _view_binding(view: View) -> Binding:
-    return Binding(
-        view.key,
-        f"switch_view('{view.mode}')",
-        view.title,
-        show=False,
-        id=f"view-{view.mode}",
-        tooltip=view.tooltip,
-    )
 
 
 class RoadmapApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "roadmap"
     COMMANDS = App.COMMANDS | {ItemsProvider}
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save", tooltip="Write the changes to the plan files"),
-        Binding("ctrl+z", "undo", "Undo", id="undo", tooltip="Undo the last edit", group=UNDO),
-        Binding("ctrl+y", "redo", "Redo", id="redo", tooltip="Redo what was undone", group=UNDO),
-        Binding(
-            "question_mark", "help", "Help", key_display="?", id="help", tooltip="Keys and help"
-        ),
-        Binding("q", "quit_key", "Quit", id="quit", tooltip="Quit (asks if changes are unsaved)"),
-        Binding(
-            "ctrl+r",
-            "reload",
-            "Reload",
-            show=False,
-            id="reload",
-            tooltip="Read the files again (asks if changes are unsaved)",
-        ),
-        Binding(
-            "ctrl+t",
-            "toggle_theme",
-            "Light/dark",
-            show=False,
-            id="toggle-theme",
-            tooltip="Switch between the light and the dark theme",
-        ),
-        *(_view_binding(view) for view in VIEWS),
-    ]
+    BINDINGS = APP_ACTIONS  # the one table of the app's actions (tui/actions.py)
 
     dirty: reactive[bool] = reactive(False)
 
@@ -91,6 +57,7 @@ class RoadmapApp(App[None]):
         cursor_blink: bool = True,
         journal: bool = True,
         tune_collector: bool = False,
+        poll_seconds: float = POLL_SECONDS,
     ) -> None:
         super().__init__()
         self.collector = CollectorPolicy(tune_collector)
@@ -105,6 +72,9 @@ class RoadmapApp(App[None]):
         self._opening: Worker[tuple[WorkspaceStore, Derived]] | None = None
         # Set when the first view is drawn (the first interactive frame; its scores and capacity
         # are in it): what benchmarks and tests wait for.
+        self.poll_seconds = poll_seconds
+        self._poller: Timer | None = None
+        self._disk_stamp: dict[Path, int] = {}
         self.shown = asyncio.Event()
         self.derived_ready = asyncio.Event()
         self.theme = THEMES[0]
@@ -183,6 +153,9 @@ class RoadmapApp(App[None]):
             self.view_modes.append(view.mode)
         self.switch_mode(VIEWS[0].mode)
         self.call_after_refresh(self._started)
+        self._disk_stamp = _stamp(session.store.source.folder)
+        if self._poller is None:
+            self._poller = self.set_interval(self.poll_seconds, self._poll_disk)
         self._offer_recovery(session)
         errors = [p for p in store.problems if p.is_error]
         if errors:
@@ -242,6 +215,7 @@ class RoadmapApp(App[None]):
         self.collector.opened()
         self.shown.set()
         self.derived_ready.set()
+        self.set_timer(PRELOAD_AFTER, _preload_dialogs)
 
     def _build_view(self, view: View) -> Screen[None]:
         screen = self.views[view.mode] = self._make_view(view)
@@ -349,9 +323,7 @@ class RoadmapApp(App[None]):
         try:
             result = session.save(force=force)
         except ExternalChangeError as error:
-            from roadmap_tui.tui.screens.external_change import ExternalChangeScreen
-
-            self.push_screen(ExternalChangeScreen(error.paths), partial(self._external, then=then))
+            self._offer_external(error.paths, saving=True, then=then)
             return
         except WorkspaceError as error:
             message = "\n".join(str(p) for p in error.problems)
@@ -361,6 +333,8 @@ class RoadmapApp(App[None]):
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
             return
         self.dirty = session.dirty
+        # Our own writes are no outside change.
+        self._disk_stamp = _stamp(session.store.source.folder)
         names = ", ".join(path.name for path in result.written)
         if names:
             self.notify(f"Saved {names}", title="Saved")
@@ -369,13 +343,110 @@ class RoadmapApp(App[None]):
         if then is not None:
             then()
 
-    def _external(self, answer: str | None, *, then: Callable[[], None] | None) -> None:
+    # --- files changed outside ---------------------------------------------------------------
+    def _offer_external(
+        self, paths: list[Path], *, saving: bool, then: Callable[[], None] | None = None
+    ) -> None:
+        """Say what changed on disk, per item, and offer to merge, reload or overwrite."""
+        from roadmap_tui.tui.screens.external_change import ExternalChangeScreen
+
+        session = self.session
+        assert session is not None
+        try:
+            disk = session.read_disk()
+        except WorkspaceError as error:
+            names = ", ".join(path.name for path in paths)
+            message = "\n".join(str(p) for p in error.problems[:5])
+            self.notify(
+                f"{names} changed on disk and no longer load:\n{message}",
+                title="Files changed outside",
+                severity="error",
+                timeout=10,
+            )
+            return
+        self._disk_stamp = _stamp(session.store.source.folder)  # offered once per change
+        screen = ExternalChangeScreen(
+            paths, session.disk_changes(disk), unsaved=len(session.unsaved), saving=saving
+        )
+        self.push_screen(screen, partial(self._external, disk=disk, saving=saving, then=then))
+
+    def _external(
+        self,
+        answer: str | None,
+        *,
+        disk: WorkspaceStore,
+        saving: bool,
+        then: Callable[[], None] | None,
+    ) -> None:
         if answer == "overwrite":
             self.save(force=True, then=then)
         elif answer == "reload":
             self.reload()
-        else:
+        elif answer == "reapply":
+            self._reapply(disk)
+        elif saving:
             self.notify("Not saved: your edits are still here.", severity="warning")
+
+    def _reapply(self, disk: WorkspaceStore) -> None:
+        """Reload and re-apply my edits; real conflicts are the person's to choose first."""
+        from roadmap_tui.tui.screens.conflicts import ConflictsScreen
+
+        session = self.session
+        assert session is not None
+        preview = session.preview_merge(disk)
+        if not preview.conflicts:
+            self._merge(disk, set())
+            return
+
+        def chosen(keep_mine: set[tuple[str, str]] | None) -> None:
+            if keep_mine is None:
+                self.notify("Nothing reloaded: your edits are still here.", severity="warning")
+            else:
+                self._merge(disk, keep_mine)
+
+        self.push_screen(ConflictsScreen(preview.conflicts), chosen)
+
+    def _merge(self, disk: WorkspaceStore, keep_mine: set[tuple[str, str]]) -> None:
+        session = self.session
+        assert session is not None and self.derived is not None
+        rebased = session.merge(disk, keep_mine)
+        self._after_reading()
+        count = len(rebased.edits)
+        message = f"Read the files again and re-applied {count} edit{'s' * (count != 1)}"
+        if rebased.conflicts:
+            mine = sum(c.key in keep_mine for c in rebased.conflicts)
+            message += f"; of {len(rebased.conflicts)} conflict(s), {mine} kept mine"
+        if rebased.skipped:
+            message += ". Not re-applied: " + "; ".join(rebased.skipped)
+        self.notify(message + ". Save with ctrl+s.", title="Merged", timeout=8)
+
+    def _after_reading(self) -> None:
+        """The session holds a workspace read again: derived facts and views follow."""
+        session = self.session
+        assert session is not None and self.derived is not None
+        self.derived.reset(session.workspace)
+        self.collector.replaced()  # the workspace read again
+        self.dirty = session.dirty
+        self._disk_stamp = _stamp(session.store.source.folder)
+        for screen in self.views.values():
+            if screen.is_attached:
+                screen.post_message(WorkspaceReloaded())
+
+    def _poll_disk(self) -> None:
+        """Files changed outside while the app is open: noticed by their modification times,
+        then by content (a touch alone is not a change), and offered for reload."""
+        session = self.session
+        if session is None or isinstance(self.screen, ModalScreen):
+            return
+        stamp = _stamp(session.store.source.folder)
+        if stamp == self._disk_stamp:
+            return
+        self._disk_stamp = stamp
+        known = {session.store.path_of(name) for name in session.store.loaded.files}
+        changed = session.changed_on_disk()
+        changed += sorted(path for path in stamp if path not in known)  # new plan files
+        if changed:
+            self._offer_external(changed, saving=False)
 
     def action_reload(self) -> None:
         if self.session is None:
@@ -387,7 +458,7 @@ class RoadmapApp(App[None]):
             return
         from roadmap_tui.tui.screens.choice import Choice, ChoiceScreen
 
-        count = len(self.session.history)
+        count = len(self.session.unsaved)
         self.push_screen(
             ChoiceScreen(
                 "Reload from disk?",
@@ -406,12 +477,7 @@ class RoadmapApp(App[None]):
         except WorkspaceError:
             self._show_problems(session.store.problems)
             return
-        self.derived.reset(session.workspace)
-        self.collector.replaced()  # the workspace read again
-        self.dirty = session.dirty
-        for screen in self.views.values():
-            if screen.is_attached:
-                screen.post_message(WorkspaceReloaded())
+        self._after_reading()
         self.notify("Read the files again.", title="Reloaded")
 
     async def action_quit(self) -> None:
@@ -425,7 +491,7 @@ class RoadmapApp(App[None]):
             return
         if isinstance(self.screen, UnsavedChangesScreen):
             return
-        self.push_screen(UnsavedChangesScreen(session.history), self._quit_answer)
+        self.push_screen(UnsavedChangesScreen(session.unsaved), self._quit_answer)
 
     async def action_quit_key(self) -> None:
         await self.action_quit()
@@ -440,53 +506,22 @@ class RoadmapApp(App[None]):
     def action_help(self) -> None:
         from roadmap_tui.tui.screens.help import HelpScreen
 
-        bindings = [
-            (self.get_key_display(binding), binding.description, binding.tooltip)
-            for (_, binding, enabled, _) in self.screen.active_bindings.values()
-            if binding.description and enabled
-        ]
-        views = [(v.key, f"{v.title} view", v.tooltip) for v in VIEWS]
-        extra = [
-            ("ctrl+p", "Command palette", "Every action, and every item by id or title"),
-            ("ctrl+t", "Light/dark", "Switch between the light and the dark theme"),
-            ("ctrl+r", "Reload", "Read the files again"),
-            ("[ ]", "Previous/next quarter", "Step through the quarters"),
-            ("S", "Reverse sort", "Reverse the order of the sorted column"),
-        ]
-        seen: set[str] = set()
-        rows = []
-        for key, description, tooltip in [*bindings, *views, *extra]:
-            if key not in seen:
-                seen.add(key)
-                rows.append((key, description, tooltip))
+        rows = [(row.key, row.description, row.tooltip) for row in listed(self, self.screen)]
         self.push_screen(HelpScreen(rows))
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The palette offers every action of the app and of the view it was opened from."""
-        yield from super().get_system_commands(screen)
-        seen = set()
-        for node, binding, enabled, _ in screen.active_bindings.values():
-            if not enabled or not binding.description or binding.action in seen:
+        """The palette offers every action of the app and of the view it was opened from, once
+        each, from the same table as the keys and help."""
+        for row in listed(self, screen):
+            if row.action == "command_palette":
                 continue
-            seen.add(binding.action)
             yield SystemCommand(
-                binding.description,
-                binding.tooltip or binding.description,
-                partial(self.run_action, binding.action, node),
-            )
-        yield SystemCommand(
-            "Light/dark theme",
-            "Switch between the light and the dark theme",
-            self.action_toggle_theme,
-        )
-        for view in VIEWS:
-            yield SystemCommand(
-                f"{view.title} view ({view.key})",
-                view.tooltip,
-                partial(self.action_switch_view, view.mode),
+                f"{row.description} ({row.key})",
+                row.tooltip,
+                partial(self.run_action, row.action, row.node),
             )
 
     # --- details -----------------------------------------------------------------------------
@@ -508,6 +543,46 @@ def _read(path: Path) -> tuple[WorkspaceStore, Derived]:
     return store, derived
 
 
+def _preload_dialogs() -> None:
+    """Import the dialogs while the person reads the first screen: their first opening then
+    pays for drawing only (an import cost 20-150 ms on the first press)."""
+    import importlib
+
+    for name in DIALOG_MODULES:
+        importlib.import_module(f"roadmap_tui.tui.screens.{name}")
+
+
+DIALOG_MODULES = (
+    "reason",
+    "choice",
+    "item_editor",
+    "review_stage",
+    "pick_quarter",
+    "help",
+    "unsaved_changes",
+    "external_change",
+    "conflicts",
+    "decide_request",
+    "draft_review",
+    "make_room",
+    "adoption_review",
+)
+
+
+def _stamp(folder: Path | None) -> dict[Path, int]:
+    """The plan files of a workspace and their modification times (a few stat calls); none
+    for a workspace that is not a folder."""
+    stamp: dict[Path, int] = {}
+    if folder is None:
+        return stamp
+    for path in folder.glob("*.toml"):
+        try:
+            stamp[path] = path.stat().st_mtime_ns
+        except OSError:
+            continue
+    return stamp
+
+
 def make_app(
     workspace_path: Path,
     *,
@@ -515,6 +590,7 @@ def make_app(
     cursor_blink: bool = True,
     journal: bool = True,
     tune_collector: bool = False,
+    poll_seconds: float = POLL_SECONDS,
 ) -> RoadmapApp:
     """The app on a workspace folder; tests pass a fixed `today` and `cursor_blink=False`."""
     return RoadmapApp(
@@ -523,6 +599,7 @@ def make_app(
         cursor_blink=cursor_blink,
         journal=journal,
         tune_collector=tune_collector,
+        poll_seconds=poll_seconds,
     )
 
 

@@ -8,6 +8,7 @@ to a dialog.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -16,7 +17,7 @@ from textual import on
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from roadmap_tui.models import Workspace
+from roadmap_tui.models import BACKLOG, Workspace
 from roadmap_tui.models.edits import Edit
 from roadmap_tui.tui.session import Session
 
@@ -132,7 +133,7 @@ class WorkingScreen(Screen[None]):
 
         def answered(apply: bool | None) -> None:
             if apply:
-                self._apply(lambda: plan_edit(self.session.workspace, result.plan))
+                self._confirm_and_apply(lambda: plan_edit(self.session.workspace, result.plan))
 
         self.app.push_screen(AdoptionReviewScreen(result), answered)
 
@@ -151,9 +152,47 @@ class WorkingScreen(Screen[None]):
             stages = {} if draft.quarter in self.session.workspace.quarters else draft.plan.stages
             label = f"accept {len(moves)} drafted item(s) into {draft.quarter}"
             plan = MovePlan(label, list(moves), dict(stages))
-            self._apply(lambda: plan_edit(self.session.workspace, plan))
+            self._confirm_and_apply(lambda: plan_edit(self.session.workspace, plan))
 
         self.app.push_screen(DraftReviewScreen(draft), answered)
+
+    def _confirm_and_apply(self, make: Callable[[], Edit]) -> None:
+        """Apply a plan of moves; first, when it overloads a team or reopens a settled quarter,
+        say so with the load per team after it, and ask (the reason goes to the review log)."""
+        from roadmap_tui.planning.stages import reopenings, with_reopened
+        from roadmap_tui.tui.screens.reason import ReasonScreen
+
+        ws = self.session.workspace
+        try:
+            edit = make()
+        except KeyError as error:
+            self.notify(f"Not applied: {error}", severity="warning")
+            return
+        loads, over = loads_after(ws, edit)
+        warnings = over + [found.reason for found in reopenings(ws, edit)]
+        if not warnings:
+            self._apply(lambda: edit)
+            return
+
+        def confirmed(reason: str | None) -> None:
+            if reason is not None:
+                current = self.session.workspace
+                self._apply(
+                    lambda: with_reopened(
+                        current, make(), current.owner, _today(self), reason or edit.label
+                    )
+                )
+
+        self.app.push_screen(
+            ReasonScreen(
+                f"{edit.label[0].upper()}{edit.label[1:]}?",
+                "Load after it, " + "; ".join(loads),
+                edit.label,
+                warnings=warnings,
+                confirm="Apply",
+            ),
+            confirmed,
+        )
 
     def _apply(self, make: Callable[[], Edit]) -> None:
         try:
@@ -171,3 +210,41 @@ def _describe(error: BaseException | None) -> str:
     if isinstance(error, WorkspaceError):
         return "\n".join(str(problem) for problem in error.problems)
     return f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+
+
+def loads_after(ws: Workspace, edit: Edit) -> tuple[list[str], list[str]]:
+    """Each team's load in the quarters an edit moves items into, after it ("2027-Q1:
+    infra-platform 150/145, storage 4/15"), and a warning per team it leaves over capacity."""
+    from roadmap_tui.models.edits import ItemChange, apply
+    from roadmap_tui.planning.capacity import capacity_table
+    from roadmap_tui.planning.numbers import show
+
+    quarters = {
+        change.after.location
+        for change in edit.changes
+        if isinstance(change, ItemChange) and change.after and change.after.location != BACKLOG
+    }
+    after = ws.model_copy(deep=True)
+    apply(after, edit)
+    loads: list[str] = []
+    over: list[str] = []
+    for quarter in sorted(quarters):
+        figures = []
+        for load in capacity_table(after, quarter):
+            if not load.used and not load.overloaded:
+                continue
+            figures.append(f"{load.team} {show(load.used)}/{show(load.capacity)}")
+            if load.overloaded:
+                over.append(
+                    f"{load.team} is over capacity in {quarter}: {show(load.used)}/"
+                    f"{show(load.capacity)} (over by {show(load.used - load.capacity)})"
+                )
+        if figures:
+            loads.append(f"{quarter}: {', '.join(figures)}")
+    return loads, over
+
+
+def _today(screen: Screen[None]) -> dt.date:
+    """The app's day (tests fix it)."""
+    today = getattr(screen.app, "today", None)
+    return today() if callable(today) else dt.date.today()

@@ -38,8 +38,28 @@ COLUMNS: tuple[Column, ...] = (
     Column("deps", "Depends", 9),
     Column("asks", "Asks", 6, right=True),
 )
-FIXED_WIDTH = sum(column.width for column in COLUMNS)
 MIN_TITLE = 16
+GOOD_TITLE = 30  # narrower than this, columns go (in DROPPED_FIRST order) to give the title room
+DROPPED_FIRST = ("quadrant", "deps", "asks", "team", "status")  # Id, Title, Days, Score stay
+WIDE_TEAM = 17  # "infra-platform" whole, when the title keeps WIDE_TITLE
+WIDE_ID = 28  # and ids whole
+WIDE_TITLE = 48
+
+
+def column_widths(width: int) -> dict[str, int]:
+    """Each column's width in a table `width` cells wide: the title takes what is free; on a
+    narrow screen the least needed columns go (width 0) before the title drops under
+    GOOD_TITLE; on a wide one the team is shown whole."""
+    widths = {column.key: column.width for column in COLUMNS}
+    for key in DROPPED_FIRST:
+        if width - sum(widths.values()) >= GOOD_TITLE:
+            break
+        widths[key] = 0
+    for key, wide in (("team", WIDE_TEAM), ("id", WIDE_ID)):
+        if widths[key] and width - sum(widths.values()) - (wide - widths[key]) >= WIDE_TITLE:
+            widths[key] = wide
+    widths["title"] = max(MIN_TITLE, width - sum(widths.values()))
+    return widths
 
 
 class ItemCell:
@@ -95,6 +115,10 @@ LEFTOVER = "↻ "
 class ItemRows:
     """Cells and sort keys of items, read from the session's workspace and what it derives."""
 
+    # The table sets these when it lays its columns out.
+    id_width = COLUMNS[0].width
+    team_width = COLUMNS[2].width
+
     def __init__(self, session: Session, derived: Derived) -> None:
         self.session = session
         self.derived = derived
@@ -120,7 +144,7 @@ class ItemRows:
         """The cell as shown: left-aligned cells start with a space (the table has no padding)."""
         dim = "dim " if item.status == "dropped" else ""
         if column == "id":
-            return Text(" " + fit(item.id, COLUMNS[0].width), style=f"{dim}bold")
+            return Text(" " + fit(item.id, self.id_width), style=f"{dim}bold")
         text = self._cell(item, column, dim)
         return text if text.justify == "right" else Text(" ") + text
 
@@ -133,7 +157,8 @@ class ItemRows:
             return text
         if column == "team":
             team = self.ws.team_of(item)
-            return Text(fit(team, COLUMNS[2].width), style="dim" if team == self.ws.owner else "")
+            width = self.team_width
+            return Text(fit(team, width), style="dim" if team == self.ws.owner else "")
         if column == "status":
             shown = "in-prog" if item.status == "in-progress" else item.status
             return Text(shown, style=STATUS_STYLE.get(item.status, ""))

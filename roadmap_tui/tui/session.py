@@ -13,6 +13,7 @@ from roadmap_tui.models import Problem, Workspace
 from roadmap_tui.models.edits import Edit, HeaderChange, apply
 from roadmap_tui.storage import SaveResult, WorkspaceStore
 from roadmap_tui.storage.recovery import Journal, Recovered, find_recovery
+from roadmap_tui.tui.merge import ConflictKey, Rebased, disk_changes, rebase
 
 Listener = Callable[[Edit], None]
 
@@ -129,6 +130,18 @@ class Session:
         return list(self._undo)
 
     @property
+    def unsaved(self) -> list[Edit]:
+        """The edits the files do not hold: those after the last save (and, when undo went back
+        past the save, the saved edits undone since, as their undoing)."""
+        depth = self._saved_depth
+        if depth <= len(self._undo) and (depth == 0 or self._undo[depth - 1] is self._saved_marker):
+            return self._undo[depth:]
+        missing = depth - len(self._undo)
+        if 0 < missing <= len(self._redo) and self._redo[-missing] is self._saved_marker:
+            return [edit.inverse() for edit in self._redo[-missing:]]
+        return list(self._undo)  # undone past the save and edited since: all of it
+
+    @property
     def dirty(self) -> bool:
         """Unsaved edits: the undo history is not where it was at the last save."""
         marker = self._undo[-1] if self._undo else None
@@ -166,3 +179,43 @@ class Session:
         self._redo.clear()
         self._saved_depth = 0
         self._saved_marker = None
+
+    # --- files changed outside ---------------------------------------------------------------
+    def read_disk(self) -> WorkspaceStore:
+        """The files as they are on disk now (raises WorkspaceError when they do not load)."""
+        return WorkspaceStore.open(self.path)
+
+    def disk_changes(self, disk: WorkspaceStore) -> list[str]:
+        """Per item, what changed on disk since the files were read."""
+        return disk_changes(self._read_workspace(), disk.workspace)
+
+    def _read_workspace(self) -> Workspace:
+        """The workspace as the files held it when read (the edits undone on a copy)."""
+        copy = self.workspace.model_copy(deep=True)
+        for edit in reversed(self.unsaved):
+            apply(copy, edit.inverse())
+        return copy
+
+    def preview_merge(self, disk: WorkspaceStore) -> Rebased:
+        """What re-applying the unsaved edits on `disk` gives, conflicts unresolved (theirs)."""
+        return rebase(self.unsaved, disk.workspace.model_copy(deep=True), set())
+
+    def merge(self, disk: WorkspaceStore, keep_mine: set[ConflictKey]) -> Rebased:
+        """Take the files as on disk and re-apply the unsaved edits on them, field by field;
+        the re-applied edits stay undoable (the history before the last save is gone with the
+        files it was made on)."""
+        edits = self.unsaved
+        rebased = rebase(edits, disk.workspace, keep_mine)
+        self.store = disk
+        self.workspace = disk.workspace
+        if self.journal is not None:
+            self.journal.discard()
+            if rebased.edits:
+                self.journal.start(self._files())
+                for edit in rebased.edits:
+                    self.journal.record("do", edit)
+        self._undo = list(rebased.edits)
+        self._redo = []
+        self._saved_depth = 0
+        self._saved_marker = None
+        return rebased

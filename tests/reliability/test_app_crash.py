@@ -27,7 +27,7 @@ KEYS = textwrap.dedent(
         await pilot.press("right_square_bracket")  # the next quarter: planned work
         await pilot.pause()
         for _ in range(count):
-            await pilot.press("greater_than_sign")  # defer the selected item
+            await pilot.press("greater_than_sign", "enter")  # defer the selected item (why: prefilled)
             await pilot.pause()
     """
 )

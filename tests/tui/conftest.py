@@ -40,7 +40,8 @@ def _no_user_config(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def app_on(path: Path) -> RoadmapApp:
-    return make_app(path, today=lambda: TODAY, cursor_blink=False)
+    # Files changed outside are looked for by hand in tests (see test_refinement), not on a timer.
+    return make_app(path, today=lambda: TODAY, cursor_blink=False, poll_seconds=3600)
 
 
 async def opened(pilot: Pilot[None]) -> None:

@@ -10,6 +10,7 @@ from roadmap_tui.tui.screens.adoption_review import AdoptionReviewScreen
 from roadmap_tui.tui.screens.capacity import CapacityScreen
 from roadmap_tui.tui.screens.draft_review import DraftReviewScreen
 from roadmap_tui.tui.screens.make_room import MakeRoomScreen
+from roadmap_tui.tui.screens.reason import ReasonScreen
 from tests.tui.conftest import SIZE, app_on, opened
 
 OWN_Q4 = [  # infra-platform's own items in 2026-Q4, by id
@@ -95,6 +96,11 @@ async def test_accepting_a_drafted_item_moves_it(example: Path) -> None:
         ticks.select([m.item for m in review.moves].index("CI-SLO-QUEUE-TIME"))
         await pilot.press("a")
         await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, ReasonScreen)  # 2026-Q4 is published: it asks
+        assert confirm.warnings == ["2026-Q4 is published: this reopens it"]
+        await pilot.press("enter")
+        await pilot.pause()
         session = app.session
         assert session is not None
         found = session.workspace.find("CI-SLO-QUEUE-TIME")
@@ -149,6 +155,9 @@ async def test_make_room_applies_one_undoable_edit(example: Path) -> None:
         assert review.result.lost_value == 18
         await pilot.press("a")
         await pilot.pause()
+        assert isinstance(app.screen, ReasonScreen)  # into a published quarter: it asks
+        await pilot.press("enter")
+        await pilot.pause()
         session = app.session
         assert session is not None and len(session.history) == 1
         ws = session.workspace
@@ -159,3 +168,54 @@ async def test_make_room_applies_one_undoable_edit(example: Path) -> None:
         await pilot.pause()
         assert ws.find("REQ-ACCOUNT-STRUCTURE")[0] == "backlog"  # type: ignore[index]
         assert str(screen.grid.get_cell("infra-platform", "2026-Q4")) == "109/130"
+        assert [i.id for i in ws.items_in("2026-Q4")] == Q4  # the rows in their order again
+
+
+Q4 = [
+    "SPACELIFT-DR",
+    "HELM-INTEGRATION-TESTS",
+    "APP-MODULE-GA",
+    "TAGGING",
+    "SPACELIFT-MIGRATION",
+    "CI-SLO-QUEUE-TIME",
+    "SPACELIFT-WORKSHOP",
+    "DATADOG-MONITORS-AS-CODE",
+    "CHART-MUSEUM-SUNSET",
+    "REQ-SPACELIFT-NOTIFICATIONS",
+]
+
+
+async def test_accepting_an_overloading_draft_warns_with_the_load_per_team(example: Path) -> None:
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await _capacity(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+        review = app.screen
+        assert isinstance(review, DraftReviewScreen)
+        warning = review.query_one(".dialog-warning", Static)
+        assert str(warning.render()) == (
+            "⚠ with every proposed item infra-platform is over capacity: 230/145 (over by 85)"
+        )
+        await pilot.press("a")  # every leftover ticked
+        await pilot.pause()
+        confirm = app.screen
+        assert isinstance(confirm, ReasonScreen)
+        assert confirm.warnings[0] == (
+            "infra-platform is over capacity in 2027-Q1: 230/145 (over by 85)"
+        )
+        assert confirm.subject.startswith("Load after it, 2027-Q1: infra-platform 230/145, ")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session is not None and not app.session.history  # nothing applied
+        await pilot.press("d")
+        await settle(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        ws = app.session.workspace
+        assert [i.id for i in ws.items_in("2026-Q4")] == ["TAGGING", "CHART-MUSEUM-SUNSET"]
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert [i.id for i in ws.items_in("2026-Q4")] == Q4  # undo: the same order

@@ -110,6 +110,8 @@ async def test_make_room_then_a_scenario_of_the_current_state(example: Path) -> 
         assert isinstance(review, AdoptionReviewScreen)
         await pilot.press("a")
         await pilot.pause()
+        await pilot.press("enter")  # into published 2026-Q4: reopens it
+        await pilot.pause()
         assert not review.is_attached  # applied and closed
         impact = screen.impact
         assert impact is not None

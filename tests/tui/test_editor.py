@@ -9,6 +9,7 @@ from textual.widgets import Input, Static
 from roadmap_tui.storage import WorkspaceStore
 from roadmap_tui.tui.screens.item_editor import ItemEditorScreen
 from roadmap_tui.tui.screens.plan import PlanScreen
+from roadmap_tui.tui.screens.reason import ReasonScreen
 from roadmap_tui.tui.widgets.item_table import ItemTable
 from roadmap_tui.tui.widgets.list_field import ListField, ListRow
 from tests.tui.conftest import SIZE, app_on, opened, type_text
@@ -40,6 +41,8 @@ async def test_edit_an_item_then_save(example: Path) -> None:
         await _clear_and_type(pilot, _field(app, "estimate"), "15")
         await _clear_and_type(pilot, _field(app, "note"), "restore test booked for November")
         await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReasonScreen)  # 2026-Q4 is published: reopened
+        await pilot.press("enter")
         assert isinstance(app.screen, PlanScreen)
         assert app.session is not None and app.session.dirty
         assert "● unsaved" in app.sub_title
@@ -122,7 +125,7 @@ async def test_dependencies_and_asks_as_lists_with_completion(example: Path) -> 
         await type_text(pilot, "observability")
         await pilot.press("tab")
         await type_text(pilot, "2")
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "enter")
         assert isinstance(app.screen, PlanScreen)
         assert app.session is not None
         await pilot.press("ctrl+s")

@@ -54,6 +54,9 @@ async def test_accept_and_undo(example: Path) -> None:
         screen = await _inbox(pilot)
         await pilot.press("a")
         await pilot.pause()
+        assert isinstance(app.screen, DecideRequestScreen)  # a note, optional
+        await pilot.press("enter")
+        await pilot.pause()
         session = app.session
         assert session is not None
         item = session.workspace.find("REQ-ACCOUNT-STRUCTURE")
@@ -136,6 +139,8 @@ async def test_changing_a_decision_asks_first(example: Path) -> None:
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
+        await pilot.press("enter")  # no note
+        await pilot.pause()
         assert _decision(screen, "REQ-TERRAFORM-CLOUD") == "accepted"
 
 
@@ -157,3 +162,65 @@ async def test_feedback_by_theme(example: Path) -> None:
             "→ DOCS-CONSOLIDATION: backlog, proposed",
         ]
         assert first[2].startswith("Warehouse systems: ")
+
+
+async def test_accept_asks_for_a_note_which_is_kept(example: Path) -> None:
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await _inbox(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DecideRequestScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.session is not None and not app.session.history  # escape decides nothing
+        await pilot.press("a")
+        await pilot.pause()
+        await type_text(pilot, "next quarter")
+        await pilot.press("enter")
+        await pilot.pause()
+        item = app.session.workspace.find("REQ-ACCOUNT-STRUCTURE")
+        assert item is not None
+        assert (item[1].decision, item[1].note) == ("accepted", "accepted: next quarter")
+
+
+async def test_a_declined_note_is_not_said_twice(example: Path) -> None:
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _inbox(pilot)
+        screen.select("REQ-TAGGING-POLICY")
+        await pilot.press("d")
+        await pilot.pause()
+        await type_text(pilot, "covered by TAGGING")
+        await pilot.press("enter")
+        await pilot.pause()
+        screen.select("REQ-TAGGING-POLICY")
+        await pilot.pause()
+        detail = str(screen.query_one("#request-detail", Static).render())
+        assert "declined: covered by TAGGING" in detail
+        assert "declined: declined:" not in detail
+
+
+async def test_merge_into_itself_says_so_and_tab_completes(example: Path) -> None:
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _inbox(pilot)
+        screen.select("REQ-KAFKA-TOPICS")
+        await pilot.press("m")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, DecideRequestScreen)
+        await type_text(pilot, "REQ-KAFKA-TOPICS")
+        await pilot.press("enter")
+        await pilot.pause()
+        error = str(dialog.query_one("#decide-error", Static).render())
+        assert error == "REQ-KAFKA-TOPICS cannot be merged into itself"
+        box = dialog.query_one("#decide-into", Input)
+        box.value = ""
+        await type_text(pilot, "REQ-HELM")
+        await pilot.press("tab")  # completes, as the placeholder says
+        assert box.value == "REQ-HELM-LIBRARY-CHART"
+        assert dialog.focused is box
+        await pilot.press("tab")  # nothing more to complete: the next field
+        assert dialog.focused is dialog.query_one("#decide-note", Input)

@@ -7,9 +7,9 @@ from pathlib import Path
 from textual.widgets import Input
 
 from roadmap_tui.storage import WorkspaceStore
-from roadmap_tui.tui.screens.drop_item import DropItemScreen
 from roadmap_tui.tui.screens.pick_quarter import PickQuarterScreen
 from roadmap_tui.tui.screens.plan import PlanScreen
+from roadmap_tui.tui.screens.reason import ReasonScreen
 from roadmap_tui.tui.widgets.capacity_bars import CapacityBars
 from roadmap_tui.tui.widgets.item_table import ItemTable
 from roadmap_tui.tui.widgets.quarter_list import QuarterList
@@ -32,6 +32,9 @@ async def test_defer_updates_table_capacity_and_files(example: Path) -> None:
         assert table.current_item_id() == "DATADOG-SELF-SERVICE"
         before = bars.figures["infra-platform"]
         await pilot.press("greater_than_sign")
+        assert isinstance(app.screen, ReasonScreen)
+        assert app.screen.query_one(Input).value == "deferred to 2027-Q2"
+        await pilot.press("enter")
         await pilot.pause()
         assert "DATADOG-SELF-SERVICE" not in table.shown_ids
         assert table.current_item_id() == "SECURITY-BASELINE"  # the cursor stays in place
@@ -56,9 +59,9 @@ async def test_pull_in_backlog_and_plan(example: Path) -> None:
         table = app.screen.query_one(ItemTable)
         await pilot.press("right_square_bracket", "right_square_bracket")  # 2027-Q2
         assert table.current_item_id() == "APP-MODULE-MULTI-REGION"
-        await pilot.press("less_than_sign")  # into 2027-Q1
+        await pilot.press("less_than_sign", "enter")  # into 2027-Q1
         assert table.current_item_id() == "SECURITY-DRIFT-DETECTION"
-        await pilot.press("b")  # to the backlog as proposed
+        await pilot.press("b", "enter")  # to the backlog as proposed
         await pilot.press("right_square_bracket")  # backlog
         assert table.shown_ids[-1] == "SECURITY-DRIFT-DETECTION"
         assert table.select_item("SECURITY-DRIFT-DETECTION")
@@ -66,6 +69,9 @@ async def test_pull_in_backlog_and_plan(example: Path) -> None:
         assert isinstance(app.screen, PickQuarterScreen)
         assert app.screen.default == "2027-Q2"  # the quarter last shown
         await pilot.press("down", "enter")  # 2027-Q3 (new)
+        assert isinstance(app.screen, ReasonScreen)
+        assert "2027-Q3 does not exist yet: this creates it" in app.screen.warnings
+        await pilot.press("enter")
         assert isinstance(app.screen, PlanScreen)
         await pilot.press("ctrl+s")
     assert _ids(example, "2027-Q1")[-1] == "APP-MODULE-MULTI-REGION"
@@ -94,7 +100,7 @@ async def test_drop_with_a_note_and_done_items_refused(example: Path) -> None:
         assert "TAGGING is done: it stays in the quarter it was delivered in" in notes
         table.select_item("CI-SLO-QUEUE-TIME")
         await pilot.press("x")
-        assert isinstance(app.screen, DropItemScreen)
+        assert isinstance(app.screen, ReasonScreen)
         app.screen.query_one(Input).value = ""
         await type_text(pilot, "queue time fixed by autoscaling")
         await pilot.press("enter")
@@ -116,7 +122,8 @@ async def test_undo_and_redo_every_edit(example: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         table = app.screen.query_one(ItemTable)
-        await pilot.press("right_square_bracket", "greater_than_sign", "greater_than_sign")
+        await pilot.press("right_square_bracket", "greater_than_sign", "enter")
+        await pilot.press("greater_than_sign", "enter")
         assert table.shown_ids[:2] == ["APP-MODULE-DATABASES", "CI-RUNNER-AUTOSCALING"]
         await pilot.press("ctrl+z")
         assert table.shown_ids[:2] == ["SECURITY-BASELINE", "APP-MODULE-DATABASES"]
@@ -138,7 +145,7 @@ async def test_undo_of_a_new_quarter_removes_it(example: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket")  # 2027-Q2
-        await pilot.press("greater_than_sign")  # creates 2027-Q3
+        await pilot.press("greater_than_sign", "enter")  # creates 2027-Q3
         assert app.session is not None
         assert "2027-Q3" in app.session.workspace.quarters
         quarters = app.screen.query_one(QuarterList)

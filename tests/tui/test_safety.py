@@ -55,7 +55,7 @@ async def test_quit_with_unsaved_changes_asks(example: Path) -> None:
     app = app_on(example)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        await pilot.press("right_square_bracket", "greater_than_sign", "q")
+        await pilot.press("right_square_bracket", "greater_than_sign", "enter", "q")
         assert isinstance(app.screen, UnsavedChangesScreen)
         assert "defer DATADOG-SELF-SERVICE to 2027-Q2" in app.screen.message
         await pilot.press("c")  # cancel: still here, still unsaved
@@ -70,7 +70,7 @@ async def test_quit_and_save(example: Path) -> None:
     app = app_on(example)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        await pilot.press("right_square_bracket", "greater_than_sign", "ctrl+q")
+        await pilot.press("right_square_bracket", "greater_than_sign", "enter", "ctrl+q")
         assert isinstance(app.screen, UnsavedChangesScreen)
         await pilot.press("s")
         assert not app.is_running
@@ -83,7 +83,7 @@ async def test_external_change_overwrite_reload_or_cancel(example: Path) -> None
     app = app_on(example)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        await pilot.press("right_square_bracket", "greater_than_sign")
+        await pilot.press("right_square_bracket", "greater_than_sign", "enter")
         theirs = path.read_text(encoding="utf-8").replace("estimate = 18", "estimate = 19")
         path.write_text(theirs, encoding="utf-8")
         await pilot.press("ctrl+s")
@@ -99,7 +99,7 @@ async def test_external_change_overwrite_reload_or_cancel(example: Path) -> None
         assert table.current_item_id() == "SECURITY-BASELINE"  # the cursor stayed on it
         found = app.session.workspace.find("SECURITY-BASELINE")
         assert found is not None and found[1].estimate == 19
-        await pilot.press("greater_than_sign")  # defer it, then someone edits again
+        await pilot.press("greater_than_sign", "enter")  # defer it, then someone edits again
         later = theirs.replace("estimate = 20\n", "estimate = 21\n", 1)  # APP-MODULE-DATABASES
         assert later != theirs
         path.write_text(later, encoding="utf-8")
@@ -131,7 +131,7 @@ async def test_a_broken_workspace_opens_with_its_problems(example: Path) -> None
         assert not panel.display
         # editing goes on and saves; the file with the error is never written by the tool
         before = {p.name: p.read_bytes() for p in example.glob("*.toml")}
-        await pilot.press("b")  # SPACELIFT-DR from 2026-Q4 to the backlog
+        await pilot.press("b", "enter")  # SPACELIFT-DR from 2026-Q4 to the backlog
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.session is not None and not app.session.dirty

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Static
+from textual.widgets import Input
 
 from roadmap_tui.models import Item
 from roadmap_tui.scoring import Scoreboard
@@ -47,7 +47,7 @@ async def test_scores_update_incrementally_after_an_edit(
         box.focus()
         box.value = ""
         await type_text(pilot, "value = 4, effort = 8")
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "enter")  # saved, and 2026-Q4 reopened
         await pilot.pause()
         assert updated == ["SPACELIFT-DR"]  # one item re-scored, not the workspace
         assert (
@@ -62,11 +62,11 @@ async def test_scores_update_incrementally_after_an_edit(
         box.focus()
         box.value = ""
         await type_text(pilot, "value = 4")
-        await pilot.press("ctrl+s")
+        await pilot.press("ctrl+s", "enter")  # the current quarter: it asks each time
         await pilot.pause()
         assert _cell(table, "SPACELIFT-DR", "score") == "?"
         assert _cell(table, "SPACELIFT-DR", "quadrant") == "unscored"
-        detail = str(app.screen.query_one("#item-detail", Static).render())
+        detail = app.screen.detail_text  # type: ignore[attr-defined]
         assert "unscored (value-effort): needs effort" in detail
         await pilot.press("ctrl+z")
         await pilot.pause()

@@ -39,7 +39,7 @@ def test_editor_with_an_error(example: Path, snap_compare: Any) -> None:
 def test_unsaved_changes_prompt(example: Path, snap_compare: Any) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await opened(pilot)
-        await pilot.press("right_square_bracket", "greater_than_sign", "b")
+        await pilot.press("right_square_bracket", "greater_than_sign", "enter", "b", "enter")
         pilot.app.clear_notifications()
         await pilot.press("q")
         await pilot.pause()

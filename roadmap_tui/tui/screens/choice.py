@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 ButtonVariant = str
+STACK_FROM = 64  # cells of buttons (label, key, border and margin) that fit a dialog at 80x24
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,10 @@ class ChoiceScreen(ModalScreen[str]):
         with Vertical(classes="dialog"):
             yield Static(self.title_text, classes="dialog-title")
             yield Static(self.message, classes="dialog-message")
-            with Horizontal(classes="dialog-buttons"):
+            # Buttons side by side while they fit the narrowest dialog (80 columns), else stacked.
+            width = sum(len(choice.label) + 9 for choice in self.choices)
+            stacked = " stacked" if width > STACK_FROM else ""
+            with Horizontal(classes=f"dialog-buttons{stacked}"):
                 for choice in self.choices:
                     yield Button(
                         f"{choice.label} ({choice.key})",

@@ -39,6 +39,7 @@ from roadmap_tui.tui.impact_sources import CURRENT, SAVED, Sources, Version
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.footer import KeysFooter
+from roadmap_tui.tui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
     from roadmap_tui.impact import Impact, Notice, Options
@@ -101,7 +102,7 @@ class CompareScreen(WorkingScreen):
                 yield Static("Baseline", classes="side-label")
                 yield Select[str](self.sources.baselines(), allow_blank=False, id="baseline")
                 yield Static("Alternatives (space ticks)", classes="side-label")
-                yield SelectionList[str](id="alternatives")
+                yield TickList[str](id="alternatives")
                 yield Static("Notices per team (c copies)", classes="side-label")
                 yield OptionList(id="notices")
             with VerticalScroll(id="compare-main"):

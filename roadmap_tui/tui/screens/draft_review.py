@@ -13,6 +13,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
+from roadmap_tui.tui.widgets.tick_list import TickList
+
 if TYPE_CHECKING:
     from roadmap_tui.planning.draft import Draft
     from roadmap_tui.planning.move_plan import Move
@@ -48,7 +50,15 @@ class DraftReviewScreen(ModalScreen["list[Move] | None"]):
             if draft.leftovers:
                 intro = f"{len(draft.leftovers)} leftover(s) of {draft.previous}, " + intro
             yield Static(f"Proposed: {intro}. space ticks or unticks an item.")
-            yield SelectionList[int](*options, id="draft-moves")
+            for load in draft.loads:
+                if load.overloaded:
+                    over = show(load.used - load.capacity)
+                    yield Static(
+                        f"⚠ with every proposed item {load.team} is over capacity:"
+                        f" {show(load.used)}/{show(load.capacity)} (over by {over})",
+                        classes="dialog-warning",
+                    )
+            yield TickList[int](*options, id="draft-moves")
             with VerticalScroll(id="draft-why"):
                 yield Static(self._details(), markup=False)
             with Horizontal(classes="dialog-buttons"):

@@ -2,27 +2,32 @@
 
 from __future__ import annotations
 
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
-INTRO = """\
-# roadmap
-
-Quarterly plans of the workspace, kept in TOML files (usually in git).
-Every change is an edit you can undo (**ctrl+z**) and redo (**ctrl+y**); nothing reaches the
-files until you save (**ctrl+s**). The header says when there are unsaved changes.
-**ctrl+p** finds any action, and any item by id or title.
-"""
+INTRO = (
+    "Quarterly plans of the workspace, kept in TOML files (usually in git). Every change is an"
+    " edit you can undo (ctrl+z) and redo (ctrl+y); nothing reaches the files until you save"
+    " (ctrl+s). The header says when there are unsaved changes. ctrl+p finds any action, and"
+    " any item by id or title."
+)
 
 
-def keys_table(bindings: list[tuple[str, str, str]]) -> str:
-    lines = ["| Key | Action | |", "|---|---|---|"]
+def keys_table(bindings: list[tuple[str, str, str]]) -> Table:
+    """The keys as a plain table (a Markdown widget took 0.3 s to open)."""
+    table = Table(box=None, padding=(0, 2, 0, 0), show_header=True, header_style="bold")
+    table.add_column("Key", style="bold cyan", no_wrap=True)
+    table.add_column("Action", no_wrap=True)
+    table.add_column("", style="dim")
     for key, description, tooltip in bindings:
-        lines.append(f"| `{key}` | {description} | {tooltip} |")
-    return "\n".join(lines)
+        table.add_row(key, description, tooltip)
+    return table
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,7 +43,14 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog help"):
             with VerticalScroll():
-                yield Markdown(INTRO + "\n## Keys\n\n" + keys_table(self.bindings))
+                yield Static(
+                    Group(
+                        Text("roadmap", style="bold"),
+                        Text(INTRO + "\n"),
+                        Text("Keys", style="bold"),
+                        keys_table(self.bindings),
+                    )
+                )
             yield Static("esc closes", classes="dialog-hint")
 
     def action_close(self) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from roadmap_tui.intake import RequestRow
     from roadmap_tui.tui.screens.decide_request import Decision
 
+SIDE_WIDTH, NARROW_SIDE_WIDTH, WIDE = 44, 30, 110  # cells
 DECISION_STYLE = {"open": "bold yellow", "accepted": "green", "declined": "red", "merged": "cyan"}
 QUOTE = 34  # characters of who and answer shown in the themes tree
 
@@ -68,14 +69,20 @@ class InboxScreen(RedrawnWhenShown):
 
     def on_mount(self) -> None:
         table = self.table
+        # The decision right after the request: on a narrow screen it stays in view.
         table.add_column("request", key="id", width=24)
+        table.add_column("decision", key="decision", width=8)
         table.add_column("from", key="from", width=12)
         table.add_column("received", key="received", width=10)
         table.add_column("age", key="age", width=4)
-        table.add_column("decision", key="decision", width=8)
         table.add_column("v/e", key="ve", width=4)
         self.query_one("#themes", Tree).show_root = False
         self.show_all()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Feedback gives way to the requests on a narrow screen."""
+        side = self.query_one("#inbox-side")
+        side.styles.width = SIDE_WIDTH if event.size.width >= WIDE else NARROW_SIDE_WIDTH
 
     @property
     def table(self) -> DataTable[Text]:
@@ -100,10 +107,10 @@ class InboxScreen(RedrawnWhenShown):
             ve = f"{row.value:g}/{row.effort:g}" if row.value and row.effort else "-"
             table.add_row(
                 Text(row.id, style="bold", overflow="ellipsis", no_wrap=True),
+                Text(row.decision, style=DECISION_STYLE.get(row.decision, "")),
                 Text(", ".join(row.requested_by), overflow="ellipsis", no_wrap=True),
                 Text(row.received.isoformat() if row.received else "-"),
                 Text(f"{row.age_days}d" if row.age_days is not None else "-", justify="right"),
-                Text(row.decision, style=DECISION_STYLE.get(row.decision, "")),
                 Text(ve),
                 key=row.id,
             )
@@ -158,7 +165,9 @@ class InboxScreen(RedrawnWhenShown):
         if row.merged_into:
             text.append(f" into {row.merged_into}")
         if row.note:
-            text.append(f": {row.note}", "italic")
+            # The note is written "declined: why": the decision is already said.
+            note = row.note.removeprefix(f"{row.decision}:").strip()
+            text.append(f": {note}", "italic")
         if item is not None and item.source:
             text.append(f"\nsource: {item.source}", "dim")
         if item is not None and item.description:
@@ -233,9 +242,6 @@ class InboxScreen(RedrawnWhenShown):
         """Accept at once; ask the reason (decline) or the target (merge) first."""
         from roadmap_tui.tui.screens.decide_request import DecideRequestScreen
 
-        if action == "accept":
-            self.decide(item_id, "accept", force=force)
-            return
         ids = [item.id for item in self.session.workspace.all_items()]
 
         def answered(decision: Decision | None) -> None:

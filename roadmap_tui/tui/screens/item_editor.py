@@ -74,6 +74,8 @@ class ItemEditorScreen(ModalScreen[Item | None]):
 
     def __init__(self, ws: Workspace, location: str, item: Item | None) -> None:
         super().__init__(classes="dialog-screen")
+        self._check_pending = False
+        self._settled = False  # the fields' Changed messages of mounting are through
         self.ws = ws
         self.location = location
         self.original = item
@@ -152,12 +154,15 @@ class ItemEditorScreen(ModalScreen[Item | None]):
                 "+ ask",
                 id="field-asks",
             )
-        suggester = {
-            "goals": SuggestInList(goal.id for goal in self.ws.roadmap.goals),
-            "requested_by": self.suggest_teams,
-            "merged_into": self.suggest_items,
-            "tags": SuggestInList(sorted({tag for i in self.ws.all_items() for tag in i.tags})),
-        }.get(name)
+        suggester: SuggestInList | None = None  # built for its own field only
+        if name == "goals":
+            suggester = SuggestInList(goal.id for goal in self.ws.roadmap.goals)
+        elif name == "requested_by":
+            suggester = self.suggest_teams
+        elif name == "merged_into":
+            suggester = self.suggest_items
+        elif name == "tags":
+            suggester = SuggestInList(sorted({tag for i in self.ws.all_items() for tag in i.tags}))
         return Input(
             values[name],
             placeholder=PLACEHOLDERS.get(name, ""),
@@ -171,7 +176,8 @@ class ItemEditorScreen(ModalScreen[Item | None]):
         first = "title" if self.original is not None else "id"
         self.query_one(f"#field-{first}", Input).focus()
         if self.original is not None:
-            self.revalidate()
+            self._check_pending = True  # after the first frame, with the fields' own changes
+            self.call_after_refresh(self._check_now)
         else:
             self._show_status()
 
@@ -222,8 +228,21 @@ class ItemEditorScreen(ModalScreen[Item | None]):
     @on(Select.Changed)
     @on(ListField.Changed)
     def _changed(self) -> None:
-        if self.is_mounted:
+        """Check the form again as you type. Mounting the form posts a Changed per field, and
+        each check validates the whole workspace: those are checked once, after the first
+        frame."""
+        if not self.is_mounted:
+            return
+        if self._settled:
             self.revalidate()
+        elif not self._check_pending:
+            self._check_pending = True
+            self.call_after_refresh(self._check_now)
+
+    def _check_now(self) -> None:
+        self._check_pending = False
+        self._settled = True
+        self.revalidate()
 
     # --- leaving -----------------------------------------------------------------------------
     @on(Input.Submitted)

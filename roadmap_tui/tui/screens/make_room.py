@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Select, SelectionList, Static
 
 from roadmap_tui.models import BACKLOG, Workspace, next_quarter
+from roadmap_tui.tui.widgets.tick_list import TickList
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class MakeRoomScreen(ModalScreen["RoomRequest | None"]):
             yield Static(
                 "Tick the items to adopt (space); the items of least value make room for them."
             )
-            yield SelectionList[str](
+            yield TickList[str](
                 *((label, item_id, item_id in self.ticked) for item_id, label in self.choices),
                 id="room-items",
             )

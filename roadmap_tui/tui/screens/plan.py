@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,7 +17,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 
-from roadmap_tui.models import BACKLOG, Item
+from roadmap_tui.models import BACKLOG, Item, next_quarter, previous_quarter
 from roadmap_tui.models.edits import Edit, add_item, replace_item
 from roadmap_tui.planning.moves import (
     MoveRefused,
@@ -50,7 +51,7 @@ class PlanScreen(Screen[None]):
 
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter", tooltip="Filter the items as you type"),
-        Binding("enter", "edit", "Edit", id="edit", tooltip="Edit the selected item"),
+        Binding("e", "edit", "Edit", id="edit", tooltip="Edit the selected item (or enter)"),
         Binding("a", "add", "Add", id="add", tooltip="Add an item here"),
         Binding(
             "greater_than_sign",
@@ -104,7 +105,6 @@ class PlanScreen(Screen[None]):
             id="next-quarter",
             tooltip="Show the next quarter",
         ),
-        Binding("e", "edit", "Edit", show=False, id="edit-e", tooltip="Edit the selected item"),
     ]
 
     AUTO_FOCUS = "#items"
@@ -119,6 +119,7 @@ class PlanScreen(Screen[None]):
         self.rows = ItemRows(session, derived)
         self.last_quarter: str | None = None  # where `p` plans into by default
         self._detail_item: Item | None = None  # the item the detail strip shows
+        self.detail_text = ""  # what it says, as plain text
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -175,14 +176,15 @@ class PlanScreen(Screen[None]):
         heading = Text()
         if location == BACKLOG:
             heading.append("Backlog", style="bold")
-            heading.append(f"  {len(ws.backlog.items)} items · unscheduled work and requests")
+            count = len(ws.backlog.items)
+            heading.append(f"  {_items(count)} · unscheduled work and requests")
         else:
             header = ws.quarters[location].quarter
             heading.append(location, style="bold")
             if location == ws.roadmap.workspace.current_quarter:
                 heading.append(" ● current", style="green")
             heading.append(f"  stage {header.stage}", style="bold")
-            heading.append(f" · {len(ws.items_in(location))} items")
+            heading.append(f" · {_items(len(ws.items_in(location)))}")
             if header.goals:
                 heading.append(f" · goals: {', '.join(header.goals)}", style="dim")
         table = self.table
@@ -207,8 +209,12 @@ class PlanScreen(Screen[None]):
         self._detail_item = item
         detail = self.query_one("#item-detail", Static)
         if item is None:
-            detail.update(Text("No items here. a adds one.", style="dim"), layout=False)
+            self.detail_text = "No items here. a adds one."
+            detail.update(Text(self.detail_text, style="dim"), layout=False)
             return
+        # The whole title and team (wrapped if need be), whatever the table had room for; then
+        # the facts and the note, a line each.
+        title = Text.assemble((item.title, "bold"), "  " + self.session.workspace.team_of(item))
         text = Text.assemble((item.id, "bold"), f"  {item.kind} · {item.status}")
         scores = self.derived.scores
         score = scores.of(item.id)
@@ -229,10 +235,12 @@ class PlanScreen(Screen[None]):
         if item.asks:
             asks = ", ".join(f"{a.team} {a.days:g}d" for a in item.asks)
             text.append(f" · asks {asks}")
-        line2 = item.note and f"note: {item.note}" or item.description or ""
-        if line2:
-            text.append("\n" + line2, style="italic dim")
-        detail.update(text, layout=False)  # a fixed two lines: nothing to lay out again
+        text.no_wrap, text.overflow = True, "ellipsis"
+        note = item.note and f"note: {item.note}" or item.description or ""
+        last = Text(note, style="italic dim", no_wrap=True, overflow="ellipsis")
+        self.detail_text = "\n".join(line.plain for line in (title, text, last))
+        # A fixed four lines: nothing to lay out again.
+        detail.update(Group(title, text, last), layout=False)
 
     def _follow_cursor(self) -> None:
         """The detail strip follows the cursor in the same frame (RowHighlighted comes a frame
@@ -349,6 +357,53 @@ class PlanScreen(Screen[None]):
         self.session.do(edit)
         self.notify(edit.label, title="Done (ctrl+z undoes)", timeout=3)
 
+    def _ask_and_do(
+        self,
+        make: Callable[[str | None], Edit],
+        title: str,
+        reason: str,
+        *,
+        confirm: str = "Move",
+        always: bool = True,
+        refused: str = "Not moved",
+    ) -> None:
+        """Ask why (prefilled `reason`), with the guard rails the edit meets, then do it: the
+        reason becomes the item's note, and settled quarters it changes are reopened with it."""
+        from roadmap_tui.planning.stages import reopenings, target_warnings, with_reopened
+        from roadmap_tui.tui.screens.reason import ReasonScreen
+
+        ws = self.session.workspace
+        try:
+            probe = make(None)
+        except MoveRefused as error:
+            self.notify(str(error), title=refused, severity="warning")
+            return
+        warnings = [found.reason for found in reopenings(ws, probe)]
+        warnings += target_warnings(ws, probe)
+        if not warnings and not always:
+            self._do(probe)
+            return
+
+        def confirmed(answer: str | None) -> None:
+            if answer is None:
+                return
+            ws = self.session.workspace
+            try:
+                edit = make(answer or None)
+            except MoveRefused as error:
+                self.notify(str(error), title=refused, severity="warning")
+                return
+            why = answer or edit.label
+            self._do(with_reopened(ws, edit, ws.owner, self.today(), why))
+
+        subject = ""
+        item = self.table.current_item()
+        if item is not None and len(probe.item_ids) == 1 and probe.item_ids[0] == item.id:
+            subject = f"{item.title} ({ws.team_of(item)})"
+        self.app.push_screen(
+            ReasonScreen(title, subject, reason, warnings=warnings, confirm=confirm), confirmed
+        )
+
     def action_edit(self) -> None:
         from roadmap_tui.tui.screens.item_editor import ItemEditorScreen
 
@@ -359,7 +414,18 @@ class PlanScreen(Screen[None]):
 
         def edited(new: Item | None) -> None:
             if new is not None:
-                self._do(replace_item(self.session.workspace, new, f"edit {new.id}"))
+                self._ask_and_do(
+                    lambda note: replace_item(
+                        self.session.workspace,
+                        new.model_copy(update={"note": note}) if note else new,
+                        f"edit {new.id}",
+                    ),
+                    f"Edit {new.id}?",
+                    new.note or "",
+                    confirm="Save edit",
+                    always=False,
+                    refused="Not changed",
+                )
 
         self.app.push_screen(ItemEditorScreen(self.session.workspace, location, item), edited)
 
@@ -370,31 +436,64 @@ class PlanScreen(Screen[None]):
 
         def added(new: Item | None) -> None:
             if new is not None:
-                self._do(
-                    add_item(self.session.workspace, new, location, f"add {new.id} to {location}")
+                self._ask_and_do(
+                    lambda note: add_item(
+                        self.session.workspace,
+                        new.model_copy(update={"note": note}) if note else new,
+                        location,
+                        f"add {new.id} to {location}",
+                    ),
+                    f"Add {new.id} to {location}?",
+                    new.note or "",
+                    confirm="Add",
+                    always=False,
+                    refused="Not added",
                 )
 
         self.app.push_screen(ItemEditorScreen(self.session.workspace, location, None), added)
 
-    def _move(self, make: Callable[[str], Edit]) -> None:
+    def _move(self, verb: str, make: Callable[[Item, str | None], Edit], reason: str) -> None:
         item = self._selected()
         if item is None:
             return
         try:
-            edit = make(item.id)
+            label = make(item, None).label
         except MoveRefused as refused:
             self.notify(str(refused), title="Not moved", severity="warning")
             return
-        self._do(edit)
+        self._ask_and_do(
+            lambda note: make(item, note), f"{label[0].upper()}{label[1:]}?", reason, confirm=verb
+        )
 
     def action_defer(self) -> None:
-        self._move(lambda item_id: defer(self.session.workspace, item_id))
+        item = self._selected()
+        location = self.location
+        if item is None or location == BACKLOG:
+            self._move("Defer", lambda it, note: defer(self.session.workspace, it.id, note), "")
+            return
+        target = next_quarter(location)
+        self._move(
+            "Defer",
+            lambda it, note: defer(self.session.workspace, it.id, note),
+            f"deferred to {target}",
+        )
 
     def action_pull_in(self) -> None:
-        self._move(lambda item_id: pull_in(self.session.workspace, item_id))
+        item = self._selected()
+        location = self.location
+        reason = (
+            ""
+            if item is None or location == BACKLOG
+            else f"pulled into {previous_quarter(location)}"
+        )
+        self._move("Pull in", lambda it, note: pull_in(self.session.workspace, it.id, note), reason)
 
     def action_backlog(self) -> None:
-        self._move(lambda item_id: to_backlog(self.session.workspace, item_id))
+        self._move(
+            "Send",
+            lambda it, note: to_backlog(self.session.workspace, it.id, note),
+            "back to the backlog",
+        )
 
     def action_plan(self) -> None:
         from roadmap_tui.tui.screens.pick_quarter import PickQuarterScreen
@@ -412,27 +511,23 @@ class PlanScreen(Screen[None]):
 
         def chosen(quarter: str | None) -> None:
             if quarter is not None:
-                self._move(lambda item_id: plan(self.session.workspace, item_id, quarter))
+                self._move(
+                    "Plan",
+                    lambda it, note: plan(self.session.workspace, it.id, quarter, note),
+                    f"planned into {quarter}",
+                )
 
         self.app.push_screen(PickQuarterScreen(ws.quarter_ids(), default, item.id), chosen)
 
     def action_drop(self) -> None:
-        from roadmap_tui.tui.screens.drop_item import DropItemScreen
-
         item = self._selected()
         if item is None:
             return
-        try:
-            drop(self.session.workspace, item.id)
-        except MoveRefused as refused:
-            self.notify(str(refused), title="Not dropped", severity="warning")
-            return
-
-        def confirmed(note: str | None) -> None:
-            if note is not None:
-                self._move(lambda item_id: drop(self.session.workspace, item_id, note or None))
-
-        self.app.push_screen(DropItemScreen(item), confirmed)
+        self._move(
+            "Drop",
+            lambda it, note: drop(self.session.workspace, it.id, note),
+            item.note or "",
+        )
 
     def action_review(self) -> None:
         from roadmap_tui.tui.screens.review_stage import ReviewStageScreen
@@ -466,8 +561,28 @@ class PlanScreen(Screen[None]):
             return None
 
         def chosen(choice: StageChoice | None) -> None:
-            if choice is not None:
+            from roadmap_tui.planning.stages import goes_back
+            from roadmap_tui.tui.screens.choice import Choice, ChoiceScreen
+
+            if choice is None:
+                return
+            before = self.session.workspace.quarters[location].quarter.stage
+            if not goes_back(before, choice.stage):
                 self._do(stage_edit(choice))
+                return
+            self.app.push_screen(
+                ChoiceScreen(
+                    f"Set {location} back to {choice.stage}?",
+                    f"{location} is {before}: setting it back to {choice.stage} reopens it"
+                    " (the review log keeps who and why).",
+                    [Choice("back", "Set back", "y", "warning"), Choice("cancel", "Cancel", "n")],
+                ),
+                lambda answer: self._do(stage_edit(choice)) if answer == "back" else None,
+            )
 
         proposed = next_stage(header.stage) or header.stage
         self.app.push_screen(ReviewStageScreen(header, proposed, check), chosen)
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' * (count != 1)}"

@@ -198,7 +198,7 @@ class PrioritiseScreen(RedrawnWhenShown):
         where = "Backlog" if self.location == BACKLOG else self.location
         text.append(where, style="bold")
         count = len(ws.items_in(self.location))
-        text.append(f" · {count} items ranked by ")
+        text.append(f" · {count} item{'s' * (count != 1)} ranked by ")
         text.append(self.active_framework, style="bold cyan")
         if self.framework_name and self.framework_name != ws.roadmap.scoring.framework:
             text.append(f" (roadmap.toml: {ws.roadmap.scoring.framework})", style="dim")

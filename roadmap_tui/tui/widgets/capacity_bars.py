@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     from roadmap_tui.planning.capacity import TeamLoad
 
 BAR_WIDTH = 16
+NARROW = 100  # terminal cells: narrower than this, bars are half as long
+TEAM_WIDTH = 20  # a team name wider than this is shortened
 
 
 def bar(used: float, capacity: float, width: int = BAR_WIDTH) -> Text:
@@ -33,22 +35,22 @@ class CapacityBars(Static):
         self.display = bool(loads)
         if not loads:
             return
-        grid = Table.grid(padding=(0, 1), expand=True)
+        grid = Table.grid(padding=(0, 1), expand=self.app.size.width < NARROW * 2)
+        # The figures are never cut (the team name gives way first); a narrow screen gets
+        # shorter bars.
+        longest = max(len(_figures(load)) for load in loads)
+        width = BAR_WIDTH if self.app.size.width >= NARROW else BAR_WIDTH // 2
         for _ in range(2):
-            grid.add_column(ratio=3, no_wrap=True, overflow="ellipsis")
-            grid.add_column(width=BAR_WIDTH, no_wrap=True)
-            grid.add_column(ratio=2, no_wrap=True)
+            grid.add_column(ratio=1, max_width=TEAM_WIDTH, no_wrap=True, overflow="ellipsis")
+            grid.add_column(width=width, no_wrap=True)
+            grid.add_column(min_width=longest, no_wrap=True)
         cells: list[Text] = []
         for load in loads:
-            figures = f"{load.used:g}/{load.capacity:g}"
-            if load.overloaded:
-                figures += f" over {load.used - load.capacity:g}"
-            if load.unestimated:
-                figures += f" ?{len(load.unestimated)}"
+            figures = _figures(load)
             self.figures[load.team] = figures
             cells += [
                 Text(load.team, style="bold" if load.overloaded else ""),
-                bar(load.used, load.capacity),
+                bar(load.used, load.capacity, width),
                 Text(figures, style="bold red" if load.overloaded else ""),
             ]
         half = (len(loads) + 1) // 2
@@ -58,3 +60,12 @@ class CapacityBars(Static):
             line += right[row * 3 : row * 3 + 3] or [Text(""), Text(""), Text("")]
             grid.add_row(*line)
         self.update(grid)
+
+
+def _figures(load: TeamLoad) -> str:
+    figures = f"{load.used:g}/{load.capacity:g}"
+    if load.overloaded:
+        figures += f" over {load.used - load.capacity:g}"
+    if load.unestimated:
+        figures += f" ?{len(load.unestimated)}"
+    return figures

@@ -21,7 +21,7 @@ from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist
 
 from roadmap_tui.models import Item
-from roadmap_tui.tui.rows import COLUMNS, FIXED_WIDTH, MIN_TITLE, ItemCell, ItemRows
+from roadmap_tui.tui.rows import COLUMNS, MIN_TITLE, ItemCell, ItemRows, column_widths
 
 SORT_ORDER: tuple[str | None, ...] = (None, *(column.key for column in COLUMNS))
 
@@ -60,6 +60,8 @@ class ItemTable(DataTable[ItemCell]):
         # Called as soon as the cursor moves (see watch_cursor_coordinate).
         self.on_cursor = on_cursor
         self.title_width = MIN_TITLE
+        self._laid_out_for = 0  # the width the columns were laid out for
+        self._widths: dict[str, int] = {}
         self.location: str | None = None
         self._source: list[Item] = []  # the live list of the location
         self._shown: dict[str, Item] = {}  # item id -> item, for the rows on screen
@@ -92,11 +94,18 @@ class ItemTable(DataTable[ItemCell]):
         return super().render_lines(crop)
 
     def _fit_title(self) -> bool:
-        width = max(MIN_TITLE, self.scrollable_content_region.width - FIXED_WIDTH)
-        if width == self.title_width or not self.columns:
+        """Lay the columns out for the table's width (see `rows.column_widths`)."""
+        available = self.scrollable_content_region.width
+        if available == self._laid_out_for or not self.columns or available <= 0:
             return False
-        self.title_width = width
-        self.columns[ColumnKey("title")].width = width
+        self._laid_out_for = available
+        widths = column_widths(available)
+        for key, width in widths.items():
+            self.columns[ColumnKey(key)].width = width
+        self.title_width = widths["title"]
+        self.item_rows.team_width = widths["team"]
+        self.item_rows.id_width = widths["id"]
+        self._widths = widths
         return True
 
     def _add_columns(self) -> None:
@@ -104,7 +113,9 @@ class ItemTable(DataTable[ItemCell]):
         for column in COLUMNS:
             label = column.label + (arrow if column.key == self.sort_column else "")
             text = Text(label, justify="right") if column.right else Text(" " + label)
-            width = self.title_width if column.key == "title" else column.width
+            width = self._widths.get(column.key, column.width)
+            if column.key == "title":
+                width = self.title_width
             self.add_column(text, key=column.key, width=width)
 
     # --- what is shown ---------------------------------------------------------------------

@@ -58,14 +58,14 @@ class QuarterList(OptionList):
     def prompt(self, location: str) -> Text:
         if location == BACKLOG:
             count = len(self.ws.backlog.items)
-            return Text.assemble(("Backlog", "bold"), f"  {count} items")
+            return Text.assemble(("Backlog", "bold"), f"  {count} item{'s' * (count != 1)}")
         plan = self.ws.quarters[location]
         current = location == self.ws.roadmap.workspace.current_quarter
         stage = plan.quarter.stage
         text = Text.assemble(
             (location, "bold"),
             (" ●" if current else "", "bold green"),
-            f"  {len(plan.items)} items\n ",
+            f"  {len(plan.items)} item{'s' * (len(plan.items) != 1)}\n ",
             (stage, STAGE_STYLE.get(stage, "")),
         )
         load = self.derived.facts.owner_load(location)
