@@ -17,8 +17,19 @@ import roadmap_tui
 HEAVY = ["textual", "pptx", "networkx", "scipy"]
 FACES = ["textual", "pptx", "click", "rich"]
 # The layers, lowest first (pyproject.toml's import-linter contract), and the pure ones.
-LAYERS = ["models", "storage", "scoring", "planning", "intake", "impact", "exporters", "tui", "cli"]
-PURE = ["models", "storage", "scoring", "planning", "intake", "impact"]
+LAYERS = [
+    "models",
+    "storage",
+    "scoring",
+    "planning",
+    "intake",
+    "impact",
+    "exporters",
+    "workbench",
+    "tui",
+    "cli",
+]
+PURE = ["models", "storage", "scoring", "planning", "intake", "impact", "workbench"]
 TOP_LEVEL = {"roadmap_tui", "roadmap_tui.__main__"}  # the package itself and `python -m`
 
 

@@ -27,12 +27,12 @@ from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
 from roadmap_tui.storage.example import init_workspace
 from roadmap_tui.tui.actions import APP_ACTIONS, listed
 from roadmap_tui.tui.commands import ItemsProvider
-from roadmap_tui.tui.derived import Derived
 from roadmap_tui.tui.gc_policy import CollectorPolicy
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.plan import PlanScreen
-from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.views import VIEWS, View
+from roadmap_tui.workbench.derived import Derived
+from roadmap_tui.workbench.session import Session
 
 THEMES = ("textual-dark", "textual-light")
 PRELOAD_AFTER = 0.3  # seconds after the first frame: the dialogs' modules are imported then

@@ -19,7 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from roadmap_tui.models import BACKLOG, Workspace
 from roadmap_tui.models.edits import Edit
-from roadmap_tui.tui.session import Session
+from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
     from roadmap_tui.planning.adopt import Adoption

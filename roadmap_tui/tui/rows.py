@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from roadmap_tui.models import STATUSES, Item, Workspace
-from roadmap_tui.tui.session import Session
+from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:  # built in the worker that opens the workspace (networkx, scoring)
-    from roadmap_tui.tui.derived import Derived
-    from roadmap_tui.tui.plan_facts import PlanFacts
-    from roadmap_tui.tui.scores import Scores
+    from roadmap_tui.workbench.derived import Derived
+    from roadmap_tui.workbench.plan_facts import PlanFacts
+    from roadmap_tui.workbench.scores import Scores
 
 
 @dataclass(frozen=True)

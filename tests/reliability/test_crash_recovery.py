@@ -10,7 +10,7 @@ from pathlib import Path
 
 from roadmap_tui.models.edits import replace_item
 from roadmap_tui.storage.recovery import RECOVERY_DIR
-from roadmap_tui.tui.session import Session
+from roadmap_tui.workbench.session import Session
 from tests.reliability.figures import record
 
 REPO = Path(__file__).resolve().parents[2]
@@ -19,7 +19,7 @@ CHILD = textwrap.dedent(
     import os, signal, sys
     from pathlib import Path
     sys.path.insert(0, sys.argv[3])
-    from roadmap_tui.tui.session import Session
+    from roadmap_tui.workbench.session import Session
     from tests.reliability.test_crash_recovery import edit_number
     session = Session.open(Path(sys.argv[1]), journal=True)
     for n in range(int(sys.argv[2])):

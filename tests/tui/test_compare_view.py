@@ -14,13 +14,13 @@ from textual.widgets import Input, OptionList, SelectionList
 
 from roadmap_tui.cli.main import main
 from roadmap_tui.impact import impact_json
-from roadmap_tui.tui.impact_sources import CURRENT, SAVED
 from roadmap_tui.tui.screens.adoption_review import AdoptionReviewScreen
 from roadmap_tui.tui.screens.choice import ChoiceScreen
 from roadmap_tui.tui.screens.compare import CompareScreen
 from roadmap_tui.tui.screens.export_impact import ExportScreen
 from roadmap_tui.tui.screens.make_room import MakeRoomScreen
 from roadmap_tui.tui.screens.scenario_name import ScenarioNameScreen
+from roadmap_tui.workbench.impact_sources import CURRENT, SAVED
 from tests.tui.conftest import SIZE, TODAY, app_on, opened
 
 SCENARIO = "scenario:adopt-account-structure"

@@ -11,8 +11,8 @@ from typing import Any
 
 from textual.pilot import Pilot
 
-from roadmap_tui.tui.impact_sources import SAVED
 from roadmap_tui.tui.screens.compare import CompareScreen
+from roadmap_tui.workbench.impact_sources import SAVED
 from tests.tui.conftest import SIZE, app_on, opened
 
 

@@ -21,14 +21,14 @@ from roadmap_tui.models import next_quarter, quarter_index
 from roadmap_tui.tui.background import WorkingScreen
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
-from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
+from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
     from roadmap_tui.planning.capacity import TeamLoad
     from roadmap_tui.planning.graph import PlanGraph
-    from roadmap_tui.tui.derived import Derived
+    from roadmap_tui.workbench.derived import Derived
 
 CELL_WIDTH = 12
 BUSY = 0.9  # a share of capacity above which a cell turns yellow

@@ -35,11 +35,11 @@ from textual.widgets.option_list import Option
 
 from roadmap_tui.models import WorkspaceError
 from roadmap_tui.tui.background import WorkingScreen
-from roadmap_tui.tui.impact_sources import CURRENT, SAVED, Sources, Version
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
-from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.tick_list import TickList
+from roadmap_tui.workbench.impact_sources import CURRENT, SAVED, Sources, Version
+from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
     from roadmap_tui.impact import Impact, Notice, Options

@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
-from roadmap_tui.tui.merge import Conflict, ConflictKey
 from roadmap_tui.tui.widgets.tick_list import TickList
+from roadmap_tui.workbench.merge import Conflict, ConflictKey
 
 
 class ConflictsScreen(ModalScreen[set[ConflictKey] | None]):

@@ -18,16 +18,16 @@ from textual.widgets import DataTable, Header, Static
 
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
-from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.dependency_tree import DependencyTree
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.table_cursor import key_at_cursor, move_to_key
+from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
     from roadmap_tui.planning.dependencies import DependencyProblems
     from roadmap_tui.planning.graph import PlanGraph
-    from roadmap_tui.tui.derived import Derived
+    from roadmap_tui.workbench.derived import Derived
 
 
 class DependenciesScreen(RedrawnWhenShown):

@@ -22,10 +22,10 @@ from textual.widgets import DataTable, Header, Static, Tree
 from roadmap_tui.models import WorkspaceError
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
-from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.table_cursor import key_at_cursor, move_to_key
+from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
     from roadmap_tui.intake import RequestRow

@@ -17,9 +17,9 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from roadmap_tui.models import BACKLOG, DECISIONS, KINDS, STATUSES, Item, Workspace
-from roadmap_tui.tui.item_form import AskRow, Checked, ItemForm, check, form_of
 from roadmap_tui.tui.widgets.list_field import ListField, Part
 from roadmap_tui.tui.widgets.suggest import SuggestInList
+from roadmap_tui.workbench.item_form import AskRow, Checked, ItemForm, check, form_of
 
 # The fields in the order of the form.
 LABELS: dict[str, str] = {

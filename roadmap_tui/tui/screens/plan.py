@@ -30,17 +30,17 @@ from roadmap_tui.planning.moves import (
 from roadmap_tui.planning.stages import ReopenNeeded, StageError, next_stage, set_stage
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.rows import ItemRows
-from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.capacity_bars import CapacityBars
 from roadmap_tui.tui.widgets.filter_input import FilterInput
 from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.item_table import ItemTable
 from roadmap_tui.tui.widgets.problems_panel import ProblemsPanel
 from roadmap_tui.tui.widgets.quarter_list import QuarterList
+from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
-    from roadmap_tui.tui.derived import Derived
     from roadmap_tui.tui.screens.review_stage import StageChoice
+    from roadmap_tui.workbench.derived import Derived
 
 # Dialogs are imported when first opened: the first frame of the view does not wait for them.
 MOVE = Binding.Group("Move", compact=True)

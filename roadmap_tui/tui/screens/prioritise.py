@@ -21,16 +21,16 @@ from textual.widgets import DataTable, Header, Static
 from roadmap_tui.models import BACKLOG
 from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
-from roadmap_tui.tui.session import Session
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.table_cursor import key_at_cursor, move_to_key
 from roadmap_tui.tui.widgets.value_matrix import Point, ValueMatrix
+from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
     from roadmap_tui.scoring import Framework, Ranking
-    from roadmap_tui.tui.boards import Boards
-    from roadmap_tui.tui.derived import Derived
+    from roadmap_tui.workbench.boards import Boards
+    from roadmap_tui.workbench.derived import Derived
 
 MATRIX_FRAMEWORK = "value-effort"  # the matrix places items by these inputs
 ID_WIDTH = 21
@@ -121,7 +121,7 @@ class PrioritiseScreen(RedrawnWhenShown):
             return None
         ws = self.session.workspace
         if self.boards is None or self.boards.ws is not ws:
-            from roadmap_tui.tui.boards import Boards
+            from roadmap_tui.workbench.boards import Boards
 
             self.boards = Boards(ws, self.derived.scores)
         return self.boards

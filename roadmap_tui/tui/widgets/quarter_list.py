@@ -9,10 +9,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from roadmap_tui.models import BACKLOG, Workspace
-from roadmap_tui.tui.session import Session
+from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
-    from roadmap_tui.tui.derived import Derived
+    from roadmap_tui.workbench.derived import Derived
 
 STAGE_STYLE = {
     "draft": "yellow",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from roadmap_tui.models.edits import replace_item
 from roadmap_tui.planning.moves import defer
-from roadmap_tui.tui.session import Session
+from roadmap_tui.workbench.session import Session
 
 
 def test_edit_undo_redo_and_dirty(example: Path) -> None:

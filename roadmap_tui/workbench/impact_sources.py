@@ -18,7 +18,7 @@ from pathlib import Path
 from roadmap_tui.models import Workspace, WorkspaceError
 from roadmap_tui.storage import Source, WorkspaceStore, list_scenarios, load_source
 from roadmap_tui.storage.history import Commit, recent_commits
-from roadmap_tui.tui.session import Session
+from roadmap_tui.workbench.session import Session
 
 SAVED = "saved"
 CURRENT = "current"

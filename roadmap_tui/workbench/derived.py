@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from roadmap_tui.models import Workspace
 from roadmap_tui.models.edits import Edit
-from roadmap_tui.tui.plan_facts import PlanFacts
-from roadmap_tui.tui.scores import Scores
+from roadmap_tui.workbench.plan_facts import PlanFacts
+from roadmap_tui.workbench.scores import Scores
 
 
 class Derived:

@@ -14,7 +14,7 @@ from roadmap_tui.models.edits import Edit
 
 if TYPE_CHECKING:
     from roadmap_tui.scoring import Framework, Scoreboard
-    from roadmap_tui.tui.scores import Scores
+    from roadmap_tui.workbench.scores import Scores
 
 
 class Boards:

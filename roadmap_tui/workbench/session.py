@@ -13,7 +13,7 @@ from roadmap_tui.models import Problem, Workspace
 from roadmap_tui.models.edits import Edit, HeaderChange, apply
 from roadmap_tui.storage import SaveResult, WorkspaceStore
 from roadmap_tui.storage.recovery import Journal, Recovered, find_recovery
-from roadmap_tui.tui.merge import ConflictKey, Rebased, disk_changes, rebase
+from roadmap_tui.workbench.merge import ConflictKey, Rebased, disk_changes, rebase
 
 Listener = Callable[[Edit], None]
 
