@@ -183,11 +183,35 @@ def render(
             pass
     box: list[Any] = [tomlkit.parse(text)]
     patcher.patch(box[0], old, new, (), place=lambda doc: box.__setitem__(0, doc))
-    result = tomlkit.dumps(box[0])
+    result = _leads_kept(text, tomlkit.dumps(box[0]))
     if result.endswith("\n\n"):
         # Removing the last table can leave the blank line that stood before it.
         result = result.rstrip("\n") + "\n"
     return None if result == original else result
+
+
+def _leads_kept(before: str, after: str) -> str:
+    """`after` without the blank line tomlkit may put between a table's lead comments and its
+    header: replacing a table (to add a key) gives it a "cosmetic" trailing newline, and the lead
+    comments of the next table are the end of that table in tomlkit's model."""
+    old_lines, new_lines = split_lines(before), split_lines(after)
+    old_kinds, new_kinds = classify(old_lines), classify(new_lines)
+    old_heads = [i for i, line in enumerate(old_kinds) if line.kind == "header"]
+    new_heads = [i for i, line in enumerate(new_kinds) if line.kind == "header"]
+    if len(old_heads) != len(new_heads):
+        return after
+    dropped = {
+        new - 1
+        for old, new in zip(old_heads, new_heads, strict=True)
+        if old > 0
+        and old_kinds[old - 1].kind == "comment"
+        and new > 1
+        and new_kinds[new - 1].kind == "blank"
+        and new_kinds[new - 2].kind == "comment"
+    }
+    if not dropped:
+        return after
+    return "".join(line for i, line in enumerate(new_lines) if i not in dropped)
 
 
 def _entry_key(entry: Any, index: int, path: tuple[str, ...]) -> Any:
