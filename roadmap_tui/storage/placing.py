@@ -57,6 +57,10 @@ def _place(
         old_list = []
     if not isinstance(new_list, list) or not isinstance(old_list, list):
         return text
+    present = [key_of(entry, index, path) for index, entry in enumerate(old_list)]
+    wanted = [key_of(entry, index, path) for index, entry in enumerate(new_list)]
+    if present == wanted:
+        return text  # nothing comes or goes: no need to read the text
     lines = split_lines(text)
     kinds = classify(lines)
     found = entries(kinds, path)
@@ -64,8 +68,6 @@ def _place(
         return text  # written another way (an inline array, say): the patcher handles it
     if not old_list and len(path) > 1 and table_end(kinds, path[:-1]) is None:
         return text
-    present = [key_of(entry, index, path) for index, entry in enumerate(old_list)]
-    wanted = [key_of(entry, index, path) for index, entry in enumerate(new_list)]
     if len(set(present)) != len(present) or len(set(wanted)) != len(wanted):
         return text  # duplicate ids: an error validate reports; leave the file to the patcher
     for index in reversed(range(len(present))):
