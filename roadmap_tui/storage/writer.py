@@ -1,9 +1,15 @@
 """Models -> file text, changing only what changed.
 
-A file the tool read is patched in place with tomlkit: keys whose value changed are replaced where
-they stand, new keys go after their neighbour in the format's order, items are matched by id, so
-comments, blank lines, key order and unknown keys a person wrote all survive. A file that does not
-exist yet is written from scratch in the same layout. Nothing is written when nothing changed.
+Two steps. First, `[[table]]` entries that come or go (an item moved in or out, a review or an
+item added) are cut out or put in as blocks of text, each with the comments that are its own
+(storage/blocks.py has the rule, storage/placing.py the cutting): a moved item arrives exactly as
+it was written in its old file. This is done on the text, not through tomlkit, because tomlkit
+files the comments above a table under the table before it, so moving tomlkit tables moves the
+wrong comments. Second, the file is patched in place with tomlkit (public API only): keys whose
+value changed are replaced where they stand, new keys go after their neighbour in the format's
+order, items are matched by id, so comments, blank lines, key order and unknown keys a person
+wrote all survive. A file that does not exist yet is written from scratch in the same layout.
+Nothing is written when nothing changed.
 
 tomli-w was considered for new files: it writes `score` as an `[items.score]` sub-table instead of
 the inline `score = { ... }` the format shows, so new files are written with tomlkit too.
