@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "carry": "roadmap_tui.cli.plan_cmds:carry",
     "draft": "roadmap_tui.cli.plan_cmds:draft",
     "adopt": "roadmap_tui.cli.plan_cmds:adopt",
+    "move": "roadmap_tui.cli.move_cmd:move",
     "impact": "roadmap_tui.cli.impact_cmds:impact",
     "notices": "roadmap_tui.cli.impact_cmds:notices",
     "scenario": "roadmap_tui.cli.impact_cmds:scenario",

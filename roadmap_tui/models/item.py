@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StrictFloat, StrictInt, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictFloat,
+    StrictInt,
+    field_validator,
+)
 
 from roadmap_tui.models.quarters import ITEM_ID_RE, is_quarter_id
 
@@ -16,10 +26,33 @@ KINDS: tuple[str, ...] = ("initiative", "epic", "request", "improvement")
 STATUSES: tuple[str, ...] = ("proposed", "planned", "in-progress", "done", "dropped")
 DECISIONS: tuple[str, ...] = ("open", "accepted", "declined", "merged")
 
+# TOML integers are 64-bit; a reader may parse more, but no other TOML tool can store it.
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+
+
+def storable(value: int | float) -> int | float:
+    """A number a plan can hold and compute with: a 64-bit integer or a finite float.
+
+    TOML allows `nan` and `inf`, but a capacity or impact computed from them means nothing.
+    """
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"must be a finite number, not {value!r}")
+    if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+        digits = str(abs(value))
+        shown = digits if len(digits) <= 30 else f"{digits[:12]}... ({len(digits)} digits)"
+        sign = "-" if value < 0 else ""
+        raise ValueError(
+            f"{sign}{shown} is beyond TOML's 64-bit integers"
+            f" ({INT64_MIN} to {INT64_MAX}); no other TOML tool can store it"
+        )
+    return value
+
+
 # Person-days and score inputs keep the type the person wrote (20 stays 20, 2.5 stays 2.5),
 # so that saving an unchanged file changes no byte.
 # Strict: TOML `true` or `"20"` is an error, not a silent 1 or 20.
-Number = StrictInt | StrictFloat
+Number = Annotated[StrictInt | StrictFloat, AfterValidator(storable)]
 Days = Annotated[Number, Field(ge=0)]
 ScoreInput = Annotated[Number, Field(ge=0)]
 # A TOML date (2026-09-12, unquoted); text that looks like one is an error, not a guess.

@@ -108,6 +108,28 @@ def _check_roadmap(ws: Workspace) -> Iterator[Problem]:
         yield from unknown_key_warnings(goal, ROADMAP_FILE, f"goals[{goal.id}]")
 
 
+def _number(value: float) -> str:
+    """`1000` for 1000 and 1e3 alike: the number as a person reads it."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+
+
+def _oversized(ws: Workspace, location: str, item: Item) -> Iterator[Problem]:
+    """An estimate no quarter of its team could hold: a typo (`1e3`, an extra zero) most likely."""
+    team = ws.team(ws.team_of(item))
+    if item.estimate is None or team is None or not team.capacity:
+        return
+    largest = max(team.capacity.values())
+    if item.estimate > largest:
+        yield _item_problem(
+            location,
+            item,
+            "estimate",
+            f"estimate of {_number(item.estimate)} days is more than {team.id} has in any"
+            f" quarter (at most {_number(largest)} days)",
+            warn=True,
+        )
+
+
 def _check_items(ws: Workspace, unreadable: set[str]) -> Iterator[Problem]:
     team_ids = {team.id for team in ws.roadmap.teams}
     goal_ids = {goal.id for goal in ws.roadmap.goals}
@@ -126,6 +148,7 @@ def _check_items(ws: Workspace, unreadable: set[str]) -> Iterator[Problem]:
     for location, item in ws.located_items():
         if item.team is not None and item.team not in team_ids:
             yield _item_problem(location, item, "team", _unknown("team", item.team, team_ids))
+        yield from _oversized(ws, location, item)
         for dep in item.depends_on:
             if dep == item.id:
                 yield _item_problem(location, item, "depends_on", "depends on itself")

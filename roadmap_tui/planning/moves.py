@@ -7,6 +7,9 @@ sense (a done item, a backlog item deferred) raises `MoveRefused` with a sentenc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from roadmap_tui.models import (
     BACKLOG,
     Item,
@@ -15,51 +18,138 @@ from roadmap_tui.models import (
     is_quarter_id,
     next_quarter,
     previous_quarter,
+    quarter_index,
 )
 from roadmap_tui.models.edits import Edit, HeaderChange, replace_item
+from roadmap_tui.planning.move_plan import Move, MovePlan, plan_edit, target_status
 
 
 class MoveRefused(ValueError):
     """A move that is not allowed; the message says why, in the users' words."""
 
 
+@dataclass(frozen=True)
+class Moved:
+    """The result of `move_items`: the edit to apply, and what stayed where it was and why."""
+
+    edit: Edit
+    target: str
+    moves: tuple[Move, ...]
+    stayed: tuple[tuple[str, str], ...] = ()  # (item id, why it stays)
+    created: bool = False  # the target quarter is new
+
+
+class NoSuchQuarter(MoveRefused):
+    """The target quarter does not exist yet and the caller did not ask to create it."""
+
+    def __init__(self, quarter: str) -> None:
+        self.quarter = quarter
+        super().__init__(f"there is no quarter {quarter} yet")
+
+
+def move_items(
+    ws: Workspace,
+    item_ids: Sequence[str],
+    target: str,
+    note: str | None = None,
+    *,
+    create: bool = False,
+    label: str | None = None,
+) -> Moved:
+    """The one rule for moving items between quarters and the backlog (the app's defer, pull in,
+    plan and backlog, and `roadmap move`).
+
+    Done items stay in the quarter they were delivered in; an item already at `target` stays.
+    Moving to the backlog makes an item `proposed`; out of the backlog, `planned`; between
+    quarters the status is kept. `note` is the reason, written into each moved item's `note`;
+    without one, a move between quarters notes "deferred to ..." or "pulled into ...". A quarter
+    that does not exist yet is made only when `create` is set. Broken dependency orders and
+    capacity are for `move_report`: a move that breaks an order is still made.
+    """
+    if target != BACKLOG and not is_quarter_id(target):
+        raise MoveRefused(f"{target!r} is not a quarter id (YYYY-Qn, n = 1..4) or `backlog`")
+    created = target != BACKLOG and target not in ws.quarters
+    if created and not create:
+        raise NoSuchQuarter(target)
+    moves: list[Move] = []
+    stayed: list[tuple[str, str]] = []
+    for item_id in dict.fromkeys(item_ids):
+        found = ws.find(item_id)
+        if found is None:
+            raise MoveRefused(f"there is no item {item_id}")
+        location, item = found
+        if item.status == "done":
+            stayed.append(
+                (item_id, f"done: it stays in {_place(location)}, where it was delivered")
+            )
+        elif location == target:
+            stayed.append((item_id, f"already in {_place(target)}"))
+        else:
+            moves.append(
+                Move(
+                    item_id,
+                    location,
+                    target,
+                    status=target_status(item, location, target),
+                    note=note or _default_note(location, target),
+                )
+            )
+    names = ", ".join(move.item for move in moves)
+    text = label or f"move {names} to {_place(target)}"
+    edit = plan_edit(ws, MovePlan(text, moves))
+    if created and moves:
+        edit = Edit(text, (HeaderChange(target, None, QuarterHeader(id=target)), *edit.changes))
+    return Moved(edit, target, tuple(moves), tuple(stayed), created and bool(moves))
+
+
+def _place(location: str) -> str:
+    return "the backlog" if location == BACKLOG else location
+
+
+def _default_note(source: str, target: str) -> str | None:
+    if BACKLOG in (source, target):
+        return None
+    if quarter_index(target) > quarter_index(source):
+        return f"deferred to {target}"
+    return f"pulled into {target}"
+
+
+def _one(ws: Workspace, item_id: str, target: str, note: str | None, label: str) -> Edit:
+    """A single move from the app: refused with the reason when the item stays."""
+    moved = move_items(ws, [item_id], target, note, create=True, label=label)
+    if moved.stayed:
+        raise MoveRefused(f"{item_id} is {moved.stayed[0][1]}")
+    return moved.edit
+
+
 def defer(ws: Workspace, item_id: str, note: str | None = None) -> Edit:
     """Move an item to the next quarter, noting why ("deferred to 2027-Q2" unless told)."""
-    location, item = _movable(ws, item_id)
+    location = _location(ws, item_id)
     if location == BACKLOG:
         raise MoveRefused(f"{item_id} is in the backlog: plan it into a quarter first")
     target = next_quarter(location)
-    return _to_quarter(
-        ws, item, target, f"defer {item_id} to {target}", note or f"deferred to {target}"
-    )
+    return _one(ws, item_id, target, note, f"defer {item_id} to {target}")
 
 
 def pull_in(ws: Workspace, item_id: str, note: str | None = None) -> Edit:
     """Move an item to the previous quarter, noting why ("pulled into 2026-Q4" unless told)."""
-    location, item = _movable(ws, item_id)
+    location = _location(ws, item_id)
     if location == BACKLOG:
         raise MoveRefused(f"{item_id} is in the backlog: plan it into a quarter first")
     target = previous_quarter(location)
-    return _to_quarter(
-        ws, item, target, f"pull {item_id} into {target}", note or f"pulled into {target}"
-    )
+    return _one(ws, item_id, target, note, f"pull {item_id} into {target}")
 
 
 def to_backlog(ws: Workspace, item_id: str, note: str | None = None) -> Edit:
     """Send a quarter's item to the backlog as `proposed`."""
-    location, item = _movable(ws, item_id)
-    if location == BACKLOG:
+    if _location(ws, item_id) == BACKLOG:
         raise MoveRefused(f"{item_id} is already in the backlog")
-    update: dict[str, object] = {"status": "proposed"}
-    if note:
-        update["note"] = note
-    moved = item.model_copy(update=update)
-    return replace_item(ws, moved, f"send {item_id} to the backlog", location=BACKLOG)
+    return _one(ws, item_id, BACKLOG, note, f"send {item_id} to the backlog")
 
 
 def plan(ws: Workspace, item_id: str, quarter: str | None = None, note: str | None = None) -> Edit:
     """Plan a backlog item into a quarter (default: the workspace's current quarter) as `planned`."""
-    location, item = _movable(ws, item_id)
+    location = _location(ws, item_id)
     if location != BACKLOG:
         raise MoveRefused(f"{item_id} is already planned in {location}: defer or pull it in")
     target = quarter or ws.roadmap.workspace.current_quarter
@@ -67,12 +157,7 @@ def plan(ws: Workspace, item_id: str, quarter: str | None = None, note: str | No
         raise MoveRefused("which quarter? the workspace names no current_quarter")
     if not is_quarter_id(target):
         raise MoveRefused(f"{target!r} is not a quarter id (YYYY-Qn, n = 1..4)")
-    update: dict[str, object] = {"status": "planned"}
-    if note:
-        update["note"] = note
-    return _to_quarter(
-        ws, item.model_copy(update=update), target, f"plan {item_id} into {target}", None
-    )
+    return _one(ws, item_id, target, note, f"plan {item_id} into {target}")
 
 
 def drop(ws: Workspace, item_id: str, note: str | None = None) -> Edit:
@@ -86,6 +171,13 @@ def drop(ws: Workspace, item_id: str, note: str | None = None) -> Edit:
     return replace_item(ws, item.model_copy(update=update), f"drop {item_id}")
 
 
+def _location(ws: Workspace, item_id: str) -> str:
+    found = ws.find(item_id)
+    if found is None:
+        raise MoveRefused(f"there is no item {item_id}")
+    return found[0]
+
+
 def _movable(ws: Workspace, item_id: str) -> tuple[str, Item]:
     found = ws.find(item_id)
     if found is None:
@@ -94,13 +186,3 @@ def _movable(ws: Workspace, item_id: str) -> tuple[str, Item]:
     if item.status == "done":
         raise MoveRefused(f"{item_id} is done: it stays in the quarter it was delivered in")
     return location, item
-
-
-def _to_quarter(ws: Workspace, item: Item, target: str, label: str, note: str | None) -> Edit:
-    """The item moved to the end of `target`, creating that quarter (in the model) if it is new."""
-    moved = item.model_copy(update={"note": note}) if note else item
-    edit = replace_item(ws, moved, label, location=target)
-    if target in ws.quarters:
-        return edit
-    created = HeaderChange(target, None, QuarterHeader(id=target))
-    return Edit(label, (created, *edit.changes))

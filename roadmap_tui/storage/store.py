@@ -15,7 +15,7 @@ from roadmap_tui.storage.atomic import atomic_write, clean_temp_files, fingerpri
 from roadmap_tui.storage.loader import Loaded, LoadedFile, load_source
 from roadmap_tui.storage.lock import workspace_lock
 from roadmap_tui.storage.sources import Source, read_folder, resolve_source
-from roadmap_tui.storage.writer import changes, desired_files, render
+from roadmap_tui.storage.writer import Origin, changes, desired_files, item_origins, render
 
 
 class ExternalChangeError(Exception):
@@ -175,16 +175,12 @@ class WorkspaceStore:
             self.source.inherited.pop(name, None)
         return SaveResult(written=written)
 
-    def _raw_items(self) -> dict[str, dict[str, Any]]:
+    def _raw_items(self) -> dict[str, Origin]:
         """Items as read, by id, so an item moved between files keeps how it was written."""
-        found: dict[str, dict[str, Any]] = {}
-        for file in self.loaded.files.values():
-            entries = file.raw.get("items")
-            if isinstance(entries, list):
-                for entry in entries:
-                    if isinstance(entry, dict) and isinstance(entry.get("id"), str):
-                        found.setdefault(entry["id"], entry)
-        return found
+        return item_origins(
+            (file.data.decode("utf-8", errors="replace"), file.raw)
+            for file in self.loaded.files.values()
+        )
 
     def _conflicts(self, plans: list[tuple[str, Path, str, LoadedFile | None]]) -> list[Path]:
         conflicts = []

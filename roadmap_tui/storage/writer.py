@@ -1,9 +1,15 @@
 """Models -> file text, changing only what changed.
 
-A file the tool read is patched in place with tomlkit: keys whose value changed are replaced where
-they stand, new keys go after their neighbour in the format's order, items are matched by id, so
-comments, blank lines, key order and unknown keys a person wrote all survive. A file that does not
-exist yet is written from scratch in the same layout. Nothing is written when nothing changed.
+Two steps. First, `[[table]]` entries that come or go (an item moved in or out, a review or an
+item added) are cut out or put in as blocks of text, each with the comments that are its own
+(storage/blocks.py has the rule, storage/placing.py the cutting): a moved item arrives exactly as
+it was written in its old file. This is done on the text, not through tomlkit, because tomlkit
+files the comments above a table under the table before it, so moving tomlkit tables moves the
+wrong comments. Second, the file is patched in place with tomlkit (public API only): keys whose
+value changed are replaced where they stand, new keys go after their neighbour in the format's
+order, items are matched by id, so comments, blank lines, key order and unknown keys a person
+wrote all survive. A file that does not exist yet is written from scratch in the same layout.
+Nothing is written when nothing changed.
 
 tomli-w was considered for new files: it writes `score` as an `[items.score]` sub-table instead of
 the inline `score = { ... }` the format shows, so new files are written with tomlkit too.
@@ -11,7 +17,10 @@ the inline `score = { ... }` the format shows, so new files are written with tom
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, MutableMapping
+import math
+import tomllib
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -38,6 +47,8 @@ from roadmap_tui.models import (
     WorkspaceSettings,
 )
 from roadmap_tui.models.workspace import BACKLOG
+from roadmap_tui.storage.blocks import classify, entries, split_lines
+from roadmap_tui.storage.placing import place_entries
 
 # Lists written as [[arrays of tables]]; every other list is an inline array.
 _TABLE_ARRAYS = {
@@ -115,31 +126,119 @@ def changes(old: Mapping[str, Any], new: Mapping[str, Any], name: str) -> bool:
     return _Patcher(location_defaults(name), dry=True).patch(dict(old), old, new, ())
 
 
+@dataclass(frozen=True)
+class Origin:
+    """An item as it was read from its file: its data, and its block of text (lead comments and
+    table, exactly as written), or None when the file's text could not be cut into blocks."""
+
+    raw: Mapping[str, Any]
+    block: str | None
+
+
+def item_origins(files: Iterable[tuple[str | None, Mapping[str, Any]]]) -> dict[str, Origin]:
+    """Items by id from files as read (text, parsed data), so a moved item keeps how it was
+    written and the comments that are its own (see storage/blocks.py)."""
+    found: dict[str, Origin] = {}
+    for text, raw in files:
+        items = raw.get("items")
+        if not isinstance(items, list):
+            continue
+        blocks: list[str | None] = [None] * len(items)
+        if text is not None:
+            lines = split_lines(text)
+            located = entries(classify(lines), ("items",))
+            if len(located) == len(items):
+                blocks = ["".join(lines[e.start : e.end]) for e in located]
+        for item, block in zip(items, blocks, strict=True):
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                found.setdefault(item["id"], Origin(item, block))
+    return found
+
+
 def render(
     text: str | None,
     old: Mapping[str, Any],
     new: Mapping[str, Any],
     name: str,
-    origins: Mapping[str, Mapping[str, Any]] | None = None,
+    origins: Mapping[str, Origin] | None = None,
 ) -> str | None:
     """The file's new text, or None when nothing changes. `text` None: a new file.
 
-    `origins` are items as they were read from any file, by id: an item moved here from another
-    file keeps the keys it was written with (an explicit `kind = "epic"` stays).
+    Two steps. First the entries of `[[tables]]` that come and go are cut out and put in as text
+    blocks (storage/placing.py), so an item moved here from another file arrives byte for byte
+    with its own comments (`origins`: items as read from any file, by id). Then the values that
+    differ are replaced where they stand, through tomlkit.
     """
     patcher = _Patcher(location_defaults(name), dry=False, origins=origins)
+    original = text
     if text is None:
+        # The header first (tomlkit), the items after it as blocks.
+        head = {key: value for key, value in new.items() if key != "items"}
         document = tomlkit.document()
-        patcher.patch(document, {}, new, ())
-        return tomlkit.dumps(document)
+        patcher.patch(document, {}, head, ())
+        text = tomlkit.dumps(document)
+        old = tomllib.loads(text)
+    placed = place_entries(
+        text, old, new, sorted(_TABLE_ARRAYS), _entry_key, partial(_block, patcher)
+    )
+    if placed != text:
+        try:
+            old = tomllib.loads(placed)
+            text = placed
+        except tomllib.TOMLDecodeError:  # pragma: no cover - the blocks are whole tables
+            pass
     box: list[Any] = [tomlkit.parse(text)]
-    if not patcher.patch(box[0], old, new, (), place=lambda doc: box.__setitem__(0, doc)):
-        return None
-    result = tomlkit.dumps(box[0])
+    patcher.patch(box[0], old, new, (), place=lambda doc: box.__setitem__(0, doc))
+    result = _leads_kept(text, tomlkit.dumps(box[0]))
     if result.endswith("\n\n"):
         # Removing the last table can leave the blank line that stood before it.
         result = result.rstrip("\n") + "\n"
-    return None if result == text else result
+    return None if result == original else result
+
+
+def _leads_kept(before: str, after: str) -> str:
+    """`after` without the blank line tomlkit may put between a table's lead comments and its
+    header: replacing a table (to add a key) gives it a "cosmetic" trailing newline, and the lead
+    comments of the next table are the end of that table in tomlkit's model."""
+    old_lines, new_lines = split_lines(before), split_lines(after)
+    old_kinds, new_kinds = classify(old_lines), classify(new_lines)
+    old_heads = [i for i, line in enumerate(old_kinds) if line.kind == "header"]
+    new_heads = [i for i, line in enumerate(new_kinds) if line.kind == "header"]
+    if len(old_heads) != len(new_heads):
+        return after
+    dropped = {
+        new - 1
+        for old, new in zip(old_heads, new_heads, strict=True)
+        if old > 0
+        and old_kinds[old - 1].kind == "comment"
+        and new > 1
+        and new_kinds[new - 1].kind == "blank"
+        and new_kinds[new - 2].kind == "comment"
+    }
+    if not dropped:
+        return after
+    return "".join(line for i, line in enumerate(new_lines) if i not in dropped)
+
+
+def _entry_key(entry: Any, index: int, path: tuple[str, ...]) -> Any:
+    return _key(entry, index, path in _BY_ID)
+
+
+def _block(patcher: _Patcher, path: tuple[str, ...], entry: Mapping[str, Any]) -> str:
+    """The text of an entry to add: a moved item's block as it was, or a table written new."""
+    origin = patcher.origins.get(entry.get("id", "")) if path == ("items",) else None
+    if origin is not None and origin.block is not None:
+        return origin.block
+    aot = tomlkit.aot()
+    aot.append(patcher.new_table(entry, path))
+    document = tomlkit.document()
+    holder: Any = document
+    for part in path[:-1]:
+        outer = tomlkit.table(is_super_table=True)
+        holder.append(part, outer)
+        holder = outer
+    holder.append(path[-1], aot)
+    return tomlkit.dumps(document)
 
 
 class _Patcher:
@@ -148,7 +247,7 @@ class _Patcher:
         defaults: dict[tuple[str, ...], dict[str, Any]],
         *,
         dry: bool,
-        origins: Mapping[str, Mapping[str, Any]] | None = None,
+        origins: Mapping[str, Origin] | None = None,
     ) -> None:
         self.defaults = defaults
         self.dry = dry
@@ -246,7 +345,7 @@ class _Patcher:
             if _key(entry, index, keyed) not in known:
                 changed = True
                 if not self.dry:
-                    table = self._new_table(entry, path)
+                    table = self.new_table(entry, path)
                     table.trivia.indent = "\n"
                     aot.append(table)
         return changed
@@ -263,21 +362,23 @@ class _Patcher:
             after == (keys[-1] if keys else None) or (after is None and not keys)
             for after, _, _ in inserts[:1]
         ) and all(after == inserts[i][1] for i, (after, _, _) in enumerate(inserts[1:]))
-        if at_end or place is None or not isinstance(target, Container | Table | InlineTable):
+        if (at_end and not _ends_in_trivia(target)) or (
+            place is None or not isinstance(target, Container | Table | InlineTable)
+        ):
             for _, key, item in inserts:
                 target[key] = item
             return
         place(_rebuilt(target, inserts))
 
-    def _new_table(self, data: Mapping[str, Any], path: tuple[str, ...]) -> Table:
+    def new_table(self, data: Mapping[str, Any], path: tuple[str, ...]) -> Table:
         box: list[Table] = [tomlkit.table()]
         place = partial(box.__setitem__, 0)
         origin = self.origins.get(data.get("id", "")) if path == ("items",) else None
         if origin is None:
             self.patch(box[0], {}, data, path, place=place)
         else:
-            _Patcher({}, dry=False).patch(box[0], {}, origin, path, place=place)
-            self.patch(box[0], origin, data, path, place=place)
+            _Patcher({}, dry=False).patch(box[0], {}, origin.raw, path, place=place)
+            self.patch(box[0], origin.raw, data, path, place=place)
         return box[0]
 
     def _to_toml(self, value: Any, path: tuple[str, ...], parent: Any) -> Any:
@@ -290,14 +391,14 @@ class _Patcher:
         ):
             aot = tomlkit.aot()
             for index, entry in enumerate(value):
-                table = self._new_table(entry, path)
+                table = self.new_table(entry, path)
                 if index > 0 or len(parent) > 0:
                     table.trivia.indent = "\n"  # a blank line before each [[table]]
                 aot.append(table)
             return aot
         if isinstance(value, dict):
             if len(path) == 1 and isinstance(parent, Container | tomlkit.TOMLDocument):
-                table = self._new_table(value, path)
+                table = self.new_table(value, path)
                 if len(parent) > 0:
                     table.trivia.indent = "\n"
                 return table
@@ -310,6 +411,15 @@ class _Patcher:
                 array.append(self._to_toml(entry, path, array))
             return array
         return tomlkit.item(value)
+
+
+def _ends_in_trivia(target: Any) -> bool:
+    """Whether comments or blank lines follow the last key: a key added at the end would land
+    after them (below the next table's lead comment), so the table is rebuilt instead."""
+    container = target if isinstance(target, Container) else getattr(target, "value", None)
+    if not isinstance(container, Container) or not container.body:
+        return False
+    return container.body[-1][0] is None
 
 
 def _rebuilt(target: Any, inserts: list[tuple[str | None, str, Any]]) -> Any:
@@ -363,6 +473,8 @@ def _same(a: Any, b: Any) -> bool:
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     if isinstance(a, int | float) and isinstance(b, int | float):
+        if isinstance(a, float) and isinstance(b, float) and math.isnan(a) and math.isnan(b):
+            return True  # `nan` in a key the tool does not know: unchanged, not rewritten
         return type(a) is type(b) and a == b
     if isinstance(a, dict) and isinstance(b, dict):
         return a.keys() == b.keys() and all(_same(a[k], b[k]) for k in a)

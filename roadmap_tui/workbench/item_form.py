@@ -23,6 +23,7 @@ from roadmap_tui.models import (
     Workspace,
     validate_workspace,
 )
+from roadmap_tui.scoring.check import check_workspace
 from roadmap_tui.storage.errors import schema_problems
 
 # Plain text fields: "" means absent.
@@ -113,7 +114,10 @@ def check(ws: Workspace, location: str, original: Item | None, form: ItemForm) -
         if taken is not None and "id" not in errors:
             errors.setdefault("id", []).append(f"`{item.id}` is already an item (in {taken[0]})")
     broken = set(errors)
-    for problem in validate_workspace(_with_item(ws, location, original, item)):
+    view = _with_item(ws, location, original, item)
+    # The same checks as `roadmap validate`: the workspace's, then the score inputs' (a misspelt
+    # `valeu` is named, not silently unscored).
+    for problem in [*validate_workspace(view), *check_workspace(view)]:
         if problem.item_id != item.id:
             continue
         found: dict[str, list[str]] = {}
