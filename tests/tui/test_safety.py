@@ -169,9 +169,12 @@ async def test_a_missing_workspace_offers_init(tmp_path: Path) -> None:
     assert ".roadmap-recovery/" in (target / ".gitignore").read_text(encoding="utf-8")
 
 
-async def test_going_back_a_stage_needs_reopen_ticked(example: Path) -> None:
-    """The dialog calls planning.stages: back from team-reviewed to draft only with Reopen."""
-    from textual.widgets import Checkbox, Select
+async def test_going_back_a_stage_reopens_after_the_question(example: Path) -> None:
+    """The dialog calls planning.stages: back from team-reviewed to draft is asked first, then
+    logged as a reopening."""
+    from textual.widgets import Select
+
+    from roadmap_tui.tui.screens.choice import ChoiceScreen
 
     app = app_on(example)
     async with app.run_test(size=SIZE) as pilot:
@@ -182,14 +185,9 @@ async def test_going_back_a_stage_needs_reopen_ticked(example: Path) -> None:
         app.screen.query_one("#stage", Select).value = "draft"
         await type_text(pilot, "infra-platform")
         await pilot.press("enter")
-        error = str(app.screen.query_one("#stage-error", Static).render())
-        assert error == (
-            "✗ 2027-Q1 is team-reviewed: going back to draft reopens its review:"
-            " tick Reopen to go back"
-        )
-        app.screen.query_one("#reopen", Checkbox).value = True
-        app.screen.query_one("#by", Input).focus()
-        await pilot.press("enter")
+        assert isinstance(app.screen, ChoiceScreen)
+        assert app.screen.title_text == "Set 2027-Q1 back to draft?"
+        await pilot.press("y")
         assert isinstance(app.screen, PlanScreen)
         await pilot.press("ctrl+s")
     header = WorkspaceStore.open(example).workspace.quarters["2027-Q1"].quarter

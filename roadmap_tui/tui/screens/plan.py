@@ -539,7 +539,7 @@ class PlanScreen(Screen[None]):
             return
         header = ws.quarters[location].quarter
 
-        def stage_edit(choice: StageChoice) -> Edit:
+        def stage_edit(choice: StageChoice, reopen: bool = False) -> Edit:
             (edit,) = set_stage(
                 self.session.workspace,
                 location,
@@ -547,15 +547,15 @@ class PlanScreen(Screen[None]):
                 choice.by,
                 choice.note or None,
                 self.today(),
-                reopen=choice.reopen,
+                reopen=choice.reopen or reopen,
             )
             return edit
 
         def check(choice: StageChoice) -> str | None:
             try:
                 stage_edit(choice)
-            except ReopenNeeded as refused:
-                return f"{refused}: tick Reopen to go back"
+            except ReopenNeeded:
+                return None  # asked next, in its own question
             except StageError as refused:
                 return str(refused)
             return None
@@ -577,7 +577,9 @@ class PlanScreen(Screen[None]):
                     " (the review log keeps who and why).",
                     [Choice("back", "Set back", "y", "warning"), Choice("cancel", "Cancel", "n")],
                 ),
-                lambda answer: self._do(stage_edit(choice)) if answer == "back" else None,
+                lambda answer: (
+                    self._do(stage_edit(choice, reopen=True)) if answer == "back" else None
+                ),
             )
 
         proposed = next_stage(header.stage) or header.stage

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from roadmap_tui.models import STAGES, QuarterHeader
 
@@ -20,7 +20,8 @@ class StageChoice:
     stage: str
     by: str
     note: str
-    reopen: bool = False  # going back to an earlier stage (the rule: planning/stages.py)
+    # going back to an earlier stage: asked after this dialog (the rule: planning/stages.py)
+    reopen: bool = False
 
 
 class ReviewStageScreen(ModalScreen[StageChoice | None]):
@@ -61,7 +62,6 @@ class ReviewStageScreen(ModalScreen[StageChoice | None]):
             yield Input(placeholder="e.g. infra-platform refinement", id="by")
             yield Label("Note")
             yield Input(placeholder="what was decided (optional)", id="note")
-            yield Checkbox("Reopen (go back to an earlier stage)", id="reopen")
             yield Static("", id="stage-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Set stage (enter)", id="set", variant="primary")
@@ -78,7 +78,6 @@ class ReviewStageScreen(ModalScreen[StageChoice | None]):
             str(stage),
             self.query_one("#by", Input).value.strip(),
             self.query_one("#note", Input).value.strip(),
-            self.query_one("#reopen", Checkbox).value,
         )
         problem = self.check(choice)
         if problem is not None:
