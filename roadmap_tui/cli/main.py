@@ -27,6 +27,8 @@ COMMANDS: dict[str, str] = {
     "request": "roadmap_tui.cli.intake_cmds:request",
     "feedback": "roadmap_tui.cli.intake_cmds:feedback",
     "announce": "roadmap_tui.cli.intake_cmds:announce",
+    "portfolio": "roadmap_tui.cli.portfolio_cmds:portfolio",
+    "reservations": "roadmap_tui.cli.reservations_cmds:reservations",
 }
 
 

@@ -230,11 +230,18 @@ def deps(
             return
         _print_closure(graph, found)
         return
+    from roadmap_tui.planning.dependencies import external_dependencies
+
     problems = dependency_problems(graph)
+    external = external_dependencies(graph)
     if output == "json":
-        _dump(problems.to_json())
+        _dump({**problems.to_json(), "external": [e.to_json() for e in external]})
         return
     console = _console()
+    if external:
+        console.print(f"[bold]External: on other workspaces' items ({len(external)})[/]")
+        for dependency in external:
+            console.print(f"  {dependency.sentence()}")
     if not problems.count:
         console.print("No dependency problems: no cycles, no unknown ids, no broken orders.")
         return

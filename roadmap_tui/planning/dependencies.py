@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 from typing import Any
 
-from roadmap_tui.models import quarter_index
+from roadmap_tui.models import is_qualified, quarter_index
 from roadmap_tui.planning.graph import Node, PlanGraph, item_node
 from roadmap_tui.planning.numbers import clean
 
@@ -210,10 +210,40 @@ def _reachable(graph: PlanGraph, start: str, step: Mapping[str, Iterable[str]]) 
 
 
 def dangling(graph: PlanGraph) -> list[Dangling]:
+    """Dependencies on ids no item has; `OWNER/ID` ones are external, not dangling."""
     found = [
         Dangling(item, dep, graph.location[item])
         for dep, items in graph.dependents.items()
-        if dep not in graph.items
+        if dep not in graph.items and not is_qualified(dep)
+        for item in items
+    ]
+    found.sort(key=lambda d: (graph.rank(d.item), d.depends_on))
+    return found
+
+
+@dataclass(frozen=True)
+class ExternalDependency:
+    """An item depending on another workspace's item (`OWNER/ID`): only a portfolio checks it."""
+
+    item: str
+    location: str  # a quarter id or `backlog`
+    depends_on: str  # OWNER/ID
+
+    def to_json(self) -> dict[str, Any]:
+        return {"item": self.item, "location": self.location, "depends_on": self.depends_on}
+
+    def sentence(self) -> str:
+        return (
+            f"{self.item} ({self.location}) depends on {self.depends_on}, in another workspace"
+            " (checked by `roadmap portfolio deps`)"
+        )
+
+
+def external_dependencies(graph: PlanGraph) -> list[ExternalDependency]:
+    found = [
+        ExternalDependency(item, graph.location[item], dep)
+        for dep, items in graph.dependents.items()
+        if is_qualified(dep) and dep not in graph.items
         for item in items
     ]
     found.sort(key=lambda d: (graph.rank(d.item), d.depends_on))
