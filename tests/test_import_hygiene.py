@@ -27,7 +27,9 @@ def _top(modules: set[str]) -> set[str]:
     return {name.split(".")[0] for name in modules}
 
 
-@pytest.mark.parametrize("layer", ["models", "storage", "scoring", "planning", "intake", "impact"])
+@pytest.mark.parametrize(
+    "layer", ["models", "storage", "scoring", "planning", "intake", "impact", "portfolio"]
+)
 def test_logic_layers_import_no_face(layer: str) -> None:
     try:
         __import__(f"roadmap_tui.{layer}")

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import copy
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import tomlkit
 from filelock import Timeout
+from tomlkit.items import AoT, Table
 
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
 from roadmap_tui.storage.atomic import atomic_write, clean_temp_files, fingerprint
@@ -141,6 +144,7 @@ class WorkspaceStore:
                 data,
                 name,
                 origins,
+                self._item_tables(),
             )
             if text is not None:
                 plans.append((name, path, text, file))
@@ -185,6 +189,27 @@ class WorkspaceStore:
                     if isinstance(entry, dict) and isinstance(entry.get("id"), str):
                         found.setdefault(entry["id"], entry)
         return found
+
+    def _item_tables(self) -> Callable[[str], Table | None]:
+        """Items' tables as written, by id (parsed on first use: only a moved item needs one)."""
+        found: dict[str, Table] | None = None
+
+        def table_of(item_id: str) -> Table | None:
+            nonlocal found
+            if found is None:
+                found = {}
+                for file in self.loaded.files.values():
+                    if file.broken or "items" not in file.raw:
+                        continue
+                    items = tomlkit.parse(file.data.decode("utf-8")).get("items")
+                    if isinstance(items, AoT):
+                        for table in items:
+                            ident = table.get("id")
+                            if isinstance(ident, str):
+                                found.setdefault(str(ident), table)
+            return found.get(item_id)
+
+        return table_of
 
     def _conflicts(self, plans: list[tuple[str, Path, str, LoadedFile | None]]) -> list[Path]:
         conflicts = []

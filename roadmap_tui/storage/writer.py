@@ -11,6 +11,7 @@ the inline `score = { ... }` the format shows, so new files are written with tom
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Mapping, MutableMapping
 from functools import partial
 from typing import Any
@@ -121,13 +122,17 @@ def render(
     new: Mapping[str, Any],
     name: str,
     origins: Mapping[str, Mapping[str, Any]] | None = None,
+    origin_tables: Callable[[str], Table | None] | None = None,
 ) -> str | None:
     """The file's new text, or None when nothing changes. `text` None: a new file.
 
     `origins` are items as they were read from any file, by id: an item moved here from another
-    file keeps the keys it was written with (an explicit `kind = "epic"` stays).
+    file keeps the keys it was written with (an explicit `kind = "epic"` stays). `origin_tables`
+    gives such an item's table as written (tomlkit), so its comments move with it.
     """
-    patcher = _Patcher(location_defaults(name), dry=False, origins=origins)
+    patcher = _Patcher(
+        location_defaults(name), dry=False, origins=origins, origin_tables=origin_tables
+    )
     if text is None:
         document = tomlkit.document()
         patcher.patch(document, {}, new, ())
@@ -149,10 +154,12 @@ class _Patcher:
         *,
         dry: bool,
         origins: Mapping[str, Mapping[str, Any]] | None = None,
+        origin_tables: Callable[[str], Table | None] | None = None,
     ) -> None:
         self.defaults = defaults
         self.dry = dry
         self.origins = origins or {}
+        self.origin_tables = origin_tables
 
     def patch(
         self,
@@ -276,7 +283,11 @@ class _Patcher:
         if origin is None:
             self.patch(box[0], {}, data, path, place=place)
         else:
-            _Patcher({}, dry=False).patch(box[0], {}, origin, path, place=place)
+            written = self.origin_tables(data["id"]) if self.origin_tables else None
+            if written is not None:
+                box[0] = copy.deepcopy(written)  # comments and layout move with the item
+            else:
+                _Patcher({}, dry=False).patch(box[0], {}, origin, path, place=place)
             self.patch(box[0], origin, data, path, place=place)
         return box[0]
 
