@@ -59,6 +59,34 @@ def checked(file: Path, no_fetch: bool) -> tuple[LoadedPortfolio, PortfolioRepor
     return loaded, check(loaded.members)
 
 
+def with_local(
+    file: Path, folder: Path, spec: str | None, no_fetch: bool = False
+) -> tuple[str, PortfolioReport]:
+    """The portfolio checked with this workspace (or its version `spec`: git:REV,
+    scenario:NAME) as it is here, standing in for its member."""
+    from roadmap_tui.cli.common import open_store
+    from roadmap_tui.portfolio import check
+    from roadmap_tui.storage.portfolio import local_member
+
+    store = open_store(folder, spec)
+    here = local_member(folder, store.loaded)
+    loaded = load_members(file, no_fetch)
+    owner = store.workspace.owner
+    return owner, check([m for m in loaded.members if m.owner != owner] + [here])
+
+
+def lender_lines(file: Path, folder: Path, spec: str | None) -> dict[str, list[str]]:
+    """For `roadmap notices --portfolio`: lender -> where its reservations for us stand."""
+    from roadmap_tui.portfolio.impact import reservation_lines
+
+    owner, report = with_local(file, folder, spec)
+    return {
+        line.owner: reservation_lines(report, owner, line.owner)
+        for line in report.members
+        if line.owner is not None and line.owner != owner
+    }
+
+
 def _dump(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False))
 
@@ -272,7 +300,7 @@ def impact(file: Path, changes: tuple[str, ...], output: str, no_fetch: bool) ->
             raise click.ClickException(f"{owner} at {spec}: {version.error}")
         members[index] = version
     before, after = check(loaded.members), check(members)
-    result = compare_reports(before, after)
+    result = compare_reports(before, after, changed=set(wanted))
     if output == "json":
         _dump(result.to_json())
     else:

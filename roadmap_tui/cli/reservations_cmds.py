@@ -11,6 +11,12 @@ import click
 from roadmap_tui.cli.common import handle_errors, open_store, workspace_option, workspace_path
 
 
+def load_name(file: Path) -> str:
+    from roadmap_tui.storage.portfolio import read_portfolio_file
+
+    return read_portfolio_file(file)[0]
+
+
 @click.group()
 def reservations() -> None:
     """Reservations: the days your team lends to other teams' asks, as items of your plan."""
@@ -38,23 +44,19 @@ def sync(
     do not fit the free capacity are not reserved: they are listed for you to decide. In-progress
     and done reservations are never changed.
     """
-    from roadmap_tui.portfolio import check
+    from roadmap_tui.cli.portfolio_cmds import with_local
     from roadmap_tui.portfolio.sync import apply_sync, plan_sync
-    from roadmap_tui.storage.portfolio import load_portfolio, local_member
 
     path = workspace_path(ctx, workspace)
     store = open_store(path)
     ws = store.workspace
-    loaded = load_portfolio(file, fetch=not no_fetch)
     # This workspace, as it is on disk here, stands in for its member (or joins the portfolio).
-    here = local_member(path, store.loaded)
-    members = [m for m in loaded.members if m.owner != ws.owner] + [here]
-    for member in members:
-        if member.error is not None:
-            click.echo(f"warning: member {member.source}: {member.error}", err=True)
-    report = check(members)
+    _, report = with_local(file, path, None, no_fetch)
+    for line in report.unreadable:
+        click.echo(f"warning: member {line.source}: {line.error}", err=True)
+    name = load_name(file)
     plan = plan_sync(ws, report)
-    click.echo(f"Reservations of {ws.owner} for the asks in {loaded.name}:")
+    click.echo(f"Reservations of {ws.owner} for the asks in {name}:")
     for action in plan.actions:
         click.echo(f"  {action.sentence()}")
     if plan.empty:

@@ -5,6 +5,7 @@ over capacity, cross-team dependencies broken (or mended). Two reports compared,
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,7 +99,10 @@ def _shape(asks: tuple[AskStatus, ...]) -> list[tuple[str, float, str]]:
     return [(a.quarter, a.days, a.status) for a in asks]
 
 
-def compare_reports(before: PortfolioReport, after: PortfolioReport) -> PortfolioImpact:
+def compare_reports(
+    before: PortfolioReport, after: PortfolioReport, changed: Collection[str] = ()
+) -> PortfolioImpact:
+    """`changed`: the teams whose plans changed; their own load is theirs to judge, not listed."""
     old, new = _by_ask(before), _by_ask(after)
     changes = [
         AskChange(*key, old.get(key, ()), new.get(key, ()))
@@ -106,7 +110,11 @@ def compare_reports(before: PortfolioReport, after: PortfolioReport) -> Portfoli
         if _shape(old.get(key, ())) != _shape(new.get(key, ()))
     ]
     was_over = {(line.team, line.quarter) for line in before.overloaded}
-    overloaded = [line for line in after.overloaded if (line.team, line.quarter) not in was_over]
+    overloaded = [
+        line
+        for line in after.overloaded
+        if (line.team, line.quarter) not in was_over and line.team not in changed
+    ]
 
     def keys(deps: list[CrossDependency]) -> set[tuple[str, str, str | None]]:
         return {(d.item, d.depends_on, d.problem) for d in deps}
