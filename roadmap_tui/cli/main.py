@@ -45,14 +45,26 @@ COMMANDS: dict[str, str] = {
     default=None,
     help="Workspace folder (default: ./plans).",
 )
+@click.option(
+    "--portfolio",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Open a read-only view of the teams a portfolio.toml lists (load, asks, dependencies).",
+)
 @click.version_option(__version__, prog_name="roadmap")
 @click.pass_context
-def main(ctx: click.Context, workspace: Path | None) -> None:
+def main(ctx: click.Context, workspace: Path | None, portfolio: Path | None = None) -> None:
     """Roadmap and prioritisation workbench for a platform team.
 
     Quarterly plans live as TOML in a workspace folder (default ./plans), usually in git.
-    Without a command, opens the terminal app on the workspace.
+    Without a command, opens the terminal app on the workspace (or, with --portfolio, a
+    read-only view of many teams' workspaces).
     """
+    if ctx.invoked_subcommand is None and portfolio is not None:
+        from roadmap_tui.cli.open_app import open_portfolio
+
+        open_portfolio(portfolio)
+        return
     if ctx.invoked_subcommand is None:
         from roadmap_tui.cli.open_app import open_app
 

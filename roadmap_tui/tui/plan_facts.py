@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from roadmap_tui.models import Workspace
+from roadmap_tui.models import Workspace, is_qualified
 from roadmap_tui.models.edits import Edit
 
 # Imported when the facts are built, in the worker that opens the workspace (networkx only when
@@ -81,7 +81,11 @@ class PlanFacts:
         from roadmap_tui.planning.dependencies import violations_of
 
         deps = graph.depends.get(item_id, ())
-        blocking = [(dep, "no such item") for dep in deps if dep not in graph.items]
+        blocking = [
+            (dep, "no such item")
+            for dep in deps
+            if dep not in graph.items and not is_qualified(dep)  # OWNER/ID: another workspace's
+        ]
         blocking += [(v.depends_on, v.reason) for v in violations_of(graph, item_id)]
         return DependencyState(len(deps), tuple(blocking))
 
