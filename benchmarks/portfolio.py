@@ -40,7 +40,8 @@ def generate_portfolio(root: Path, members: int, items: int) -> tuple[Path, list
         for path in folder.glob("*.toml"):
             text = path.read_text(encoding="utf-8")
             path.write_text(
-                pattern.sub(lambda m: f'"{names[m.group(0)[1:-1]]}"', text), encoding="utf-8"
+                pattern.sub(lambda m, names=names: f'"{names[m.group(0)[1:-1]]}"', text),
+                encoding="utf-8",
             )
         folders.append(folder)
     _reserve(folders)

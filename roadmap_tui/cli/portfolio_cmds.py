@@ -108,12 +108,23 @@ def _print_asks(report: PortfolioReport) -> None:
     from roadmap_tui.portfolio import STATUSES
 
     click.echo(f"\nAsks between teams ({len(report.asks)})")
+    from roadmap_tui.planning.numbers import show
+
     for status in STATUSES:
         asks = [ask for ask in report.asks if ask.status == status]
-        if asks:
-            click.echo(f"  {status} ({len(asks)})")
+        if not asks:
+            continue
+        click.echo(f"  {status} ({len(asks)})")
+        if status == "no-workspace":
+            # Nothing to reconcile there: one line per team is enough (json lists each ask).
+            teams: dict[str, list[float]] = {}
             for ask in asks:
-                click.echo(f"    {ask.sentence()}")
+                teams.setdefault(ask.team, []).append(ask.days)
+            for team, days in teams.items():
+                click.echo(f"    {team}: {len(days)} ask(s), {show(sum(days))} days (no member)")
+            continue
+        for ask in asks:
+            click.echo(f"    {ask.sentence()}")
     if not report.asks:
         click.echo("  none")
     click.echo(f"\nOrphaned reservations ({len(report.orphaned)})")
@@ -274,7 +285,7 @@ def impact(file: Path, changes: tuple[str, ...], output: str, no_fetch: bool) ->
 
     \b
     Example:
-      roadmap portfolio impact portfolio.toml --member infra-platform=scenario:security-first
+      roadmap portfolio impact portfolio.toml --member infra-platform=scenario:adopt-account-structure
     """
     from roadmap_tui.portfolio import check
     from roadmap_tui.portfolio.impact import compare_reports
@@ -306,7 +317,7 @@ def impact(file: Path, changes: tuple[str, ...], output: str, no_fetch: bool) ->
     else:
         label = ", ".join(f"{o} at {s}" for o, s in wanted.items())
         click.echo(f"Impact of {label} on the other teams of {loaded.name}")
-        click.echo(f"\nAsks whose status changes ({len(result.asks)})")
+        click.echo(f"\nAsks that change ({len(result.asks)})")
         for ask_change in result.asks:
             click.echo(f"  {ask_change.sentence()}")
         click.echo(f"\nTeams newly over capacity ({len(result.overloaded)})")

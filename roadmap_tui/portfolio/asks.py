@@ -15,6 +15,7 @@ from typing import Any
 
 from roadmap_tui.models import BACKLOG, Item, Workspace, quarter_index, split_qualified
 from roadmap_tui.planning.numbers import clean, show
+from roadmap_tui.planning.numbers import days as in_days
 
 CONFIRMED = "confirmed"
 SHORT = "short"
@@ -75,7 +76,7 @@ class AskStatus:
         }
 
     def sentence(self) -> str:
-        text = f"{self.key} asks {show(self.days)} days of {self.team} in {self.quarter}: "
+        text = f"{self.key} asks {in_days(self.days)} of {self.team} in {self.quarter}: "
         reserved = self.reserved
         if self.status == CONFIRMED and reserved is not None:
             return text + f"confirmed by {reserved.item}"
@@ -114,7 +115,7 @@ class Orphaned:
 
     def sentence(self) -> str:
         return (
-            f"{self.team} reserves {show(self.days)} days in {self.quarter} ({self.item})"
+            f"{self.team} reserves {in_days(self.days)} in {self.quarter} ({self.item})"
             f" for {self.for_}: {self.reason}"
         )
 

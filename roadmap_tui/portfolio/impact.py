@@ -9,6 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from roadmap_tui.planning.numbers import days as in_days
 from roadmap_tui.planning.numbers import show
 from roadmap_tui.portfolio.asks import (
     CONFIRMED,
@@ -64,7 +65,7 @@ class AskChange:
 def _asks(asks: tuple[AskStatus, ...]) -> str:
     if not asks:
         return "no ask"
-    return ", ".join(f"{show(a.days)} days in {a.quarter} {a.status}" for a in asks)
+    return ", ".join(f"{in_days(a.days)} in {a.quarter} {a.status}" for a in asks)
 
 
 @dataclass(frozen=True)
@@ -134,23 +135,23 @@ def reservation_lines(report: PortfolioReport, asker: str, team: str) -> list[st
         reserved = ask.reserved
         if ask.status == WRONG_QUARTER and reserved is not None:
             lines.append(
-                f"You reserved {show(reserved.days)} days in {reserved.quarter} for {ask.item}"
+                f"You reserved {in_days(reserved.days)} in {reserved.quarter} for {ask.item}"
                 f" ({reserved.item}); they are now asked in {ask.quarter}."
             )
         elif ask.status == SHORT and reserved is not None:
             lines.append(
-                f"You reserved {show(reserved.days)} of the {show(ask.days)} days {ask.item} asks"
+                f"You reserved {show(reserved.days)} of the {in_days(ask.days)} {ask.item} asks"
                 f" in {ask.quarter} ({reserved.item})."
             )
         else:
             lines.append(
-                f"{ask.item} asks {show(ask.days)} days in {ask.quarter}: you have no reservation"
+                f"{ask.item} asks {in_days(ask.days)} in {ask.quarter}: you have no reservation"
                 " for it yet."
             )
     for orphan in report.orphaned:
         if orphan.team == team and orphan.for_.startswith(f"{asker}/"):
             lines.append(
-                f"You reserved {show(orphan.days)} days in {orphan.quarter} for"
+                f"You reserved {in_days(orphan.days)} in {orphan.quarter} for"
                 f" {orphan.for_.partition('/')[2]} ({orphan.item}): {orphan.reason}; you can plan"
                 " them for other work."
             )

@@ -18,6 +18,7 @@ from roadmap_tui.models.edits import Edit, add_item, apply, remove_item, replace
 from roadmap_tui.planning.capacity import load_of
 from roadmap_tui.planning.graph import PlanGraph
 from roadmap_tui.planning.numbers import clean, show
+from roadmap_tui.planning.numbers import days as in_days
 from roadmap_tui.portfolio.asks import AskStatus, Reservation, reservations_of
 from roadmap_tui.portfolio.report import PortfolioReport
 
@@ -37,18 +38,18 @@ class SyncAction:
 
     def sentence(self) -> str:
         if self.kind == "create":
-            return f"create {self.item} in {self.quarter}: {show(self.days)} days for {self.for_}"
+            return f"create {self.item} in {self.quarter}: {in_days(self.days)} for {self.for_}"
         if self.kind == "move":
             return (
                 f"move {self.item} from {self.from_quarter} to {self.quarter}"
-                f" ({show(self.days_before or 0)} -> {show(self.days)} days) for {self.for_}"
+                f" ({show(self.days_before or 0)} -> {in_days(self.days)}) for {self.for_}"
             )
         if self.kind == "resize":
             return (
                 f"resize {self.item} in {self.quarter}: {show(self.days_before or 0)} ->"
-                f" {show(self.days)} days for {self.for_}"
+                f" {in_days(self.days)} for {self.for_}"
             )
-        return f"remove {self.item} from {self.quarter} ({show(self.days)} days): {self.for_} no longer asks"
+        return f"remove {self.item} from {self.quarter} ({in_days(self.days)}): {self.for_} no longer asks"
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class NotFitting:
 
     def sentence(self) -> str:
         return (
-            f"not reserved: {self.ask.key} asks {show(self.ask.days)} days in {self.ask.quarter};"
+            f"not reserved: {self.ask.key} asks {in_days(self.ask.days)} in {self.ask.quarter};"
             f" {show(self.needed)} more do not fit ({show(self.free)} free)"
         )
 

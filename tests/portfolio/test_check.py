@@ -104,7 +104,7 @@ def test_text_report_names_each_problem(tmp_path: Path) -> None:
         "infra/A3 asks 5 days of wh in 2026-Q3: wrong quarter: RES-A3 reserves 5 in 2026-Q4"
         in output
     )
-    assert "wh reserves 1 days in 2026-Q3 (RES-B1) for infra/B1" in output
+    assert "wh reserves 1 day in 2026-Q3 (RES-B1) for infra/B1" in output
     assert "order: infra/A6 (2026-Q3) depends on wh/W-LATE, planned later, in 2026-Q4" in output
     assert "wh 2026-Q3: 16 used + 9 unconfirmed of 20, over by 5" in output
     assert "askers disagree: infra 20, wh 8" in output

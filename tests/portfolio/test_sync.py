@@ -41,7 +41,7 @@ def test_the_plan_is_printed_and_nothing_written_without_write(tmp_path: Path) -
     assert code == 0
     # free in 2026-Q3: 20 - 16 = 4, + 1 from RES-B1 removed = 5; A2 takes 2, A3's 5 do not fit, A4 2
     assert output.splitlines()[1:] == [
-        "  remove RES-B1 from 2026-Q3 (1 days): infra/B1 no longer asks",
+        "  remove RES-B1 from 2026-Q3 (1 day): infra/B1 no longer asks",
         "  resize RES-A2 in 2026-Q3: 2 -> 4 days for infra/A2",
         "  create RES-INFRA-A4 in 2026-Q3: 2 days for infra/A4",
         "  not reserved: infra/A3 asks 5 days in 2026-Q3; 5 more do not fit (3 free)",
