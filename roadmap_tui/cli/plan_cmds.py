@@ -213,7 +213,8 @@ def deps(
     downstream and critical chain.
 
     A broken order: an item planned before something it depends on, or depending on a backlog
-    or dropped item. Cycles read "A depends on B ... depends on A".
+    or dropped item. Cycles read "A depends on B ... depends on A". Dependencies on another
+    team's item (OWNER/ID) are listed as external: `roadmap portfolio deps` checks them.
     """
     from roadmap_tui.planning.dependencies import closure, dependency_problems
     from roadmap_tui.planning.graph import PlanGraph

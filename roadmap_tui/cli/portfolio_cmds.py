@@ -23,19 +23,20 @@ F = TypeVar("F", bound=Callable[..., Any])
 FORMATS = ("text", "json")
 
 
-def portfolio_options(command: F) -> F:
-    """FILE, --format, --no-fetch and --fail-unreadable, shared by the reading subcommands."""
-    command = click.option(
-        "--fail-unreadable",
-        is_flag=True,
-        help="Exit 1 also when a member cannot be read (by default it is reported, not failed).",
-    )(command)
-    command = click.option(
+def file_argument(command: F) -> F:
+    return click.argument("file", type=click.Path(dir_okay=False, path_type=Path))(command)
+
+
+def no_fetch_option(command: F) -> F:
+    return click.option(
         "--no-fetch",
         is_flag=True,
         help="Use the cached copies of git members as they are (offline); their age is said.",
     )(command)
-    command = click.option(
+
+
+def format_option(command: F) -> F:
+    return click.option(
         "--format",
         "output",
         type=click.Choice(FORMATS),
@@ -43,7 +44,16 @@ def portfolio_options(command: F) -> F:
         show_default=True,
         help="text for people, json for tools.",
     )(command)
-    return click.argument("file", type=click.Path(dir_okay=False, path_type=Path))(command)
+
+
+def portfolio_options(command: F) -> F:
+    """FILE, --format, --no-fetch and --fail-unreadable, shared by the reading subcommands."""
+    command = click.option(
+        "--fail-unreadable",
+        is_flag=True,
+        help="Exit 1 also when a member cannot be read (by default it is reported, not failed).",
+    )(command)
+    return file_argument(format_option(no_fetch_option(command)))
 
 
 def load_members(file: Path, no_fetch: bool) -> LoadedPortfolio:
@@ -258,7 +268,7 @@ def deps(file: Path, output: str, no_fetch: bool, fail_unreadable: bool) -> None
 
 
 @portfolio.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@file_argument
 @click.option(
     "--member",
     "changes",
@@ -268,15 +278,8 @@ def deps(file: Path, output: str, no_fetch: bool, fail_unreadable: bool) -> None
     help="Read member OWNER from SOURCE instead: git:REV or scenario:NAME of its own folder"
     " (git members: git:REV), or a folder path. May be repeated.",
 )
-@click.option(
-    "--format",
-    "output",
-    type=click.Choice(FORMATS),
-    default="text",
-    show_default=True,
-    help="text for people, json for tools.",
-)
-@click.option("--no-fetch", is_flag=True, help="Use the cached copies of git members.")
+@format_option
+@no_fetch_option
 @handle_errors
 def impact(file: Path, changes: tuple[str, ...], output: str, no_fetch: bool) -> None:
     """What one team's change does to every other team: asks whose status changes, lenders
@@ -340,7 +343,7 @@ def export() -> None:
 
 
 @export.command("deck")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@file_argument
 @click.option(
     "-o",
     "--output",
@@ -356,7 +359,7 @@ def export() -> None:
     help="Your corporate template (.pptx or .potx): its masters and layouts are used.",
 )
 @click.option("--title", default=None, help="The cover title (default: the portfolio's name).")
-@click.option("--no-fetch", is_flag=True, help="Use the cached copies of git members.")
+@no_fetch_option
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @handle_errors
 def export_deck(

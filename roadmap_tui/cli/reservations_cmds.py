@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from roadmap_tui.cli.common import handle_errors, open_store, workspace_option, workspace_path
+from roadmap_tui.cli.portfolio_cmds import no_fetch_option
 
 
 def load_name(file: Path) -> str:
@@ -32,7 +33,7 @@ def reservations() -> None:
     help="The portfolio.toml that lists the asking teams' workspaces.",
 )
 @click.option("--write", is_flag=True, help="Save the changes (without it: only print the plan).")
-@click.option("--no-fetch", is_flag=True, help="Use the cached copies of git members.")
+@no_fetch_option
 @click.pass_context
 @handle_errors
 def sync(
