@@ -210,9 +210,9 @@ def mirror_folder(url: str, root: Path) -> Path:
 
 def _run_git(*args: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}  # never wait for a password
-    return subprocess.run(
-        ["git", *args], capture_output=True, check=False, env=env, timeout=GIT_TIMEOUT
-    )
+    # ext:: addresses run commands: refused whatever the user's git configuration says.
+    command = ["git", "-c", "protocol.ext.allow=never", *args]
+    return subprocess.run(command, capture_output=True, check=False, env=env, timeout=GIT_TIMEOUT)
 
 
 def _last_line(result: subprocess.CompletedProcess[bytes]) -> str:

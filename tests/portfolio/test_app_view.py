@@ -53,3 +53,13 @@ def test_the_view_shows_load_asks_and_problems_and_enter_opens_details(tmp_path:
             ]
 
     asyncio.run(run())
+
+
+def test_a_bad_portfolio_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from roadmap_tui.cli import main
+
+    result = CliRunner().invoke(main, ["--portfolio", str(tmp_path / "none.toml")])
+    assert result.exit_code == 1
+    assert result.output == f"{tmp_path / 'none.toml'}: no such portfolio file\n"

@@ -127,3 +127,10 @@ def test_ages_in_words() -> None:
     assert describe_age(0.0, now=600.0) == "10 min ago"
     assert describe_age(0.0, now=3 * 86400.0) == "3 days ago"
     assert describe_age(None) == "unknown age"
+
+
+def test_an_ext_address_runs_nothing(tmp_path: Path) -> None:
+    file = portfolio_file(tmp_path, [f'git = "ext::sh -c touch% {tmp_path}/pwned"'])
+    data = check(file)
+    assert data["members"][0]["error"].startswith("cannot fetch and no cached copy:")
+    assert not (tmp_path / "pwned").exists()
