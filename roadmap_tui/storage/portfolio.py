@@ -21,6 +21,7 @@ from typing import Any
 
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
 from roadmap_tui.storage.loader import Loaded, load_source
+from roadmap_tui.storage.parsed_cache import cached_workspace, keep_workspace
 from roadmap_tui.storage.sources import Source, read_folder, read_git_tree, resolve_source
 
 PORTFOLIO_KEYS = ("portfolio", "workspaces")
@@ -183,13 +184,16 @@ def load_portfolio(path: Path, *, fetch: bool = True, cache: Path | None = None)
                 urls, pool.map(lambda u: _mirror(u, root, fetch), urls), strict=True
             ):
                 fetched[url] = result
-    members = []
-    for entry in entries:
+
+    def read(entry: MemberEntry) -> PortfolioMember:
         if entry.path is not None:
-            members.append(_path_member(entry, base))
-        else:
-            repository, fetch_problem = fetched[_url(str(entry.git), base)]
-            members.append(_git_member(entry, repository, fetch_problem, fetch))
+            return _path_member(entry, base)
+        repository, fetch_problem = fetched[_url(str(entry.git), base)]
+        return _git_member(entry, repository, fetch_problem, fetch)
+
+    # Threads: while one member waits for git, another is parsed.
+    with ThreadPoolExecutor(max_workers=min(4, max(1, len(entries)))) as pool:
+        members = list(pool.map(read, entries))
     return LoadedPortfolio(path=path, name=name, members=members)
 
 
@@ -278,6 +282,14 @@ def _git_member(
         member.note = f"not fetched: cached state of {describe_age(member.fetched_at)}"
     ref = entry.ref or "HEAD"
     display = entry.source
+    commit = _commit(repository, ref)
+    parsed = repository.parent / "parsed"
+    if commit is not None:
+        cached = cached_workspace(parsed, commit, entry.dir or "")
+        if cached is not None:
+            member.commit = commit
+            member.workspace = cached
+            return member
     try:
         source = read_git_tree(repository, ref, entry.dir or "", label=display, display=display)
     except WorkspaceError as error:
@@ -285,7 +297,25 @@ def _git_member(
         member.problems = error.problems
         return member
     member.commit = source.commit
-    return _filled(member, load_source(source))
+    _filled(member, load_source(source))
+    if member.workspace is not None and source.commit is not None:
+        keep_workspace(parsed, source.commit, entry.dir or "", member.workspace)
+    return member
+
+
+def _commit(repository: Path, ref: str) -> str | None:
+    """The commit `ref` names in the mirror (None: let the reader say what is wrong)."""
+    if ref.startswith("-"):
+        return None
+    try:
+        result = _run_git(
+            "-C", str(repository), "rev-parse", "--verify", "--quiet", "--end-of-options",
+            f"{ref}^{{commit}}",
+        )  # fmt: skip
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    commit = result.stdout.decode().strip()
+    return commit if result.returncode == 0 and re.fullmatch(r"[0-9a-f]{40,64}", commit) else None
 
 
 def _filled(member: PortfolioMember, loaded: Loaded) -> PortfolioMember:

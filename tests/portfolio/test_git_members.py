@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from roadmap_tui.cli import main
@@ -46,8 +47,8 @@ def test_a_git_member_is_read_from_its_mirror_without_a_working_tree(tmp_path: P
         None,
     )
     assert data["asks"][0]["status"] == "confirmed"
-    mirrors = list((tmp_path / "cache" / "roadmap-tui" / "portfolio").iterdir())
-    assert len(mirrors) == 1 and mirrors[0].name.endswith(".git")
+    mirrors = list((tmp_path / "cache" / "roadmap-tui" / "portfolio").glob("*.git"))
+    assert len(mirrors) == 1
     assert (mirrors[0] / "HEAD").is_file() and not (mirrors[0] / "plans").exists()
 
 
@@ -71,9 +72,8 @@ def test_a_member_moved_in_git_is_seen_after_a_fetch_and_not_without(tmp_path: P
 def test_unreachable_uses_the_cached_state_and_says_its_age(tmp_path: Path) -> None:
     _, file = git_lender(tmp_path)
     check(file)
-    mark = (
-        next((tmp_path / "cache" / "roadmap-tui" / "portfolio").iterdir()) / "roadmap-tui-fetched"
-    )
+    mirror = next((tmp_path / "cache" / "roadmap-tui" / "portfolio").glob("*.git"))
+    mark = mirror / "roadmap-tui-fetched"
     two_hours_ago = time.time() - 2 * 3600 - 60
     os.utime(mark, (two_hours_ago, two_hours_ago))
     shutil.rmtree(tmp_path / "wh.git")
@@ -134,3 +134,24 @@ def test_an_ext_address_runs_nothing(tmp_path: Path) -> None:
     data = check(file)
     assert data["members"][0]["error"].startswith("cannot fetch and no cached copy:")
     assert not (tmp_path / "pwned").exists()
+
+
+class _Payload:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, ("touch pwned-by-cache",))
+
+
+def test_a_commit_read_once_is_kept_and_a_tampered_copy_runs_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    _, file = git_lender(tmp_path)
+    first = check(file)
+    kept = list((tmp_path / "cache" / "roadmap-tui" / "portfolio" / "parsed").glob("*.pickle"))
+    assert len(kept) == 1
+    assert check(file) == first  # read back from the kept copy
+    kept[0].write_bytes(pickle.dumps(_Payload()))
+    monkeypatch.chdir(tmp_path)
+    assert check(file) == first  # a cache miss: read from git again
+    assert not (tmp_path / "pwned-by-cache").exists()
