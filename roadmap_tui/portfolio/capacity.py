@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from roadmap_tui.models import Workspace, quarter_index
-from roadmap_tui.planning.graph import days_by_key, uses_of
+from roadmap_tui.models import BACKLOG, Workspace, quarter_index
+from roadmap_tui.planning.graph import uses_of
 from roadmap_tui.planning.numbers import clean, show
 from roadmap_tui.portfolio.asks import NO_WORKSPACE, AskStatus
 
@@ -93,9 +93,11 @@ def own_days(owner: str, ws: Workspace) -> dict[str, float]:
     as planning's team load, without building the whole plan graph for each member."""
     used: dict[str, float] = defaultdict(float)
     for location, item in ws.located_items():
-        for (team, quarter), days in days_by_key(uses_of(item, location, owner)).items():
-            if team == owner:
-                used[quarter] += days
+        if location == BACKLOG or item.status == "dropped":
+            continue  # takes nothing (as `Use.counts` and `uses_of` say)
+        for use in uses_of(item, location, owner):
+            if use.team == owner:
+                used[use.quarter] += use.days
     return used
 
 

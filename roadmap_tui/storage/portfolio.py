@@ -303,10 +303,48 @@ def _git_member(
     return member
 
 
+_SHA = re.compile(r"^[0-9a-f]{40}$")
+
+
+def _branch_commit(repository: Path, ref: str) -> str | None:
+    """A branch's commit (or HEAD's) read from the mirror's ref files, without starting git:
+    50 members, 50 processes fewer. Anything else (tags, other ref names, refs git stores
+    otherwise) is None: git answers it."""
+    try:
+        if ref == "HEAD":
+            head = (repository / "HEAD").read_text(encoding="ascii").strip()
+            if not head.startswith("ref: refs/heads/"):
+                return head if _SHA.match(head) else None
+            ref = head.removeprefix("ref: refs/heads/")
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/-]*", ref) or ".." in ref:
+            return None
+        # git would take refs/NAME or a tag of that name first: leave those to git.
+        shadows = (f"refs/{ref}", f"refs/tags/{ref}")
+        packed: dict[str, str] = {}
+        packed_file = repository / "packed-refs"
+        if packed_file.is_file():
+            for line in packed_file.read_text(encoding="utf-8").splitlines():
+                sha, _, name = line.partition(" ")
+                if _SHA.match(sha):
+                    packed[name] = sha
+        if any((repository / name).exists() or name in packed for name in shadows):
+            return None
+        loose = repository / "refs" / "heads" / ref
+        if loose.is_file():
+            sha = loose.read_text(encoding="ascii").strip()
+            return sha if _SHA.match(sha) else None
+        return packed.get(f"refs/heads/{ref}")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _commit(repository: Path, ref: str) -> str | None:
     """The commit `ref` names in the mirror (None: let the reader say what is wrong)."""
     if ref.startswith("-"):
         return None
+    quick = _branch_commit(repository, ref)
+    if quick is not None:
+        return quick
     try:
         result = _run_git(
             "-C", str(repository), "rev-parse", "--verify", "--quiet", "--end-of-options",

@@ -155,3 +155,25 @@ def test_a_commit_read_once_is_kept_and_a_tampered_copy_runs_nothing(
     monkeypatch.chdir(tmp_path)
     assert check(file) == first  # a cache miss: read from git again
     assert not (tmp_path / "pwned-by-cache").exists()
+
+
+def test_branches_read_from_ref_files_agree_with_git(tmp_path: Path) -> None:
+    from roadmap_tui.storage.portfolio import _branch_commit
+
+    work, _ = git_lender(tmp_path)
+    git(work, "branch", "side")
+    roadmap = work / "plans" / "roadmap.toml"
+    roadmap.write_text(roadmap.read_text() + "# second\n")
+    push_change(work, "second")
+    git(work, "push", "--quiet", "origin", "side")
+    git(work, "tag", "side", "HEAD")  # a tag of the same name: git prefers it to the branch
+    git(work, "push", "--quiet", "origin", "refs/tags/side")
+    bare = tmp_path / "wh.git"
+
+    def rev(ref: str) -> str:
+        return git(bare, "rev-parse", f"{ref}^{{commit}}").strip()
+
+    assert _branch_commit(bare, "HEAD") == rev("HEAD")
+    assert _branch_commit(bare, "main") == rev("main")
+    assert _branch_commit(bare, "side") is None  # git's rules: the tag wins; git answers
+    assert _branch_commit(bare, "nope") is None
