@@ -282,7 +282,7 @@ def deps(file: Path, output: str, no_fetch: bool, fail_unreadable: bool) -> None
 @no_fetch_option
 @handle_errors
 def impact(file: Path, changes: tuple[str, ...], output: str, no_fetch: bool) -> None:
-    """What one team's change does to every other team: asks whose status changes, lenders
+    """What one team's change does to every other team: asks that change (quarter, days, status), lenders
     newly over capacity, cross-team dependencies broken or mended. Exits 1 when the change
     breaks a promise, overloads a team or breaks a dependency.
 
