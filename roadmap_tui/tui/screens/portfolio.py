@@ -152,7 +152,7 @@ class PortfolioScreen(Screen[None]):
         rows: list[tuple[str, str, list[Text], str, list[str]]] = []
         for index, ask in enumerate(self.report.asks):
             reserved = ask.reserved
-            where = f"{reserved.item} {show(reserved.days)}d {reserved.quarter}" if reserved else ""
+            where = f"{show(reserved.days)}d {reserved.quarter} {reserved.item}" if reserved else ""
             cells = [ask.asker, ask.item, ask.team, ask.quarter, show(ask.days), where]
             lines = [
                 ask.title,
