@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     names = [n for n in args.only.split(",") if n] or list(CASES)
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as tmp:
-        ctx = Context(Path(tmp), repeats, {})
+        ctx = Context(Path(tmp), repeats, {}, smoke=args.smoke)
         for name in names:
             for size in sizes:
                 for result in CASES[name](ctx, size):

@@ -24,12 +24,13 @@ LAYERS = [
     "planning",
     "intake",
     "impact",
+    "portfolio",
     "exporters",
     "workbench",
     "tui",
     "cli",
 ]
-PURE = ["models", "storage", "scoring", "planning", "intake", "impact", "workbench"]
+PURE = ["models", "storage", "scoring", "planning", "intake", "impact", "portfolio", "workbench"]
 TOP_LEVEL = {"roadmap_tui", "roadmap_tui.__main__"}  # the package itself and `python -m`
 
 

@@ -172,9 +172,22 @@ def impact(
 @click.argument("base")
 @click.argument("adjusted", required=False)
 @workspace_option
+@click.option(
+    "--portfolio",
+    "portfolio_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="A portfolio.toml of the teams: each lender also hears where its reservations stand.",
+)
 @click.pass_context
 @handle_errors
-def notices(ctx: click.Context, base: str, adjusted: str | None, workspace: Path | None) -> None:
+def notices(
+    ctx: click.Context,
+    base: str,
+    adjusted: str | None,
+    workspace: Path | None,
+    portfolio_file: Path | None = None,
+) -> None:
     """Messages for every team the change from BASE to ADJUSTED affects, one block per team.
 
     Ready to paste into each team's channel (from roadmap.toml).
@@ -184,10 +197,20 @@ def notices(ctx: click.Context, base: str, adjusted: str | None, workspace: Path
     if not result.notices:
         click.echo("No other team is affected: nothing to tell anyone.")
         return
+    reserved: dict[str, list[str]] = {}
+    if portfolio_file is not None:
+        from roadmap_tui.cli.portfolio_cmds import lender_lines
+
+        reserved = lender_lines(portfolio_file, workspace_path(ctx, workspace), adjusted)
     blocks = []
     for notice in result.notices:
         where = notice.channel or "(no channel in roadmap.toml)"
-        blocks.append(f"== {notice.team_name}: {where}\n{notice.message}")
+        block = f"== {notice.team_name}: {where}\n{notice.message}"
+        if reserved.get(notice.team):
+            block += "\nYour reservations:\n" + "\n".join(
+                f"- {line}" for line in reserved[notice.team]
+            )
+        blocks.append(block)
     click.echo("\n\n".join(blocks))
 
 

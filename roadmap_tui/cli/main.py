@@ -30,6 +30,8 @@ COMMANDS: dict[str, str] = {
     "announce": "roadmap_tui.cli.intake_cmds:announce",
     "stage": "roadmap_tui.cli.review_cmds:stage",
     "status": "roadmap_tui.cli.review_cmds:status",
+    "portfolio": "roadmap_tui.cli.portfolio_cmds:portfolio",
+    "reservations": "roadmap_tui.cli.reservations_cmds:reservations",
 }
 
 
@@ -46,14 +48,26 @@ COMMANDS: dict[str, str] = {
     default=None,
     help="Workspace folder (default: ./plans).",
 )
+@click.option(
+    "--portfolio",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Open a read-only view of the teams a portfolio.toml lists (load, asks, dependencies).",
+)
 @click.version_option(__version__, prog_name="roadmap")
 @click.pass_context
-def main(ctx: click.Context, workspace: Path | None) -> None:
+def main(ctx: click.Context, workspace: Path | None, portfolio: Path | None = None) -> None:
     """Roadmap and prioritisation workbench for a platform team.
 
     Quarterly plans live as TOML in a workspace folder (default ./plans), usually in git.
-    Without a command, opens the terminal app on the workspace.
+    Without a command, opens the terminal app on the workspace (or, with --portfolio, a
+    read-only view of many teams' workspaces).
     """
+    if ctx.invoked_subcommand is None and portfolio is not None:
+        from roadmap_tui.cli.open_app import open_portfolio
+
+        open_portfolio(portfolio)
+        return
     if ctx.invoked_subcommand is None:
         from roadmap_tui.cli.open_app import open_app
 

@@ -12,3 +12,16 @@ def open_app(workspace: Path) -> None:
     from roadmap_tui.tui.app import run_app
 
     run_app(workspace)
+
+
+def open_portfolio(file: Path) -> None:
+    """`roadmap --portfolio FILE`: members are read (and git ones fetched) before the app opens."""
+    from roadmap_tui.cli.common import print_problems
+    from roadmap_tui.models import WorkspaceError
+    from roadmap_tui.tui.portfolio_app import run_portfolio_app
+
+    try:
+        run_portfolio_app(file)
+    except WorkspaceError as error:
+        print_problems(error.problems)
+        raise SystemExit(1) from None

@@ -213,7 +213,8 @@ def deps(
     downstream and critical chain.
 
     A broken order: an item planned before something it depends on, or depending on a backlog
-    or dropped item. Cycles read "A depends on B ... depends on A".
+    or dropped item. Cycles read "A depends on B ... depends on A". Dependencies on another
+    team's item (OWNER/ID) are listed as external: `roadmap portfolio deps` checks them.
     """
     from roadmap_tui.planning.dependencies import closure, dependency_problems
     from roadmap_tui.planning.graph import PlanGraph
@@ -230,11 +231,18 @@ def deps(
             return
         _print_closure(graph, found)
         return
+    from roadmap_tui.planning.dependencies import external_dependencies
+
     problems = dependency_problems(graph)
+    external = external_dependencies(graph)
     if output == "json":
-        _dump(problems.to_json())
+        _dump({**problems.to_json(), "external": [e.to_json() for e in external]})
         return
     console = _console()
+    if external:
+        console.print(f"[bold]External: on other workspaces' items ({len(external)})[/]")
+        for dependency in external:
+            console.print(f"  {dependency.sentence()}")
     if not problems.count:
         console.print("No dependency problems: no cycles, no unknown ids, no broken orders.")
         return

@@ -4,10 +4,12 @@ from roadmap_tui.models.feedback import FOUR_QUESTIONS, Feedback, FeedbackLog, T
 from roadmap_tui.models.item import DECISIONS, KINDS, STATUSES, Ask, Item
 from roadmap_tui.models.problems import Problem, WorkspaceError
 from roadmap_tui.models.quarters import (
+    is_qualified,
     is_quarter_id,
     next_quarter,
     previous_quarter,
     quarter_index,
+    split_qualified,
 )
 from roadmap_tui.models.validation import file_of, validate_workspace
 from roadmap_tui.models.workspace import (
@@ -50,9 +52,11 @@ __all__ = [
     "WorkspaceError",
     "WorkspaceSettings",
     "file_of",
+    "is_qualified",
     "is_quarter_id",
     "next_quarter",
     "previous_quarter",
     "quarter_index",
+    "split_qualified",
     "validate_workspace",
 ]

@@ -19,10 +19,10 @@ from pydantic import (
 
 from roadmap_tui.models.quarters import ITEM_ID_RE, is_quarter_id
 
-Kind = Literal["initiative", "epic", "request", "improvement"]
+Kind = Literal["initiative", "epic", "request", "improvement", "reservation"]
 Status = Literal["proposed", "planned", "in-progress", "done", "dropped"]
 Decision = Literal["open", "accepted", "declined", "merged"]
-KINDS: tuple[str, ...] = ("initiative", "epic", "request", "improvement")
+KINDS: tuple[str, ...] = ("initiative", "epic", "request", "improvement", "reservation")
 STATUSES: tuple[str, ...] = ("proposed", "planned", "in-progress", "done", "dropped")
 DECISIONS: tuple[str, ...] = ("open", "accepted", "declined", "merged")
 
@@ -80,11 +80,13 @@ class Ask(BaseModel):
 class Item(BaseModel):
     """One line of a roadmap. Only `id` and `title` are required."""
 
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
+    model_config = ConfigDict(extra="allow", validate_assignment=True, populate_by_name=True)
 
     id: str
     title: str
     kind: Kind = "epic"
+    # reservations: the asking item, as OWNER/ITEM (the asking workspace's owner and item id)
+    for_: str | None = Field(default=None, alias="for")
     status: Status = "planned"
     team: str | None = None
     estimate: Days | None = None
@@ -138,6 +140,16 @@ class Item(BaseModel):
     @property
     def is_request(self) -> bool:
         return self.kind == "request"
+
+    @property
+    def is_reservation(self) -> bool:
+        """Days this team lends to another team's item (`for` names it)."""
+        return self.kind == "reservation"
+
+    @property
+    def reserved_for(self) -> str | None:
+        """The asking item (`OWNER/ITEM`) of a reservation; None for other kinds."""
+        return self.for_ if self.kind == "reservation" else None
 
     @property
     def unknown_keys(self) -> list[str]:

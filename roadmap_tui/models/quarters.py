@@ -30,3 +30,19 @@ def next_quarter(quarter: str) -> str:
 
 def previous_quarter(quarter: str) -> str:
     return quarter_from_index(quarter_index(quarter) - 1)
+
+
+def split_qualified(text: str) -> tuple[str, str] | None:
+    """`OWNER/ID` (another workspace's item) as (owner, id); None when `text` is not one.
+
+    Item ids never hold `/`, so a qualified reference cannot be taken for a local id.
+    """
+    owner, slash, item_id = text.partition("/")
+    if not slash or not ITEM_ID_RE.match(owner) or not ITEM_ID_RE.match(item_id):
+        return None
+    return owner, item_id
+
+
+def is_qualified(text: str) -> bool:
+    """Whether a reference names another workspace (holds a `/`), well formed or not."""
+    return "/" in text

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from roadmap_tui.models.item import Item
 from roadmap_tui.models.problems import Problem
+from roadmap_tui.models.quarters import is_qualified, split_qualified
 from roadmap_tui.models.workspace import BACKLOG, Workspace
 
 ROADMAP_FILE = "roadmap.toml"
@@ -152,6 +153,10 @@ def _check_items(ws: Workspace, unreadable: set[str]) -> Iterator[Problem]:
         for dep in item.depends_on:
             if dep == item.id:
                 yield _item_problem(location, item, "depends_on", "depends on itself")
+            elif is_qualified(dep):
+                # OWNER/ID: another workspace's item (external); only a portfolio checks it.
+                if split_qualified(dep) is None:
+                    yield _item_problem(location, item, "depends_on", _not_qualified(dep))
             elif dep not in where_of and dep not in unreadable:
                 yield _item_problem(location, item, "depends_on", _unknown("item", dep, where_of))
         for index, ask in enumerate(item.asks):
@@ -178,8 +183,35 @@ def _check_items(ws: Workspace, unreadable: set[str]) -> Iterator[Problem]:
             yield _item_problem(
                 location, item, "merged_into", 'decision = "merged" needs `merged_into`'
             )
+        yield from _check_reservation(location, item)
         yield from (
             _relocate(p, location, item) for p in unknown_key_warnings(item, file_of(location), "")
+        )
+
+
+def _not_qualified(text: str) -> str:
+    return (
+        f"`{text}` is not OWNER/ITEM (another workspace's owner and item id, one `/`,"
+        " e.g. `infra-platform/APP-MODULE-V2`)"
+    )
+
+
+def _check_reservation(location: str, item: Item) -> Iterator[Problem]:
+    """A reservation names the asking item (`for = "OWNER/ITEM"`); `for` means nothing elsewhere."""
+    if item.kind == "reservation":
+        if not item.for_:
+            yield _item_problem(
+                location, item, "for", 'a reservation needs `for = "OWNER/ITEM"` (the asking item)'
+            )
+        elif split_qualified(item.for_) is None:
+            yield _item_problem(location, item, "for", _not_qualified(item.for_))
+    elif item.for_ is not None:
+        yield _item_problem(
+            location,
+            item,
+            "for",
+            '`for` is read only on reservations (kind = "reservation"); kept on save',
+            warn=True,
         )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 from typing import Any, Literal
 
-from roadmap_tui.models import BACKLOG, Item, quarter_index
+from roadmap_tui.models import BACKLOG, Item, is_qualified, quarter_index
 from roadmap_tui.models.numbers import clean
 from roadmap_tui.planning.graph import Node, PlanGraph, item_node
 
@@ -35,6 +35,8 @@ def blocked_by(
     - A self-dependency never blocks: validation reports it ("depends on itself").
     - A done dependency never blocks, wherever it is (backlog, later quarter).
     - A dependency no item has blocks ("no item"); the order check lists it as dangling instead.
+      An `OWNER/ID` dependency (another workspace's item) never blocks here: only a portfolio
+      can check it.
     - A dropped dependency blocks: the work waited for will not be done.
     - A dependency in the backlog blocks; one planned in the same or an earlier quarter does not,
       one planned later does.
@@ -45,7 +47,7 @@ def blocked_by(
     if item.status in ("done", "dropped") or dep_id == item.id:
         return None
     if dep is None:
-        return "no item"
+        return None if is_qualified(dep_id) else "no item"
     if dep.status == "done":
         return None
     if dep.status == "dropped":
@@ -256,10 +258,40 @@ def _reachable(graph: PlanGraph, start: str, step: Mapping[str, Iterable[str]]) 
 
 
 def dangling(graph: PlanGraph) -> list[Dangling]:
+    """Dependencies on ids no item has; `OWNER/ID` ones are external, not dangling."""
     found = [
         Dangling(item, dep, graph.location[item])
         for dep, items in graph.dependents.items()
-        if dep not in graph.items
+        if dep not in graph.items and not is_qualified(dep)
+        for item in items
+    ]
+    found.sort(key=lambda d: (graph.rank(d.item), d.depends_on))
+    return found
+
+
+@dataclass(frozen=True)
+class ExternalDependency:
+    """An item depending on another workspace's item (`OWNER/ID`): only a portfolio checks it."""
+
+    item: str
+    location: str  # a quarter id or `backlog`
+    depends_on: str  # OWNER/ID
+
+    def to_json(self) -> dict[str, Any]:
+        return {"item": self.item, "location": self.location, "depends_on": self.depends_on}
+
+    def sentence(self) -> str:
+        return (
+            f"{self.item} ({self.location}) depends on {self.depends_on}, in another workspace"
+            " (checked by `roadmap portfolio deps`)"
+        )
+
+
+def external_dependencies(graph: PlanGraph) -> list[ExternalDependency]:
+    found = [
+        ExternalDependency(item, graph.location[item], dep)
+        for dep, items in graph.dependents.items()
+        if is_qualified(dep) and dep not in graph.items
         for item in items
     ]
     found.sort(key=lambda d: (graph.rank(d.item), d.depends_on))
@@ -291,7 +323,9 @@ def blockers(graph: PlanGraph, item_id: str) -> list[tuple[str, Block]]:
     if item.status in ("done", "dropped"):
         return []
     found: list[tuple[str, Block]] = [
-        (dep, "no item") for dep in graph.depends.get(item_id, ()) if dep not in graph.items
+        (dep, "no item")
+        for dep in graph.depends.get(item_id, ())
+        if dep not in graph.items and not is_qualified(dep)  # OWNER/ID: another workspace's
     ]
     found += [(v.depends_on, v.reason) for v in violations_of(graph, item_id)]
     return found

@@ -200,3 +200,56 @@ def read_git(workspace: Path, rev: str) -> Source:
     if not files:
         raise _fail(display, f"no workspace files at {rev} ({commit[:10]})")
     return Source(label=label, display=display, files=files, commit=commit)
+
+
+def read_git_tree(repository: Path, rev: str, folder: str, label: str, display: str) -> Source:
+    """A workspace folder (`folder` inside the repository, "" for its root) as it is at `rev`
+    of a repository without a working tree (a portfolio member's bare mirror).
+
+    Same rule as `git:REV`: nothing taken from a file becomes a git option.
+    """
+    if not rev or rev.startswith("-"):
+        raise _fail(label, "a git revision cannot be empty or start with '-'")
+    try:
+        commit = (
+            _git(
+                repository,
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                "--end-of-options",
+                f"{rev}^{{commit}}",
+            )
+            .decode()
+            .strip()
+        )
+    except WorkspaceError:
+        raise _fail(label, f"no revision `{rev}` in the repository") from None
+    except FileNotFoundError:
+        raise _fail(label, "git is not installed") from None
+    tree = f"{commit}:{folder}" if folder else f"{commit}:"
+    try:
+        listing = _git(repository, "ls-tree", "-z", "--end-of-options", tree).split(b"\0")
+    except WorkspaceError:
+        raise _fail(display, f"no folder `{folder}` at {rev} ({commit[:10]})") from None
+    objects: list[tuple[str, str]] = []
+    for entry in listing:
+        meta, _, name = entry.decode("utf-8", "replace").partition("\t")
+        if meta and meta.split()[1] == "blob" and name.endswith(".toml"):
+            objects.append((name, meta.split()[2]))
+    files: dict[str, bytes] = {}
+    if objects:
+        batch = _git(
+            repository, "cat-file", "--batch", data="".join(f"{o}\n" for _, o in objects).encode()
+        )
+        offset = 0
+        for name, _ in objects:
+            header_end = batch.index(b"\n", offset)
+            size = int(batch[offset:header_end].split()[2])
+            start = header_end + 1
+            if size <= MAX_FILE_BYTES:
+                files[name] = batch[start : start + size]
+            offset = start + size + 1
+    if not files:
+        raise _fail(display, f"no workspace files at {rev} ({commit[:10]})")
+    return Source(label=label, display=display, files=files, commit=commit)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
-from roadmap_tui.models import STATUSES, Item, Workspace
+from roadmap_tui.models import STATUSES, Item, Workspace, is_qualified
 from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:  # built in the worker that opens the workspace (networkx, scoring)
@@ -110,6 +110,7 @@ QUADRANT_STYLE = {
     "time sink": "red",
 }
 LEFTOVER = "↻ "
+RESERVATION = "⇄ "  # days lent to another team's item
 
 
 class ItemRows:
@@ -153,7 +154,11 @@ class ItemRows:
             text = Text(style=dim)
             if item.carried_from:
                 text.append(LEFTOVER, style="yellow")
+            if item.is_reservation:
+                text.append(RESERVATION, style="magenta")
             text.append(item.title)
+            if item.reserved_for:
+                text.append(f" (for {item.reserved_for})", style="dim magenta")
             return text
         if column == "team":
             team = self.ws.team_of(item)
@@ -197,7 +202,11 @@ class ItemRows:
         if state is None:
             return Text(str(len(item.depends_on)), style="dim")
         if state.ok:
-            return Text(f"✓ {state.count}", style="green")
+            text = Text(f"✓ {state.count}", style="green")
+            external = sum(1 for dep in item.depends_on if is_qualified(dep))
+            if external:
+                text.append(f" ↗{external}", style="cyan")  # on other workspaces' items
+            return text
         _, reason = state.blocking[0]
         return Text(f"⚠{_short(reason)}", style="bold red")
 

@@ -101,6 +101,7 @@ def test_deps_json_lists_cycles_dangling_and_broken_orders(folder: WriteFolder) 
                 "reason": "in the backlog",
             },
         ],
+        "external": [],  # OWNER/ID dependencies: none here
     }
 
 

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from roadmap_tui.models import BACKLOG
+from roadmap_tui.models import BACKLOG, is_qualified
 
 if TYPE_CHECKING:
     from roadmap_tui.planning.graph import PlanGraph
@@ -88,6 +88,10 @@ class DependencyTree(Tree[str]):
             if self._count > MAX_NODES:
                 node.add_leaf(Text("… (more not shown)", style="dim"))
                 return
+            if other not in graph.items and is_qualified(other):
+                note = " ↗ in another workspace (roadmap portfolio deps checks it)"
+                node.add_leaf(Text.assemble((other, "bold"), (note, "cyan")), data=other)
+                continue
             if other not in graph.items:
                 text = Text.assemble((other, "bold"), (" ⚠ no such item", PROBLEM))
                 self.marks.append(f"{other}: no such item")
