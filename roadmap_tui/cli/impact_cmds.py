@@ -85,6 +85,7 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
 
     from roadmap_tui.impact.numbers import fmt, same, signed
     from roadmap_tui.impact.summary import goal_cell, location
+    from roadmap_tui.impact.vocabulary import ask_word, change_word
 
     console = _console()
     console.print(Text(f"Impact of {impact.adjusted} against {impact.base}", style="bold"), soft_wrap=True)
@@ -114,7 +115,7 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
         [
             [
                 row.id,
-                row.change,
+                change_word(row.change),
                 location(row.from_location),
                 location(row.to_location),
                 pair(row.estimate_before, row.estimate_after),
@@ -166,7 +167,7 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
             [
                 ask.team,
                 ask.item,
-                ask.kind,
+                ask_word(ask.kind),
                 pair(ask.days_before, ask.days) if ask.days_before is not None else fmt(ask.days),
                 ask.from_quarter or "-",
                 ask.to_quarter or "-",
@@ -226,8 +227,8 @@ def print_options(options: Options) -> None:
         "Option",
         *options.quarters,
         "Total",
-        "Adopted",
-        "Skipped",
+        "Added",
+        "Removed",
         "Deferred",
         "Asks",
         "Shift",
