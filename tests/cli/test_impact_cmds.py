@@ -15,7 +15,7 @@ from roadmap_tui.cli import main
 SCENARIO = "scenario:adopt-account-structure"
 SUMMARY = (
     "Added 2 items (value +16), deferred 2, removed 1 (value -5); value 2027-Q1 75 -> 78,"
-    " 2027-Q2 70 -> 78 (total 261 -> 272); asks of 4 teams: 2 moved, 3 new;"
+    " 2027-Q2 70 -> 78 (total 261 -> 272); asks of 4 teams: 2 moved, 3 newly asked;"
     " goals: reliable-ci no longer delivered within the plan."
 )
 
