@@ -45,6 +45,15 @@ from roadmap_tui.cli.common import handle_errors, open_store, workspace_option, 
     metavar="NAME",
     help="Scoring framework for value and score (default: [scoring].framework).",
 )
+@click.option(
+    "--audience",
+    type=click.Choice(["directors", "po", "team"]),
+    default="po",
+    show_default=True,
+    help="Who the deck is for: directors (at most six slides: the ask, the risks, Now / Next /"
+    " Later, value and capacity), po (the whole story) or team (the po deck and item details"
+    " for refinement).",
+)
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.pass_context
 @handle_errors
@@ -58,20 +67,23 @@ def deck(
     title: str | None,
     lanes: str,
     framework: str | None,
+    audience: str,
     force: bool,
 ) -> None:
     """Write the impact of BASE -> ADJUSTED as a PowerPoint deck (FILE.pptx).
 
-    Slides: title, summary and the decision asked for, the roadmap before and after, value and
-    effort charts, changes, cross-team asks, dependencies at risk, options (with two or more
-    ADJUSTED; the first is the proposal), and an appendix of every planned item. Speaker notes
-    carry the numbers. BASE and ADJUSTED are a folder, git:REV or scenario:NAME; ADJUSTED
-    defaults to the workspace.
+    Slides: title, summary (every risk, and the decision asked for), the roadmap before and
+    after, value and capacity charts, changes, cross-team asks, dependencies at risk, options
+    (with two or more ADJUSTED; the first is the proposal), and an appendix of the planned
+    items. Speaker notes carry talking points and the numbers. --audience directors keeps it
+    to six slides at most; team adds item details. BASE and ADJUSTED are a folder, git:REV or
+    scenario:NAME; ADJUSTED defaults to the workspace.
 
     \b
     Examples:
       roadmap export deck plans scenario:adopt-account-structure -o impact.pptx
       roadmap export deck git:HEAD~1 -o review.pptx --template corporate.pptx --title "Q1 review"
+      roadmap export deck plans scenario:adopt-account-structure -o board.pptx --audience directors
     """
     if output.exists() and not force:
         click.echo(f"error: {output} exists; use --force to overwrite it", err=True)
@@ -126,6 +138,8 @@ def deck(
         title=title,
         lanes="goals" if lanes == "goals" else "teams" if lanes == "teams" else "auto",
         explain=explain,
+        base_workspace=old.workspace,
+        audience="directors" if audience == "directors" else "team" if audience == "team" else "po",
     )
     try:
         result = write_deck(data, output, template=template, force=force)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from roadmap_tui.impact.model import Impact, ItemChange
 from roadmap_tui.impact.numbers import days, fmt, quarters, same, signed
-from roadmap_tui.impact.vocabulary import ASK_WORDS, change_word
+from roadmap_tui.impact.vocabulary import ask_word, change_word
 
 
 def location(where: str | None) -> str:
@@ -85,7 +85,7 @@ def asks_sentence(impact: Impact) -> str | None:
     for ask in impact.asks:
         counts[ask.kind] = counts.get(ask.kind, 0) + 1
     order = ("moved", "new", "released", "changed")
-    each = ", ".join(f"{counts[kind]} {ASK_WORDS[kind]}" for kind in order if kind in counts)
+    each = ", ".join(f"{counts[kind]} {ask_word(kind)}" for kind in order if kind in counts)
     teams = len({ask.team for ask in impact.asks})
     return f"asks of {teams} team{'s' if teams != 1 else ''}: {each}"
 

@@ -8,9 +8,9 @@ in a third. A removed item's destination is a detail (`removed_detail`), not ano
 
 from __future__ import annotations
 
-from roadmap_tui.impact.model import AskKind, Change, ItemChange
+from roadmap_tui.impact.model import ItemChange
 
-CHANGE_WORDS: dict[Change, str] = {
+CHANGE_WORDS: dict[str, str] = {  # keys: impact.model.Change
     "added": "added",
     "removed": "removed",
     "deferred": "deferred",
@@ -21,7 +21,7 @@ CHANGE_WORDS: dict[Change, str] = {
 }
 
 # What the decision asks for, per kind of change: "add X to 2027-Q1", "remove Y from the plan".
-CHANGE_VERBS: dict[Change, str] = {
+CHANGE_VERBS: dict[str, str] = {
     "added": "add",
     "removed": "remove",
     "deferred": "defer",
@@ -39,7 +39,7 @@ OPTION_HEADINGS: dict[str, str] = {
     "pulled_in": "Pulled in",
 }
 
-ASK_WORDS: dict[AskKind, str] = {
+ASK_WORDS: dict[str, str] = {  # keys: impact.model.AskKind
     "new": "newly asked",
     "released": "released",
     "moved": "moved",
@@ -47,13 +47,13 @@ ASK_WORDS: dict[AskKind, str] = {
 }
 
 
-def change_word(change: Change | str) -> str:
+def change_word(change: str) -> str:
     """`pulled in` for "pulled-in"; an unknown kind as it is."""
-    return CHANGE_WORDS.get(change, change)  # type: ignore[call-overload, no-any-return]
+    return CHANGE_WORDS.get(change, change)
 
 
-def ask_word(kind: AskKind | str) -> str:
-    return ASK_WORDS.get(kind, kind)  # type: ignore[call-overload, no-any-return]
+def ask_word(kind: str) -> str:
+    return ASK_WORDS.get(kind, kind)
 
 
 def removed_detail(row: ItemChange) -> str | None:

@@ -63,8 +63,8 @@ class Laid:
 
 @dataclass
 class TableStyle:
-    size: float = 10.0
-    header_size: float = 10.0
+    size: float = 12.0
+    header_size: float = 12.0
     max_lines: int = 12
     zebra: str | None = None
 
@@ -89,7 +89,7 @@ def _cell_text(cell: Cell, width: float, style: TableStyle, measure: Measure, al
     if cell.head:
         look = Look(style.size, True, False, cell.colour)
         lines = wrap(cell.head, usable, style.size, True, measure)[: max(1, budget - 1)]
-        paras.append(Para(lines, look, align))
+        paras.append(Para(lines, look, align, link=cell.link))  # the title carries the link
         budget -= len(lines)
     if cell.text or not paras:
         look = Look(style.size, cell.bold, cell.italic, cell.colour, cell.strike)
@@ -103,7 +103,8 @@ def _cell_text(cell: Cell, width: float, style: TableStyle, measure: Measure, al
             max_lines=max(1, budget),
             measure=measure,
         )
-        paras.append(Para(list(fitted.lines), look, align, link=cell.link))
+        link = None if cell.head else cell.link
+        paras.append(Para(list(fitted.lines), look, align, link=link))
     return Text(paras)
 
 
