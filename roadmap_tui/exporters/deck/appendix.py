@@ -29,7 +29,7 @@ COLUMNS = (
     Column("Days", 0.6, "right"),
     Column("Score explanation", 4.0),
 )
-STYLE = TableStyle(size=10.0, header_size=10.0, max_lines=8)  # the appendix: 10 pt at least
+STYLE = TableStyle(size=10.0, header_size=10.0, max_lines=12)  # the appendix: 10 pt at least
 LISTED = 100
 
 

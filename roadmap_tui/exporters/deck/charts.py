@@ -39,7 +39,7 @@ from roadmap_tui.exporters.deck.theme import MINOR
 from roadmap_tui.exporters.deck.words import fmt
 from roadmap_tui.impact import Impact, TeamEffort
 
-TEAM_LABEL = 22  # characters of a team name in an effort category before an ellipsis
+TEAM_LABEL = 24  # characters of a team name in an effort category before an ellipsis
 NO_CAPACITY = 200.0  # percent shown for days asked of a team with no capacity that quarter
 SIZE = 12.0  # every chart text, as everywhere outside the appendix
 LEGEND_H = SIZE * LINE + 4

@@ -37,7 +37,7 @@ from roadmap_tui.models import quarter_index
 BODY = Margins(0, 0, 0, 0)
 CAPTION_SIZE = 14.0
 SMALLEST = 12.0
-READABLE = TableStyle(size=12.0, header_size=12.0, max_lines=10)  # readable on a projector
+READABLE = TableStyle(size=12.0, header_size=12.0, max_lines=14)  # readable on a projector
 ORDER = {"added": 0, "pulled-in": 1, "deferred": 2, "removed": 3, "re-estimated": 4, "re-scored": 5}
 
 

@@ -88,7 +88,18 @@ def _cell_text(cell: Cell, width: float, style: TableStyle, measure: Measure, al
     budget = style.max_lines
     if cell.head:
         look = Look(style.size, True, False, cell.colour)
-        lines = wrap(cell.head, usable, style.size, True, measure)[: max(1, budget - 1)]
+        lines = list(
+            fit(
+                cell.head,
+                usable,
+                1e9,
+                style.size,
+                style.size,
+                bold=True,
+                max_lines=max(1, budget - 1),
+                measure=measure,
+            ).lines
+        )
         paras.append(Para(lines, look, align, link=cell.link))  # the title carries the link
         budget -= len(lines)
     if cell.text or not paras:
