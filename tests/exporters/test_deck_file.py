@@ -176,11 +176,10 @@ def test_asks_and_dependencies_tables(written: tuple[Any, DeckResult]) -> None:
         ],
     ]
     assert _table(prs.slides[6]) == [
-        ["Item", "Quarter", "Depends on", "Problem", "What happened", "Earliest"],
+        ["Item", "Quarter", "Problem", "What happened", "Earliest"],
         [
-            "Datadog self-service\nNEXT",
+            "Datadog self-service\nNEXT needs LATE",
             "2027-Q1",
-            "LATE",
             "deferred",
             "LATE moved to 2027-Q1, the same quarter",
             "2027-Q2",

@@ -119,12 +119,13 @@ CHANGE_COLUMNS = (
 )
 
 
-def item_cell(item_id: str, title: str, link: str | None = None) -> Cell:
-    """An item as a cell: its title first (bold), its id under it."""
+def item_cell(item_id: str, title: str, link: str | None = None, needs: str | None = None) -> Cell:
+    """An item as a cell: its title first (bold), its id under it (and what it needs)."""
     shown = one_line(title)
+    text = item_id if needs is None else f"{item_id}\nneeds {needs}"
     if not shown:
-        return Cell(item_id, bold=True, link=link)
-    return Cell(item_id, head=shown, link=link)
+        return Cell(text, bold=True, link=link)
+    return Cell(text, head=shown, link=link)
 
 
 def reason(row: ItemChange) -> str:
@@ -275,13 +276,14 @@ def _team_totals(changes: Sequence[AskChange]) -> list[str]:
 
 # --- 7. dependencies at risk ------------------------------------------------------------------
 
+# What an item needs is said in its cell ("needs X"): long ids side by side in two columns
+# would not fit a 4:3 slide at 12 pt without breaking one.
 DEPENDENCY_COLUMNS = (
-    Column("Item", 2.8),
+    Column("Item", 3.4),
     Column("Quarter", 1.0),
-    Column("Depends on", 1.9),
-    Column("Problem", 1.15),
-    Column("What happened", 2.9),
-    Column("Earliest", 1.0),
+    Column("Problem", 1.2),
+    Column("What happened", 3.0),
+    Column("Earliest", 1.1),
 )
 
 
@@ -292,9 +294,8 @@ def dependencies(canvas: Canvas, deck: DeckInput) -> None:
         style = BREAK_STYLES[row.kind]
         rows.append(
             [
-                item_cell(row.item, row.item_title),
+                item_cell(row.item, row.item_title, needs=row.depends_on),
                 Cell(row.quarter),
-                Cell(row.depends_on),
                 Cell(
                     style.label if row.kind != "removed" else "not planned",
                     fill=style.fill,
@@ -422,13 +423,11 @@ def options(canvas: Canvas, deck: DeckInput) -> None:
 # --- 9. item details (the team's deck) --------------------------------------------------------
 
 DETAIL_COLUMNS = (
-    Column("Item", 2.8),
+    Column("Item and what it needs", 3.2),
     Column("Change", 1.4),
     Column("Days", 0.9, "right"),
-    Column("Depends on", 1.6),
-    Column("Asks", 1.8),
-    Column("Requested by", 1.5),
-    Column("Why", 2.2),
+    Column("Asks of other teams", 1.9),
+    Column("Why, and who asked", 2.6),
 )
 
 
@@ -445,7 +444,7 @@ def item_details(canvas: Canvas, deck: DeckInput) -> None:
     rows, lines = [], []
     for row in change_rows(impact.changed_items):
         item = found.get(row.id)
-        depends = ", ".join(item.depends_on) if item is not None and item.depends_on else "-"
+        depends = ", ".join(item.depends_on) if item is not None and item.depends_on else None
         asks_ = (
             ", ".join(
                 f"{one_line(names.get(ask.team, ask.team))} {fmt(ask.days)} d" for ask in item.asks
@@ -454,21 +453,27 @@ def item_details(canvas: Canvas, deck: DeckInput) -> None:
             else "-"
         )
         requested = ", ".join(row.requested_by) or "-"
+        why = "; ".join(
+            part
+            for part in (
+                row.note and one_line(row.note),
+                row.requested_by and f"asked by {requested}",
+            )
+            if part
+        )
         style = CHANGE_STYLES[row.change]
         rows.append(
             [
-                item_cell(row.id, row.title),
+                item_cell(row.id, row.title, needs=depends),
                 Cell(_change_label(row), fill=style.fill, colour=style.text),
                 Cell(_pair(row.estimate_before, row.estimate_after)),
-                Cell(depends),
                 Cell(asks_),
-                Cell(requested),
-                Cell(reason(row) or "-"),
+                Cell(why or "-"),
             ]
         )
         lines.append(
             f"{story.item_name(row.id, row.title)}: {_change_label(row)};"
-            f" {_pair(row.estimate_before, row.estimate_after)} d; depends on {depends};"
+            f" {_pair(row.estimate_before, row.estimate_after)} d; depends on {depends or '-'};"
             f" asks {asks_}; requested by {requested}. Questions for refinement: is the"
             " estimate still right, and can its dependencies land first?"
         )

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from roadmap_tui.exporters.deck import story
 from roadmap_tui.exporters.deck.canvas import Canvas
+from roadmap_tui.exporters.deck.clean import one_line
 from roadmap_tui.exporters.deck.draw import (
+    BULLET_INDENT,
     Look,
     Margins,
     Para,
@@ -46,7 +48,7 @@ class Horizon:
 
     name: str
     quarters: list[str]
-    changes: list[tuple[ItemChange, str]] = field(default_factory=list)
+    changes: list[tuple[ItemChange, str]] = field(default_factory=list)  # (row, arrive/leave)
     unchanged: int = 0
     unchanged_days: float = 0.0
 
@@ -88,30 +90,47 @@ def horizons(impact: Impact, now: str) -> list[Horizon]:
         target = column(row.to_location) if row.change != "removed" else None
         source = column(row.from_location)
         if target is not None:
-            target.changes.append((row, _arrive(row)))
+            target.changes.append((row, "arrive"))
         if source is not None and source is not target and row.change != "re-estimated":
-            source.changes.append((row, _leave(row)))
+            source.changes.append((row, "leave"))
     for horizon in columns:
         horizon.changes.sort(key=lambda pair: ORDER.index(pair[0].change))
     return columns
 
 
-def _arrive(row: ItemChange) -> str:
-    name = story.item_name(row.id, row.title)
+def _name(row: ItemChange, with_id: bool) -> str:
+    """Title and id; the title alone when the id is wider than the column (never broken)."""
+    if with_id or not row.title.strip():
+        return story.item_name(row.id, row.title)
+    return f"\u201c{one_line(row.title)}\u201d"
+
+
+def _arrive(row: ItemChange, with_id: bool = True) -> str:
+    name = _name(row, with_id)
     if row.change in ("deferred", "pulled-in"):
         return f"{change_word(row.change)} from {row.from_location}: {name}"
     return f"{change_word(row.change)}: {name}"
 
 
-def _leave(row: ItemChange) -> str:
-    name = story.item_name(row.id, row.title)
+def _leave(row: ItemChange, with_id: bool = True) -> str:
+    name = _name(row, with_id)
     if row.change == "removed":
         return f"{change_word('removed')}: {name}"
     return f"{change_word(row.change)} to {row.to_location}: {name}"
 
 
+def lines_of(horizon: Horizon, canvas: Canvas, width: float, size: float) -> list[str]:
+    """Each change in words; ids left out where one would not fit the column's width."""
+    usable = width - BULLET_INDENT
+    with_id = all(canvas.measure.width(f"({row.id})", size) <= usable for row, _ in horizon.changes)
+    return [
+        _arrive(row, with_id) if way == "arrive" else _leave(row, with_id)
+        for row, way in horizon.changes
+    ]
+
+
 def _fits(canvas: Canvas, horizon: Horizon, width: float, height: float, size: float) -> bool:
-    lines = [line for _, line in horizon.changes] + ["unchanged items"]
+    lines = [*lines_of(horizon, canvas, width, size), "unchanged items"]
     used = sum(_bullet(canvas, line, width, TEXT, size=size).height for line in lines)
     return used <= height
 
@@ -130,7 +149,8 @@ def _column_text(
     tail_paras = [_bullet(canvas, line, width, TEXT, italic=True, size=size) for line in tail]
     room = height - sum(p.height for p in tail_paras)
     changes = horizon.changes
-    for index, (row, line) in enumerate(changes):
+    words = lines_of(horizon, canvas, width, size)
+    for index, ((row, _), line) in enumerate(zip(changes, words, strict=True)):
         piece = _bullet(canvas, line, width, CHANGE_STYLES[row.change].text, size=size)
         rest = len(changes) - index - 1
         reserve = size * LINE * 2 + 4 if rest else 0.0  # room for "and N more changes"
@@ -214,8 +234,8 @@ def _notes(columns: Sequence[Horizon]) -> list[str]:
     lines = ["Talking points: what changes now, next and later; everything else stays."]
     for horizon in columns:
         lines.append(f"{horizon.name} ({horizon.span}):")
-        for _, line in horizon.changes:
-            lines.append(f"  {line}")
+        for row, way in horizon.changes:
+            lines.append(f"  {_arrive(row) if way == 'arrive' else _leave(row)}")
         if horizon.unchanged:
             lines.append(
                 f"  {plural(horizon.unchanged, 'unchanged item')} ({days(horizon.unchanged_days)})"

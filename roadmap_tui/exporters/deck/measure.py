@@ -156,6 +156,7 @@ class ScaledMeasure:
 
 CALIBRI_LIKE = ("calibri", "carlito")
 UNKNOWN_FONT = 1.15  # a font we cannot measure is taken as this much wider than Calibri
+OTHER_FONT = 1.05  # a theme font measured from its own file, with room for the renderer
 
 
 def _fc_match(pattern: str) -> Path | None:
@@ -184,8 +185,8 @@ def measure_for(font: str) -> Measure:
         return default_measure()
     regular, bold = _fc_match(font), _fc_match(f"{font}:bold")
     if regular is not None and bold is not None:
-        try:
-            return FontMeasure(regular, bold)
+        try:  # a little wider still: renderers hint other fonts less predictably than Calibri
+            return ScaledMeasure(FontMeasure(regular, bold), OTHER_FONT)
         except (OSError, ImportError):
             pass
     return ScaledMeasure(default_measure(), UNKNOWN_FONT)

@@ -123,7 +123,8 @@ def _fit_lines(
 
 # --- 2. summary -------------------------------------------------------------------------------
 
-TILES_H = 78.0
+TILE_H = 72.0
+TILE_MIN_W = 130.0  # narrower than this (4:3), the tiles go in two rows
 
 
 def summary(canvas: Canvas, deck: DeckInput) -> None:
@@ -131,19 +132,23 @@ def summary(canvas: Canvas, deck: DeckInput) -> None:
     do not fit at 12 pt continue on a second summary slide."""
     slide, page = canvas.slide("Summary", "title_content")
     area = page.content
-    tiles_box, rest = area.take_top(TILES_H, gap=14)
-    _tiles(canvas, slide, tiles_box, story.tiles(deck))
+    figures = story.tiles(deck)
+    per_row = len(figures) if area.w / len(figures) >= TILE_MIN_W else -(-len(figures) // 2)
+    rows = -(-len(figures) // per_row)
+    tiles_box, rest = area.take_top(rows * TILE_H + (rows - 1) * 8, gap=14)
+    for row in range(rows):
+        line = Box(tiles_box.x, tiles_box.y + row * (TILE_H + 8), tiles_box.w, TILE_H)
+        _tiles(canvas, slide, line, figures[row * per_row : (row + 1) * per_row], per_row)
     decision_text = story.decision(deck)
     decision = fitted_para(
         decision_text,
         rest.w - 28,
-        5 * 16 * LINE,
+        0.5 * rest.h,
         16,
         SMALLEST,
         canvas.measure,
         bold=True,
         colour=INK,
-        max_lines=5,
     )
     decision_h = decision.height + 16
     body_box, decision_box = rest.take_bottom(decision_h, gap=12)
@@ -240,8 +245,8 @@ def _bullets(
     ]
 
 
-def _tiles(canvas: Canvas, slide: Any, box: Box, figures: list[story.Tile]) -> None:
-    for tile, shown in zip(box.columns([1] * len(figures), gap=8), figures, strict=True):
+def _tiles(canvas: Canvas, slide: Any, box: Box, figures: list[story.Tile], per_row: int) -> None:
+    for tile, shown in zip(box.columns([1] * per_row, gap=8), figures, strict=False):
         alarm = shown.risk and shown.figure not in ("0", "\u00b10")
         rectangle(slide, tile, RISK_FILL if alarm else TILE_FILL, None, rounded=True, radius=0.08)
         inner = tile.inset(8, 5, 6, 5)
