@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.dml.color import RGBColor
@@ -37,12 +38,12 @@ class Look:
 
 
 def make_template(folder: Path, look: Look) -> Path:
-    prs = Presentation()
+    prs: Any = Presentation()
     width, height = WIDE if look.wide else STANDARD
     if look.wide:  # scale the layouts' placeholders across, as a 16:9 template would have them
         scale = width / prs.slide_width
-        shapes = [ph for layout in prs.slide_layouts for ph in layout.placeholders]
-        shapes += list(prs.slide_master.placeholders)
+        shapes: list[Any] = [ph for layout in prs.slide_layouts for ph in layout.placeholders]
+        shapes += [ph for ph in prs.slide_master.placeholders]
         # every side read first: a layout's placeholder inherits its master's position
         boxes = [(ph, ph.left, ph.top, ph.width, ph.height) for ph in shapes]
         for ph, left, top, w, h in boxes:

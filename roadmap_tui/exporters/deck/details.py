@@ -38,6 +38,7 @@ BODY = Margins(0, 0, 0, 0)
 CAPTION_SIZE = 14.0
 SMALLEST = 12.0
 READABLE = TableStyle(size=12.0, header_size=12.0, max_lines=14)  # readable on a projector
+LISTED = 120  # rows of a table shown; the rest counted
 ORDER = {"added": 0, "pulled-in": 1, "deferred": 2, "removed": 3, "re-estimated": 4, "re-scored": 5}
 
 
@@ -51,9 +52,19 @@ def tabled(
     style: TableStyle | None = None,
     empty: str = "Nothing to show.",
     head_notes: Sequence[str] = (),
+    limit: int | None = LISTED,
+    more: str = "rows",
 ) -> list[Any]:
     """A table over as many slides as it needs, a caption on the first; each slide's notes
-    hold `head_notes` and the notes of its own rows (`row_notes[i]` for `rows[i]`)."""
+    hold `head_notes` and the notes of its own rows (`row_notes[i]` for `rows[i]`).
+
+    Beyond `limit` rows the rest are counted in a last row ("and 812 more changes: see the
+    Markdown export"): a deck of hundreds of table slides informs no meeting."""
+    if limit is not None and len(rows) > limit:
+        cut = len(rows) - limit
+        line = f"and {cut:,} more {more}: see the Markdown export (roadmap export markdown)"
+        rows = [*rows[:limit], [Cell(line, bold=True), *(Cell("") for _ in columns[1:])]]
+        row_notes = [*row_notes[:limit], line]
     page = canvas.page("title_only")
     area = page.content
     caption_para = None
@@ -193,7 +204,17 @@ def changes(canvas: Canvas, deck: DeckInput) -> None:
         + (f" Why: {reason(row)}." if reason(row) else "")
         for row in ordered
     ]
-    tabled(canvas, "Changes", caption, CHANGE_COLUMNS, rows, lines, READABLE, "No item changes.")
+    tabled(
+        canvas,
+        "Changes",
+        caption,
+        CHANGE_COLUMNS,
+        rows,
+        lines,
+        READABLE,
+        "No item changes.",
+        more="changes",
+    )
 
 
 # --- 6. cross-team asks -----------------------------------------------------------------------

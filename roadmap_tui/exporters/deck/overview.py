@@ -25,6 +25,7 @@ from roadmap_tui.exporters.deck.model import DeckInput
 from roadmap_tui.exporters.deck.palette import ACCENT, INK, OVER_TEXT, RISK_FILL, TEXT
 from roadmap_tui.exporters.deck.words import ARROW, fmt, signed
 from roadmap_tui.impact import Impact
+from roadmap_tui.impact.vocabulary import change_word
 
 BODY = Margins(0, 0, 0, 0)
 TILE_FILL = "F3F4F6"
@@ -291,11 +292,17 @@ def roadmap(canvas: Canvas, deck: DeckInput) -> None:
     impact = deck.impact
     page = canvas.page("title_only")
     now = risks.quarter_of(deck.on)
-    plan = lanes.build(impact, deck.lanes)
+    changed = len(impact.changed_items)
+    # Hundreds of changes never fit a slide: count them, without measuring them one by one.
+    plan = lanes.build(impact, deck.lanes, count_all=changed > FULL_TIMELINE)
     key_h = timeline.legend_height(plan, page.content.w, canvas.measure)
     g = timeline.grid(page.content, impact.quarters, now, key_h)
-    if timeline.choose(plan, g, canvas.measure) is None:
+    if not plan.collapsed and (
+        len(plan.chips) > FULL_TIMELINE or timeline.choose(plan, g, canvas.measure) is None
+    ):
         plan = lanes.build(impact, deck.lanes, collapse=True)
+        if len(timeline.paged(plan, g, canvas.measure)[1]) > 2:
+            plan = lanes.build(impact, deck.lanes, count_all=True)
     stages = {}
     if deck.workspace is not None:
         stages = {q: p.quarter.stage for q, p in deck.workspace.quarters.items()}
@@ -320,22 +327,29 @@ def roadmap(canvas: Canvas, deck: DeckInput) -> None:
         notes(slide, lines)
 
 
+FULL_TIMELINE = 300  # chips beyond which the timeline counts rather than shows items
+NOTED = 60  # changed items named in the timeline's notes; the Changes slides have them all
+
+
 def _timeline_notes(impact: Impact, plan: lanes.Timeline) -> list[str]:
     mode = "goal" if plan.mode == "goals" else "team"
     lines = [
+        "Talking points: what moves, and where; point at the colours.",
         f"Quarters as columns, one lane per {mode}. Colours: green added, blue pulled in,"
         " amber deferred, red dashed removed, grey unchanged; dashed outlines show where a"
         " moved item was.",
     ]
     if plan.collapsed:
-        lines.append("Unchanged items are counted per quarter (too many to show one by one).")
+        lines.append("Items are counted per quarter (too many to show one by one).")
     lines.append("Changed items:")
     changed = impact.changed_items
-    for row in changed:
+    for row in changed[:NOTED]:
         lines.append(
-            f"  {row.id} ({row.change}): {row.title}; {row.from_location or '-'} {ARROW}"
-            f" {row.to_location or '-'}"
+            f"  {story.item_name(row.id, row.title)}, {change_word(row.change)}:"
+            f" {row.from_location or '-'} {ARROW} {row.to_location or '-'}"
         )
+    if len(changed) > NOTED:
+        lines.append(f"  and {len(changed) - NOTED:,} more: see the Changes slides")
     if not changed:
         lines.append("  none")
     return lines
