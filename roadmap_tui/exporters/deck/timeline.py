@@ -55,7 +55,13 @@ SUMMARY = Style(WHITE, RULE, TEXT, label="unchanged items, counted")
 FINISHED = 0.6  # width of a finished quarter's column against the others
 # (chips per row, lines per chip, font size): three lines where there is room, else two, so
 # a title is never cut to a stub.
-CONFIGS: tuple[tuple[int, int, float], ...] = ((1, 3, SIZE), (1, 2, SIZE))
+# A small plan gets larger chips: the slide should not stay half empty.
+CONFIGS: tuple[tuple[int, int, float], ...] = (
+    (1, 3, 16.0),
+    (1, 3, 14.0),
+    (1, 3, SIZE),
+    (1, 2, SIZE),
+)
 PAGED = (1, 2, SIZE)
 
 
