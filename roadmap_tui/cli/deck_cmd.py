@@ -93,14 +93,26 @@ def deck(
     from roadmap_tui.impact.figures import figures
     from roadmap_tui.models import Item
     from roadmap_tui.scoring import formula_lines, framework_for
+    from roadmap_tui.storage import WorkspaceStore
 
     path = workspace_path(ctx, workspace)
-    home = open_store(path).workspace
+    opened: dict[str, WorkspaceStore] = {}
+
+    def source(spec: str | None) -> WorkspaceStore:
+        """Each source read once: `-w plans export deck plans` names one folder twice."""
+        key = str(path.resolve()) if spec is None else spec
+        if spec is not None and ":" not in spec.split("/")[0] and Path(spec).is_dir():
+            key = str(Path(spec).resolve())
+        if key not in opened:
+            opened[key] = open_store(path, spec)
+        return opened[key]
+
+    home = source(None).workspace
     name, value, score = figures(home, framework)
     scorer = framework_for(home.roadmap.scoring, name)
-    old = open_store(path, base)
+    old = source(base)
     specs = list(adjusted) or [str(path)]
-    stores = [(spec, open_store(path, spec)) for spec in specs]
+    stores = [(spec, source(spec)) for spec in specs]
     sources = [SourceInfo(spec, store.source.commit) for spec, store in stores]
     options = None
     if len(stores) == 1:
