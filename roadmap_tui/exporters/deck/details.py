@@ -213,6 +213,11 @@ def changes(canvas: Canvas, deck: DeckInput) -> None:
         lines,
         READABLE,
         "No item changes.",
+        head_notes=[
+            "Talking points: each change and why (the Why column); the adds first, then what"
+            " moves, then what leaves the plan.",
+            "Likely question: why this and not that? The score before and after answers it.",
+        ],
         more="changes",
     )
 
@@ -272,7 +277,12 @@ def asks(canvas: Canvas, deck: DeckInput) -> None:
         rows,
         lines,
         empty="No other team is newly asked, released or moved.",
-        head_notes=_team_totals(impact.asks),
+        head_notes=[
+            "Talking points: who lends days and who gets them back; agree the days with each"
+            " team before the plan is approved.",
+            *_team_totals(impact.asks),
+        ],
+        more="asks",
     )
 
 
@@ -342,6 +352,11 @@ def dependencies(canvas: Canvas, deck: DeckInput) -> None:
         rows,
         lines,
         empty="No dependency breaks: every item's dependencies still come first.",
+        head_notes=[
+            "Talking points: what cannot run where it is planned, and the earliest quarter it"
+            " can; the decision on the summary moves it there.",
+        ],
+        more="dependencies",
     )
 
 
