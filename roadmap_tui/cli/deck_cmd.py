@@ -45,6 +45,15 @@ from roadmap_tui.cli.common import handle_errors, open_store, workspace_option, 
     metavar="NAME",
     help="Scoring framework for value and score (default: [scoring].framework).",
 )
+@click.option(
+    "--audience",
+    type=click.Choice(["directors", "po", "team"]),
+    default="po",
+    show_default=True,
+    help="Who the deck is for: directors (at most six slides: the ask, the risks, Now / Next /"
+    " Later, value and capacity), po (the whole story) or team (the po deck and item details"
+    " for refinement).",
+)
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.pass_context
 @handle_errors
@@ -58,20 +67,23 @@ def deck(
     title: str | None,
     lanes: str,
     framework: str | None,
+    audience: str,
     force: bool,
 ) -> None:
     """Write the impact of BASE -> ADJUSTED as a PowerPoint deck (FILE.pptx).
 
-    Slides: title, summary and the decision asked for, the roadmap before and after, value and
-    effort charts, changes, cross-team asks, dependencies at risk, options (with two or more
-    ADJUSTED; the first is the proposal), and an appendix of every planned item. Speaker notes
-    carry the numbers. BASE and ADJUSTED are a folder, git:REV or scenario:NAME; ADJUSTED
-    defaults to the workspace.
+    Slides: title, summary (every risk, and the decision asked for), the roadmap before and
+    after, value and capacity charts, changes, cross-team asks, dependencies at risk, options
+    (with two or more ADJUSTED; the first is the proposal), and an appendix of the planned
+    items. Speaker notes carry talking points and the numbers. --audience directors keeps it
+    to six slides at most; team adds item details. BASE and ADJUSTED are a folder, git:REV or
+    scenario:NAME; ADJUSTED defaults to the workspace.
 
     \b
     Examples:
       roadmap export deck plans scenario:adopt-account-structure -o impact.pptx
       roadmap export deck git:HEAD~1 -o review.pptx --template corporate.pptx --title "Q1 review"
+      roadmap export deck plans scenario:adopt-account-structure -o board.pptx --audience directors
     """
     if output.exists() and not force:
         click.echo(f"error: {output} exists; use --force to overwrite it", err=True)
@@ -82,13 +94,25 @@ def deck(
     from roadmap_tui.impact import compare_versions
     from roadmap_tui.impact.figures import figures
     from roadmap_tui.scoring import framework_for
+    from roadmap_tui.storage import WorkspaceStore
 
     path = workspace_path(ctx, workspace)
-    home = open_store(path).workspace
+    opened: dict[str, WorkspaceStore] = {}
+
+    def source(spec: str | None) -> WorkspaceStore:
+        """Each source read once: `-w plans export deck plans` names one folder twice."""
+        key = str(path.resolve()) if spec is None else spec
+        if spec is not None and ":" not in spec.split("/")[0] and Path(spec).is_dir():
+            key = str(Path(spec).resolve())
+        if key not in opened:
+            opened[key] = open_store(path, spec)
+        return opened[key]
+
+    home = source(None).workspace
     name, value, score = figures(home, framework)
-    old = open_store(path, base)
+    old = source(base)
     specs = list(adjusted) or [str(path)]
-    stores = [(spec, open_store(path, spec)) for spec in specs]
+    stores = [(spec, source(spec)) for spec in specs]
     compared = compare_versions(
         old.workspace,
         [(spec, store.workspace) for spec, store in stores],
@@ -105,6 +129,8 @@ def deck(
         on=dt.date.today(),
         title=title,
         lanes="goals" if lanes == "goals" else "teams" if lanes == "teams" else "auto",
+        base_workspace=old.workspace,
+        audience="directors" if audience == "directors" else "team" if audience == "team" else "po",
     )
     try:
         result = write_deck(data, output, template=template, force=force)

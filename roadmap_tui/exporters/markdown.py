@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from roadmap_tui.exporters.markdown_text import cell, escape, table
 from roadmap_tui.impact.model import Impact, Options
 from roadmap_tui.impact.summary import goal_cell, goal_quarter, location, summary
+from roadmap_tui.impact.vocabulary import ask_word, change_word
 from roadmap_tui.models.numbers import fmt, same, signed
 
 
@@ -33,7 +34,7 @@ def _items(impact: Impact) -> str:
         [
             cell(row.id),
             cell(row.title),
-            row.change,
+            change_word(row.change),
             cell(location(row.from_location)),
             cell(location(row.to_location)),
             _pair(row.estimate_before, row.estimate_after),
@@ -101,7 +102,7 @@ def _asks(impact: Impact) -> str:
         [
             cell(ask.team_name),
             cell(ask.item),
-            ask.kind,
+            ask_word(ask.kind),
             _pair(ask.days_before, ask.days) if ask.days_before is not None else fmt(ask.days),
             ask.from_quarter or "-",
             ask.to_quarter or "-",
@@ -198,8 +199,8 @@ def options_markdown(options: Options) -> str:
         "Option",
         *options.quarters,
         "Total value",
-        "Adopted",
-        "Skipped",
+        "Added",
+        "Removed",
         "Deferred",
         "Asks changed",
         "Delivery shift",

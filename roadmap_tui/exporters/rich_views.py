@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from roadmap_tui.impact.summary import goal_cell, location
+from roadmap_tui.impact.vocabulary import OPTION_HEADINGS, ask_word, change_word
 from roadmap_tui.models.numbers import fmt, same, signed
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from roadmap_tui.planning.draft import Draft
 
 ARROW = "\u2192"  # →
-CHANGE_STYLE = {"added": "green", "skipped": "red", "deferred": "yellow", "dropped": "red"}
+CHANGE_STYLE = {"added": "green", "removed": "red", "deferred": "yellow", "pulled-in": "cyan"}
 
 
 def pair(before: float | None, after: float | None) -> str:
@@ -81,7 +82,7 @@ def impact_tables(
             [
                 [
                     Text(row.id, style="bold"),
-                    Text(row.change, style=CHANGE_STYLE.get(row.change, "")),
+                    Text(change_word(row.change), style=CHANGE_STYLE.get(row.change, "")),
                     location(row.from_location),
                     location(row.to_location),
                     *([pair(row.estimate_before, row.estimate_after)] if wide else []),
@@ -142,7 +143,7 @@ def impact_tables(
                 [
                     ask.team,
                     ask.item,
-                    ask.kind,
+                    ask_word(ask.kind),
                     pair(ask.days_before, ask.days)
                     if ask.days_before is not None
                     else fmt(ask.days),
@@ -209,7 +210,14 @@ def options_table(options: Options) -> RenderableType:
         ]
         for row in options.rows
     ]
-    headers = ["Option", *options.quarters, "Total", "Adopted", "Skipped", "Deferred"]
+    headers = [
+        "Option",
+        *options.quarters,
+        "Total",
+        OPTION_HEADINGS["adopted"],
+        OPTION_HEADINGS["skipped"],
+        OPTION_HEADINGS["deferred"],
+    ]
     return Group(
         section(
             f"Options against {options.base}", [*headers, "Asks", "Shift"], rows, "", spaced=False

@@ -1,11 +1,13 @@
 """The one-paragraph summary every face opens with, and short labels for locations.
 
-"Adopted 2 items (value +16), deferred 2, skipped 1 (value -5); value 2027-Q1 75 -> 78, ..."
+"Added 2 items (value +16), deferred 2, removed 1 (value -5); value 2027-Q1 75 -> 78, ..."
+The kinds of change are named with `vocabulary` (the words every face uses).
 """
 
 from __future__ import annotations
 
 from roadmap_tui.impact.model import Impact, ItemChange
+from roadmap_tui.impact.vocabulary import ask_word, change_word
 from roadmap_tui.models.numbers import days, fmt, quarters, same, signed
 
 
@@ -41,23 +43,27 @@ def _count(label: str, count: int) -> str:
 
 
 def plan_sentence(impact: Impact) -> str:
-    """What happens to the items: adopted, deferred, pulled in, skipped, re-estimated."""
+    """What happens to the items: added, deferred, pulled in, removed, re-estimated."""
     by_change: dict[str, list[ItemChange]] = {}
     for row in impact.items:
         by_change.setdefault(row.change, []).append(row)
     parts = []
     added = by_change.get("added", [])
     if added:
-        parts.append(f"{_count('Adopted', len(added))} (value {signed(_value_of(added, True))})")
-    for change, label in (("deferred", "deferred"), ("pulled-in", "pulled in")):
+        parts.append(
+            f"{_count(change_word('added'), len(added))} (value {signed(_value_of(added, True))})"
+        )
+    for change in ("deferred", "pulled-in"):
         if by_change.get(change):
-            parts.append(f"{label} {len(by_change[change])}")
+            parts.append(f"{change_word(change)} {len(by_change[change])}")
     removed = by_change.get("removed", [])
     if removed:
-        parts.append(f"skipped {len(removed)} (value {signed(-_value_of(removed, False))})")
+        parts.append(
+            f"{change_word('removed')} {len(removed)} (value {signed(-_value_of(removed, False))})"
+        )
     for change in ("re-estimated", "re-scored"):
         if by_change.get(change):
-            parts.append(f"{change} {len(by_change[change])}")
+            parts.append(f"{change_word(change)} {len(by_change[change])}")
     if not parts:
         return "No item changes"
     text = ", ".join(parts)
@@ -78,8 +84,8 @@ def asks_sentence(impact: Impact) -> str | None:
     counts: dict[str, int] = {}
     for ask in impact.asks:
         counts[ask.kind] = counts.get(ask.kind, 0) + 1
-    labels = {"moved": "moved", "new": "new", "released": "released", "changed": "resized"}
-    each = ", ".join(f"{counts[kind]} {labels[kind]}" for kind in labels if kind in counts)
+    order = ("moved", "new", "released", "changed")
+    each = ", ".join(f"{counts[kind]} {ask_word(kind)}" for kind in order if kind in counts)
     teams = len({ask.team for ask in impact.asks})
     return f"asks of {teams} team{'s' if teams != 1 else ''}: {each}"
 

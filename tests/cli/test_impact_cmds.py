@@ -14,8 +14,8 @@ from roadmap_tui.cli import main
 
 SCENARIO = "scenario:adopt-account-structure"
 SUMMARY = (
-    "Adopted 2 items (value +16), deferred 2, skipped 1 (value -5); value 2027-Q1 75 -> 78,"
-    " 2027-Q2 70 -> 78 (total 261 -> 272); asks of 4 teams: 2 moved, 3 new;"
+    "Added 2 items (value +16), deferred 2, removed 1 (value -5); value 2027-Q1 75 -> 78,"
+    " 2027-Q2 70 -> 78 (total 261 -> 272); asks of 4 teams: 2 moved, 3 newly asked;"
     " goals: reliable-ci no longer delivered within the plan."
 )
 
@@ -130,7 +130,7 @@ def test_export_markdown_writes_the_page(example: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert f"{target}: impact of {example} -> {SCENARIO} written" in result.stdout
     page = target.read_text(encoding="utf-8")
-    assert page.startswith(f"# Roadmap impact: {example} → {SCENARIO}\n\n**Summary.** Adopted 2")
+    assert page.startswith(f"# Roadmap impact: {example} → {SCENARIO}\n\n**Summary.** Added 2")
     assert "## Notices" in page
     printed = run("impact", str(example), SCENARIO, "-w", str(example), "--format", "markdown")
     assert printed.stdout == page

@@ -63,13 +63,15 @@ def test_layouts_chosen_by_placeholders_when_names_differ(tmp_path: Path) -> Non
     out = tmp_path / "deck.pptx"
     result = write_deck(deck_input(), out, template=template, measure=MEASURE)
     prs = open_deck(out)
-    assert _layouts(prs) == ["Corporate cover", "Headline and text"] + ["Headline"] * 6
+    # 4:3 holds fewer bullets at 12 pt: the summary continues on a second slide
+    assert _layouts(prs) == ["Corporate cover", "Headline and text"] + ["Headline"] * 7
+    assert result.slides[2] == "Summary (continued)"
     assert [title_of(slide) for slide in prs.slides] == result.slides
     assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)  # the template's 4:3
     assert str(prs.slide_master.background.fill.fore_color.rgb) == BRAND
     text = _all_text(prs)
     assert "TEMPLATE SLIDE" not in text and "their example" not in text
-    assert len(prs.slides) == 8
+    assert len(prs.slides) == 9
     assert outside(prs) == []
     assert overflows(prs) == []
 
@@ -121,4 +123,4 @@ def test_the_templates_own_slide_number_placeholder_is_used(tmp_path: Path) -> N
         for shape in slide.placeholders
         if shape.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
     ]
-    assert numbers == [str(n) for n in range(2, 9)]
+    assert numbers == [str(n) for n in range(2, 10)]

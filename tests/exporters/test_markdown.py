@@ -135,9 +135,9 @@ def test_options_page() -> None:
     )
     page = options_markdown(options)
     assert page.startswith("# Roadmap options against plans\n")
-    assert "| Option | 2027-Q1 | 2027-Q2 | Total value | Adopted | Skipped | Deferred |" in page
+    assert "| Option | 2027-Q1 | 2027-Q2 | Total value | Added | Removed | Deferred |" in page
     assert "| plans (base) | 6 | 0 | 6 | - | - | - | 0 | - |" in page
     assert "| take-e | 9 | 6 | 15 | E | - | A | 0 | - |" in page
     assert "| skip-a | 0 | 0 | 0 | - | A | - | 0 | - |" in page
-    assert "- take-e: Adopted 1 item (value +9), deferred 1;" in page
+    assert "- take-e: Added 1 item (value +9), deferred 1;" in page
     assert "## Goals delivered" not in page  # no item serves a goal in any option

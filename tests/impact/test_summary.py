@@ -37,7 +37,7 @@ def test_adopted_deferred_skipped_value_asks_goals_and_risks() -> None:
     )
     text = summary(impact_of(base, adjusted))
     assert text == (
-        "Adopted 2 items (value +17), deferred 2, skipped 1 (value -4); value 2027-Q1 10 -> 17,"
+        "Added 2 items (value +17), deferred 2, removed 1 (value -4); value 2027-Q1 10 -> 17,"
         " 2027-Q3 0 -> 6 (total 12 -> 25); asks of 1 team: 1 moved; goals: secure slips 2"
         " quarters; over capacity: infra 2027-Q1 (55 of 50 days), warehouse 2027-Q3 (4 of 0"
         " days); 1 broken dependency."

@@ -1,5 +1,10 @@
-"""The appendix: every planned item of the adjusted plan with its score explanation, its title
-linked to the item's tracker link (http, https and mailto only; others dropped with a warning)."""
+"""The appendix: the planned items of the adjusted plan with their score explanations, titles
+linked to the item's tracker link (http, https and mailto only; others dropped with a warning).
+
+At most `LISTED` items, the changed ones first: a 10,000-item plan would otherwise make a
+thousand slides nobody reads. The rest are counted in a last row that points to the Markdown
+export.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +29,8 @@ COLUMNS = (
     Column("Days", 0.6, "right"),
     Column("Score explanation", 4.0),
 )
-STYLE = TableStyle(size=9.0, header_size=9.5, max_lines=8)
+STYLE = TableStyle(size=10.0, header_size=10.0, max_lines=12)  # the appendix: 10 pt at least
+LISTED = 100
 
 
 @dataclass(frozen=True)
@@ -35,9 +41,11 @@ class Entry:
     explanation: str
 
 
-def entries(deck: DeckInput, warnings: list[str]) -> list[Entry]:
+def entries(deck: DeckInput, warnings: list[str], limit: int | None = None) -> list[Entry]:
     """Planned items of the adjusted plan, by quarter then score (unscored last), with their
-    explanations; a link that is not http, https or mailto is dropped with a warning."""
+    explanations; a link that is not http, https or mailto is dropped with a warning. With
+    `limit` and more items than that, the changed items come first and only the first
+    `limit` are explained (the rest are counted, not shown)."""
     impact = deck.impact
     found: dict[str, Item] = {}
     weights: Sequence[str] = ()
@@ -53,8 +61,13 @@ def entries(deck: DeckInput, warnings: list[str]) -> list[Entry]:
             row.id,
         )
     )
+    if limit is not None and len(rows) > limit:
+        rows.sort(key=lambda row: not row.is_change)  # stable: changed first, same order
     out = []
-    for row in rows:
+    for number, row in enumerate(rows):
+        if limit is not None and number >= limit:
+            out.append(Entry(row, None, None, ""))
+            continue
         item = found.get(row.id)
         link = None
         if item is not None and item.link:
@@ -83,11 +96,12 @@ def _explanation(
 
 def appendix(canvas: Canvas, deck: DeckInput) -> None:
     names = team_names(deck.impact)
-    listed = entries(deck, canvas.warnings)
+    every = entries(deck, canvas.warnings, LISTED)
+    listed, more = every[:LISTED], len(every) - LISTED
     rows = [
         [
             Cell(entry.row.to_location or "-"),
-            Cell(one_line(entry.row.title), head=entry.row.id, link=entry.link),
+            Cell(entry.row.id, head=one_line(entry.row.title) or None, link=entry.link),
             Cell(one_line(names.get(entry.row.team, entry.row.team))),
             Cell(fmt(entry.row.estimate_after)),
             Cell(entry.explanation),
@@ -98,12 +112,20 @@ def appendix(canvas: Canvas, deck: DeckInput) -> None:
         f"Every planned item of {deck.adjusted.label} ({deck.impact.framework}), by quarter"
         " and score; titles link to the tracker."
     )
+    if more > 0:
+        caption = (
+            f"{LISTED} of the {len(every):,} planned items of {deck.adjusted.label}"
+            f" ({deck.impact.framework}): changed ones first, then by quarter and score."
+        )
+        rows.append([Cell(""), Cell(_more(more), bold=True), Cell(""), Cell(""), Cell("")])
     lines = [
         f"{e.row.to_location} {e.row.id}: {e.row.title}. {fmt(e.row.estimate_after)} d,"
         f" value {fmt(e.row.value_after)}, score {fmt_score(e.row.score_after)}."
         f" {e.explanation}" + (f" Link: {e.link}" if e.link else "")
         for e in listed
     ]
+    if more > 0:
+        lines.append(_more(more))
     tabled(
         canvas,
         "Appendix: planned items",
@@ -114,3 +136,7 @@ def appendix(canvas: Canvas, deck: DeckInput) -> None:
         STYLE,
         empty="No item is planned in the adjusted plan.",
     )
+
+
+def _more(count: int) -> str:
+    return f"and {count:,} more items: see the Markdown export (roadmap export markdown)"

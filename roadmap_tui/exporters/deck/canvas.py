@@ -20,8 +20,8 @@ from roadmap_tui.exporters.deck.draw import (
 )
 from roadmap_tui.exporters.deck.layout import TITLE_INSET, Box, Page, emu, page_for
 from roadmap_tui.exporters.deck.measure import Measure
-from roadmap_tui.exporters.deck.palette import INK, MUTED
 from roadmap_tui.exporters.deck.template import Layouts
+from roadmap_tui.exporters.deck.theme import MAJOR, MINOR, Theme
 
 Kind = Literal["cover", "title_only", "title_content", "blank"]
 TITLE_MARGINS = Margins(TITLE_INSET, 3.6, TITLE_INSET, 3.6)
@@ -29,20 +29,28 @@ _TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 _P = 'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
 
 
-def _number_rpr() -> str:
+NUMBER_SIZE = 12.0
+
+
+def _number_rpr(colour: str) -> str:
     return (
-        f'<a:rPr lang="en-US" sz="900" dirty="0"><a:solidFill><a:srgbClr val="{MUTED}"/>'
-        '</a:solidFill><a:latin typeface="Calibri"/></a:rPr>'
+        f'<a:rPr lang="en-US" sz="{int(NUMBER_SIZE * 100)}" dirty="0"><a:solidFill>'
+        f'<a:srgbClr val="{colour}"/></a:solidFill><a:latin typeface="{MINOR}"/></a:rPr>'
     )
 
 
 @dataclass
 class Canvas:
-    """The presentation, its layouts and measure, and the slide titles written so far."""
+    """The presentation, its layouts, theme and measures, and the slide titles written so far.
+
+    `measure` measures the theme's body font, `heading` its title font.
+    """
 
     prs: Any
     layouts: Layouts
     measure: Measure
+    theme: Theme = field(default_factory=Theme)
+    heading: Measure | None = None
     titles: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _pages: dict[int, Page] = field(default_factory=dict)
@@ -75,10 +83,11 @@ class Canvas:
             box.h - TITLE_MARGINS.down,
             largest,
             smallest,
-            self.measure,
-            colour=None if self.themed else INK,
+            self.heading or self.measure,
+            colour=self.theme.ink,
             align=None if self.themed else "left",
             max_lines=lines,
+            font=MAJOR,
         )
         shape = next(
             (ph for ph in slide.placeholders if ph.placeholder_format.type in _TITLES), None
@@ -111,18 +120,21 @@ class Canvas:
         if holder is not None:
             slide.shapes.clone_placeholder(holder)
             shape = slide.placeholders[holder.placeholder_format.idx]
+            sized = field.replace('<a:rPr lang="en-US"/>', _number_rpr(self.theme.muted))
             body = parse_xml(
-                f"<p:txBody {_NS} {_P}><a:bodyPr/><a:lstStyle/><a:p>{field}</a:p></p:txBody>"
+                f"<p:txBody {_NS} {_P}><a:bodyPr/><a:lstStyle/><a:p>{sized}</a:p></p:txBody>"
             )
             shape._element.append(body)  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
             return
         if self.themed:
             return  # their layout has no slide number: neither do we
-        box = Box(page.content.right - 60, page.height - 22, 60, 14)
-        look = Look(9, colour=MUTED)
+        box = Box(page.content.right - 60, page.height - 24, 60, NUMBER_SIZE * 1.2)
+        look = Look(NUMBER_SIZE, colour=self.theme.muted)
         shape = text_box(slide, box, Text([Para([""], look, "right")]))
         paragraph = shape.text_frame.paragraphs[0]._p  # noqa: SLF001 - python-pptx has no public API for this XML (bounded <1.1)
-        paragraph.insert(1, parse_xml(field.replace('<a:rPr lang="en-US"/>', _number_rpr())))
+        paragraph.insert(
+            1, parse_xml(field.replace('<a:rPr lang="en-US"/>', _number_rpr(self.theme.muted)))
+        )
 
     def drop_empty_placeholders(self, slide: Any) -> None:
         """Placeholders the deck did not fill would show "Click to add text" when editing."""

@@ -1,6 +1,12 @@
 """Native (editable) charts: plan value per quarter before and after, and each affected team's
 days against its capacity. The numbers are the impact's, unrounded, so that a director who
-clicks "Edit data" sees what the tool computed."""
+clicks "Edit data" sees what the tool computed.
+
+Both charts read the same way: every bar labelled, text at 12 pt in explicit colours (a dark
+colour map would otherwise make it white on the white panel), theme fonts, and one legend
+drawn by the deck in the same order and colours on every slide (`LEGEND`). The capacity chart's
+plot area is placed by hand, so the deck knows where 100% is and draws the line there.
+"""
 
 from __future__ import annotations
 
@@ -10,19 +16,38 @@ from dataclasses import dataclass
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
+from pptx.oxml import parse_xml
 from pptx.util import Pt
 
 from roadmap_tui.exporters.deck.clean import clean_text, one_line
-from roadmap_tui.exporters.deck.draw import rgb
+from roadmap_tui.exporters.deck.draw import (
+    Look,
+    Margins,
+    Para,
+    Text,
+    rectangle,
+    rgb,
+    rule,
+    text_box,
+)
 from roadmap_tui.exporters.deck.layout import Box, emu
-from roadmap_tui.exporters.deck.measure import FONT
-from roadmap_tui.exporters.deck.palette import ACCENT, BEFORE, OVER, RULE, TEXT
+from roadmap_tui.exporters.deck.measure import LINE, Measure
+from roadmap_tui.exporters.deck.palette import ACCENT, BEFORE, INK, OVER, RULE, TEXT
+from roadmap_tui.exporters.deck.theme import MINOR
 from roadmap_tui.exporters.deck.words import fmt
 from roadmap_tui.impact import Impact, TeamEffort
 
-TEAM_LABEL = 30  # characters of a team name in an effort category before an ellipsis
+TEAM_LABEL = 24  # characters of a team name in an effort category before an ellipsis
 NO_CAPACITY = 200.0  # percent shown for days asked of a team with no capacity that quarter
+SIZE = 12.0  # every chart text, as everywhere outside the appendix
+LEGEND_H = SIZE * LINE + 4
+# The legend of both charts, in this order and these colours everywhere: (label, colour).
+LEGEND: tuple[tuple[str, str], ...] = (("Before", BEFORE), ("After", ACCENT))
+OVER_LEGEND = ("After, over capacity", OVER)
+# Where the capacity chart's plot area sits inside the chart, as shares of its size.
+PLOT_X, PLOT_Y, PLOT_W, PLOT_H = 0.44, 0.03, 0.53, 0.86
 
 
 @dataclass(frozen=True)
@@ -56,13 +81,14 @@ def effort_rows(impact: Impact) -> list[TeamEffort]:
 
 
 def effort_label(row: TeamEffort) -> str:
-    """`Security platform 2027-Q1`; a long team name loses its parenthesis, then its end."""
+    """`Security platform` over `2027-Q1` (two lines: a chart never breaks the quarter); a
+    long team name loses its parenthesis, then its end."""
     name = one_line(row.team_name) or row.team
     if len(name) > TEAM_LABEL // 2 and " (" in name:
         name = name[: name.index(" (")]
     if len(name) > TEAM_LABEL:
         name = name[: TEAM_LABEL - 1].rstrip() + "\u2026"
-    return f"{name} {row.quarter}"
+    return f"{name}\n{row.quarter}"
 
 
 def share(days: float, capacity: float) -> float:
@@ -92,18 +118,32 @@ def after_label(row: TeamEffort) -> str:
     return f"{fmt(row.after)} of {fmt(row.capacity)} d"
 
 
+def before_label(row: TeamEffort) -> str:
+    """The days behind a "before" bar, said as the past: `was 0 of 15 d`."""
+    if row.capacity_before <= 0:
+        return f"was {fmt(row.before)} d, no capacity"
+    return f"was {fmt(row.before)} of {fmt(row.capacity_before)} d"
+
+
 def scale_top(data: ChartData) -> float:
-    """The value axis maximum: at least 100%, then the next 25% step above the largest bar."""
+    """The value axis maximum: at least 150% (room for the labels right of a full bar), then
+    the next 25% step above the largest bar with room for its label."""
     largest = max((v for series in data.series for v in series.values), default=0.0)
-    top = max(100.0, min(largest, NO_CAPACITY))
-    return float(math.ceil((top + 15.0) / 25.0) * 25)
+    top = max(150.0, min(largest, NO_CAPACITY) * 1.55)
+    return float(math.ceil(top / 25.0) * 25)
 
 
 def _style_axis(axis: Any, size: float) -> None:
     axis.tick_labels.font.size = Pt(size)
-    axis.tick_labels.font.name = FONT
+    axis.tick_labels.font.name = MINOR
     axis.tick_labels.font.color.rgb = rgb(TEXT)
     axis.format.line.color.rgb = rgb(RULE)
+
+
+def _style_labels(font: Any) -> None:
+    font.size = Pt(SIZE)
+    font.name = MINOR
+    font.color.rgb = rgb(TEXT)
 
 
 def _chart(slide: Any, box: Box, kind: Any, data: ChartData, number_format: str) -> Any:
@@ -114,13 +154,11 @@ def _chart(slide: Any, box: Box, kind: Any, data: ChartData, number_format: str)
     frame = slide.shapes.add_chart(kind, emu(box.x), emu(box.y), emu(box.w), emu(box.h), chart_data)
     chart = frame.chart
     chart.has_title = False
-    chart.has_legend = True
-    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-    chart.legend.include_in_layout = False
-    chart.legend.font.size = Pt(10)
-    chart.legend.font.name = FONT
-    chart.font.name = FONT
-    chart.font.size = Pt(10)
+    chart.has_legend = False  # the deck draws one legend, the same on every slide
+    chart.font.name = MINOR
+    chart.font.size = Pt(SIZE)
+    chart.font.color.rgb = rgb(TEXT)
+    _no_fill(chart)
     for plot_series, series in zip(chart.plots[0].series, data.series, strict=True):
         plot_series.format.fill.solid()
         plot_series.format.fill.fore_color.rgb = rgb(series.colour)
@@ -129,9 +167,30 @@ def _chart(slide: Any, box: Box, kind: Any, data: ChartData, number_format: str)
     value_axis.has_major_gridlines = True
     value_axis.major_gridlines.format.line.color.rgb = rgb("E5E7EB")
     value_axis.minimum_scale = 0
-    _style_axis(value_axis, 9)
-    _style_axis(chart.category_axis, 10)
+    _style_axis(value_axis, SIZE)
+    _style_axis(chart.category_axis, SIZE)
     return frame
+
+
+def _no_fill(chart: Any) -> None:
+    """No fill behind the chart or its plot: the deck's white panel is the background, and a
+    line drawn under the chart (the 100% line) shows through."""
+    space = chart._chartSpace  # noqa: SLF001 - python-pptx has no public API for the chart area's fill (bounded <1.1)
+    c = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    none = (
+        f'<c:spPr xmlns:c="{c}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        "<a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+    )
+    for owner in (space, space.chart.plotArea):
+        for old in owner.findall(f"{{{c}}}spPr"):
+            owner.remove(old)
+        element = parse_xml(none)
+        # spPr comes after the chart (chartSpace) or after the axes (plotArea) in the schema
+        anchor = owner.find(f"{{{c}}}txPr") if owner is space else None
+        if anchor is not None:
+            anchor.addprevious(element)
+        else:
+            owner.append(element)
 
 
 def value_chart(slide: Any, box: Box, impact: Impact) -> Any:
@@ -140,12 +199,12 @@ def value_chart(slide: Any, box: Box, impact: Impact) -> Any:
     plot = frame.chart.plots[0]
     plot.gap_width = 60
     plot.overlap = -10
-    plot.has_data_labels = True
+    plot.has_data_labels = True  # both series: each bar says its value
     labels = plot.data_labels
-    labels.font.size = Pt(9)
-    labels.font.name = FONT
+    _style_labels(labels.font)
     labels.number_format = "General"
     labels.number_format_is_linked = False
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
     return frame
 
 
@@ -164,18 +223,94 @@ def effort_chart(slide: Any, box: Box, rows: Sequence[TeamEffort]) -> Any:
     plot = chart.plots[0]
     plot.gap_width = 40
     plot.overlap = 0
-    after = plot.series[1]
+    before, after = plot.series[0], plot.series[1]
     for index, row in enumerate(rows):
         point = after.points[index]
         if row.over_after:
             point.format.fill.solid()
             point.format.fill.fore_color.rgb = rgb(OVER)
-        label = point.data_label
-        label.position = XL_LABEL_POSITION.OUTSIDE_END
-        frame_ = label.text_frame
-        frame_.text = clean_text(after_label(row))
-        for run in frame_.paragraphs[0].runs:
-            run.font.size = Pt(8)
-            run.font.name = FONT
-            run.font.color.rgb = rgb(TEXT)
+        for series, text in ((before, before_label(row)), (after, after_label(row))):
+            label = series.points[index].data_label
+            label.position = XL_LABEL_POSITION.OUTSIDE_END
+            frame_ = label.text_frame
+            frame_.text = clean_text(text)
+            for run in frame_.paragraphs[0].runs:
+                _style_labels(run.font)
+    _place_plot(chart)
+    _label_backgrounds(chart)
     return frame
+
+
+def _label_backgrounds(chart: Any) -> None:
+    """A white background behind each bar's label, so the 100% line never runs through it."""
+    space = chart._chartSpace  # noqa: SLF001 - python-pptx has no public API for a data label's fill (bounded <1.1)
+    c = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+    fill = (
+        f'<c:spPr xmlns:c="{c}" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></c:spPr>'
+    )
+    for label in space.iter(f"{{{c}}}dLbl"):
+        if label.find(f"{{{c}}}spPr") is not None:
+            continue
+        # schema order: idx, layout, tx, numFmt, spPr, txPr, dLblPos, ...
+        after = None
+        for name in ("idx", "layout", "tx", "numFmt"):
+            found = label.find(f"{{{c}}}{name}")
+            if found is not None:
+                after = found
+        if after is not None:
+            after.addnext(parse_xml(fill))
+
+
+def _place_plot(chart: Any) -> None:
+    """Put the plot area (the bars, without the labels of the axes) at PLOT_X.. of the chart,
+    so the 100% line can be drawn where 100% is."""
+    plot_area = chart._chartSpace.chart.plotArea  # noqa: SLF001 - python-pptx has no public API for the plot area's layout (bounded <1.1)
+    for old in plot_area.findall("{http://schemas.openxmlformats.org/drawingml/2006/chart}layout"):
+        plot_area.remove(old)
+    layout = parse_xml(
+        '<c:layout xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart">'
+        '<c:manualLayout><c:layoutTarget val="inner"/><c:xMode val="edge"/><c:yMode val="edge"/>'
+        f'<c:x val="{PLOT_X}"/><c:y val="{PLOT_Y}"/><c:w val="{PLOT_W}"/><c:h val="{PLOT_H}"/>'
+        "</c:manualLayout></c:layout>"
+    )
+    plot_area.insert(0, layout)
+
+
+def full_line(slide: Any, box: Box, top: float) -> Any:
+    """The dashed 100% line over a capacity chart drawn in `box` with axis maximum `top`."""
+    x = box.x + box.w * (PLOT_X + PLOT_W * 100.0 / top)
+    y1, y2 = box.y + box.h * PLOT_Y, box.y + box.h * (PLOT_Y + PLOT_H)
+    line = rule(slide, x, y1, x, y2, INK, 1.5)
+    line.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+    line.name = "100% of capacity"
+    return line
+
+
+def legend(slide: Any, box: Box, measure: Measure, over: bool = False, full: bool = False) -> None:
+    """The charts' one legend, left to right in `LEGEND` order (then over capacity, then the
+    100% line), as many entries as fit the width."""
+    entries: list[tuple[str, str | None]] = [(label, colour) for label, colour in LEGEND]
+    if over:
+        entries.append(OVER_LEGEND)
+    if full:
+        entries.append(("100% of capacity", None))
+    x = box.x
+    for label, colour in entries:
+        label_w = measure.width(label, SIZE) + 2
+        if x + 20 + label_w > box.right:
+            break
+        if colour is None:
+            mark = rule(slide, x, box.y + box.h / 2, x + 16, box.y + box.h / 2, INK, 1.5)
+            mark.line.dash_style = MSO_LINE_DASH_STYLE.DASH
+        else:
+            rectangle(slide, Box(x, box.y + 3, 16, box.h - 6), colour, None)
+        look = Look(SIZE, colour=TEXT)
+        text_box(
+            slide,
+            Box(x + 20, box.y, label_w + 1, box.h),
+            Text([Para([label], look)]),
+            Margins(0, 0, 0, 0),
+            "middle",
+        )
+        x += 20 + label_w + 12

@@ -22,6 +22,8 @@ LINK_SCHEMES = ("http", "https", "mailto")
 def clean_text(text: str) -> str:
     """`text` without characters an XML file cannot hold; everything else (quotes, `<`, `&`,
     emoji, right-to-left text) is kept exactly."""
+    if text.isascii() and text.isprintable():  # the common case, without the regex
+        return text
     return _NOT_XML.sub("", text)
 
 

@@ -13,11 +13,12 @@ from roadmap_tui.exporters.deck import story
 from roadmap_tui.exporters.deck.canvas import Canvas
 from roadmap_tui.exporters.deck.clean import one_line
 from roadmap_tui.exporters.deck.draw import Margins, Text, fitted_para, notes, text_box
+from roadmap_tui.exporters.deck.lanes import team_names
 from roadmap_tui.exporters.deck.layout import Box
 from roadmap_tui.exporters.deck.measure import LINE
 from roadmap_tui.exporters.deck.model import DeckInput
 from roadmap_tui.exporters.deck.overview import numbered
-from roadmap_tui.exporters.deck.palette import ASK_STYLES, BREAK_STYLES, CHANGE_STYLES, MUTED, TEXT
+from roadmap_tui.exporters.deck.palette import ASK_STYLES, BREAK_STYLES, CHANGE_STYLES
 from roadmap_tui.exporters.deck.tables import Cell, Column, TableStyle, table_slides
 from roadmap_tui.exporters.deck.words import (
     ARROW,
@@ -30,11 +31,14 @@ from roadmap_tui.exporters.deck.words import (
     signed,
 )
 from roadmap_tui.impact import AskChange, BrokenDependency, ItemChange, OptionRow, Options
+from roadmap_tui.impact.vocabulary import OPTION_HEADINGS, change_word, removed_detail
 from roadmap_tui.models import quarter_index
 
 BODY = Margins(0, 0, 0, 0)
-CAPTION_SIZE = 12.0
-READABLE = TableStyle(size=11.0, header_size=11.0, max_lines=10)  # short tables directors read
+CAPTION_SIZE = 14.0
+SMALLEST = 12.0
+READABLE = TableStyle(size=12.0, header_size=12.0, max_lines=14)  # readable on a projector
+LISTED = 120  # rows of a table shown; the rest counted
 ORDER = {"added": 0, "pulled-in": 1, "deferred": 2, "removed": 3, "re-estimated": 4, "re-scored": 5}
 
 
@@ -48,9 +52,19 @@ def tabled(
     style: TableStyle | None = None,
     empty: str = "Nothing to show.",
     head_notes: Sequence[str] = (),
+    limit: int | None = LISTED,
+    more: str = "rows",
 ) -> list[Any]:
     """A table over as many slides as it needs, a caption on the first; each slide's notes
-    hold `head_notes` and the notes of its own rows (`row_notes[i]` for `rows[i]`)."""
+    hold `head_notes` and the notes of its own rows (`row_notes[i]` for `rows[i]`).
+
+    Beyond `limit` rows the rest are counted in a last row ("and 812 more changes: see the
+    Markdown export"): a deck of hundreds of table slides informs no meeting."""
+    if limit is not None and len(rows) > limit:
+        cut = len(rows) - limit
+        line = f"and {cut:,} more {more}: see the Markdown export (roadmap export markdown)"
+        rows = [*rows[:limit], [Cell(line, bold=True), *(Cell("") for _ in columns[1:])]]
+        row_notes = [*row_notes[:limit], line]
     page = canvas.page("title_only")
     area = page.content
     caption_para = None
@@ -61,9 +75,9 @@ def tabled(
             area.w,
             2 * CAPTION_SIZE * LINE,
             CAPTION_SIZE,
-            10,
+            SMALLEST,
             canvas.measure,
-            colour=None if canvas.themed else TEXT,
+            colour=canvas.theme.text,
             max_lines=2,
         )
         _, first = area.take_top(caption_para.height, gap=10)
@@ -81,7 +95,7 @@ def tabled(
             16,
             12,
             canvas.measure,
-            colour=None if canvas.themed else MUTED,
+            colour=canvas.theme.text,
             max_lines=2,
         )
         text_box(slide, Box(box.x, box.y, box.w, message.height), Text([message]), BODY)
@@ -116,14 +130,33 @@ CHANGE_COLUMNS = (
 )
 
 
+def item_cell(item_id: str, title: str, link: str | None = None, needs: str | None = None) -> Cell:
+    """An item as a cell: its title first (bold), its id under it (and what it needs)."""
+    shown = one_line(title)
+    text = item_id if needs is None else f"{item_id}\nneeds {needs}"
+    if not shown:
+        return Cell(text, bold=True, link=link)
+    return Cell(text, head=shown, link=link)
+
+
+def reason(row: ItemChange) -> str:
+    """Why an item changed: its note, else who asked for it."""
+    if row.note:
+        return one_line(row.note)
+    if row.requested_by:
+        return "requested by " + ", ".join(row.requested_by)
+    return ""
+
+
 def _change_label(row: ItemChange) -> str:
-    label = CHANGE_STYLES[row.change].label
+    label = change_word(row.change)
     if row.change in ("deferred", "pulled-in") and row.quarters_moved:
         label += f" {quarters(row.quarters_moved)}"
     if row.change == "re-estimated":
         label += f" {fmt(row.estimate_before)} {ARROW} {fmt(row.estimate_after)} d"
-    if row.change == "removed" and row.status_after == "dropped":
-        label += " (dropped)"
+    detail = removed_detail(row)
+    if detail:
+        label += f" ({detail})"
     return label
 
 
@@ -149,28 +182,44 @@ def changes(canvas: Canvas, deck: DeckInput) -> None:
         style = CHANGE_STYLES[row.change]
         rows.append(
             [
-                Cell(one_line(row.title), head=row.id),
+                item_cell(row.id, row.title),
                 Cell(_change_label(row), fill=style.fill, colour=style.text),
                 Cell(move(row.from_location, row.to_location)),
                 Cell(_scores(row)),
-                Cell(one_line(row.note or "")),
+                Cell(reason(row)),
             ]
         )
     counts = ", ".join(
-        f"{sum(1 for r in ordered if r.change == change)} {CHANGE_STYLES[change].label}"
+        f"{sum(1 for r in ordered if r.change == change)} {change_word(change)}"
         for change in ORDER
         if any(r.change == change for r in ordered)
     )
     caption = f"{plural(len(ordered), 'item')} change: {counts}." if ordered else None
     lines = [
-        f"{row.id} ({row.change}): {row.title}. {move(row.from_location, row.to_location)};"
+        f"{story.item_name(row.id, row.title)}, {_change_label(row)}:"
+        f" {move(row.from_location, row.to_location)};"
         f" estimate {fmt(row.estimate_before)} {ARROW} {fmt(row.estimate_after)} d;"
         f" value {fmt(row.value_before)} {ARROW} {fmt(row.value_after)};"
         f" score {fmt_score(row.score_before)} {ARROW} {fmt_score(row.score_after)}."
-        + (f" Reason: {row.note}" if row.note else "")
+        + (f" Why: {reason(row)}." if reason(row) else "")
         for row in ordered
     ]
-    tabled(canvas, "Changes", caption, CHANGE_COLUMNS, rows, lines, READABLE, "No item changes.")
+    tabled(
+        canvas,
+        "Changes",
+        caption,
+        CHANGE_COLUMNS,
+        rows,
+        lines,
+        READABLE,
+        "No item changes.",
+        head_notes=[
+            "Talking points: each change and why (the Why column); the adds first, then what"
+            " moves, then what leaves the plan.",
+            "Likely question: why this and not that? The score before and after answers it.",
+        ],
+        more="changes",
+    )
 
 
 # --- 6. cross-team asks -----------------------------------------------------------------------
@@ -214,7 +263,7 @@ def asks(canvas: Canvas, deck: DeckInput) -> None:
                 Cell(style.label, fill=style.fill, colour=style.text),
                 Cell(_ask_days(ask)),
                 Cell(_ask_quarter(ask)),
-                Cell(one_line(ask.item_title), head=ask.item),
+                item_cell(ask.item, ask.item_title),
                 Cell(_why(ask)),
             ]
         )
@@ -228,7 +277,12 @@ def asks(canvas: Canvas, deck: DeckInput) -> None:
         rows,
         lines,
         empty="No other team is newly asked, released or moved.",
-        head_notes=_team_totals(impact.asks),
+        head_notes=[
+            "Talking points: who lends days and who gets them back; agree the days with each"
+            " team before the plan is approved.",
+            *_team_totals(impact.asks),
+        ],
+        more="asks",
     )
 
 
@@ -253,13 +307,14 @@ def _team_totals(changes: Sequence[AskChange]) -> list[str]:
 
 # --- 7. dependencies at risk ------------------------------------------------------------------
 
+# What an item needs is said in its cell ("needs X"): long ids side by side in two columns
+# would not fit a 4:3 slide at 12 pt without breaking one.
 DEPENDENCY_COLUMNS = (
-    Column("Item", 2.8),
+    Column("Item", 3.4),
     Column("Quarter", 1.0),
-    Column("Depends on", 1.9),
-    Column("Problem", 1.15),
-    Column("What happened", 2.9),
-    Column("Earliest", 1.0),
+    Column("Problem", 1.2),
+    Column("What happened", 3.0),
+    Column("Earliest", 1.1),
 )
 
 
@@ -270,9 +325,8 @@ def dependencies(canvas: Canvas, deck: DeckInput) -> None:
         style = BREAK_STYLES[row.kind]
         rows.append(
             [
-                Cell(one_line(row.item_title), head=row.item),
+                item_cell(row.item, row.item_title, needs=row.depends_on),
                 Cell(row.quarter),
-                Cell(row.depends_on),
                 Cell(
                     style.label if row.kind != "removed" else "not planned",
                     fill=style.fill,
@@ -298,6 +352,11 @@ def dependencies(canvas: Canvas, deck: DeckInput) -> None:
         rows,
         lines,
         empty="No dependency breaks: every item's dependencies still come first.",
+        head_notes=[
+            "Talking points: what cannot run where it is planned, and the earliest quarter it"
+            " can; the decision on the summary moves it there.",
+        ],
+        more="dependencies",
     )
 
 
@@ -351,10 +410,10 @@ def option_lines(options: Options) -> list[tuple[str, list[str]]]:
     for quarter in changed:
         table.append((f"Value {quarter}", [fmt(r.value.get(quarter, 0.0)) for r in rows]))
     table += [
-        ("Adopted", ["-" if r.is_base else _named(r.adopted) for r in rows]),
-        ("Skipped", ["-" if r.is_base else _named(r.skipped) for r in rows]),
-        ("Deferred", ["-" if r.is_base else _named(r.deferred) for r in rows]),
-        ("Pulled in", ["-" if r.is_base else _named(r.pulled_in) for r in rows]),
+        (OPTION_HEADINGS["adopted"], ["-" if r.is_base else _named(r.adopted) for r in rows]),
+        (OPTION_HEADINGS["skipped"], ["-" if r.is_base else _named(r.skipped) for r in rows]),
+        (OPTION_HEADINGS["deferred"], ["-" if r.is_base else _named(r.deferred) for r in rows]),
+        (OPTION_HEADINGS["pulled_in"], ["-" if r.is_base else _named(r.pulled_in) for r in rows]),
         (
             "Asks of other teams",
             [
@@ -395,3 +454,79 @@ def options(canvas: Canvas, deck: DeckInput) -> None:
         ]
         title = numbered("Options", number, len(chunks))
         tabled(canvas, title, caption if number == 1 else None, columns, rows, lines, READABLE)
+
+
+# --- 9. item details (the team's deck) --------------------------------------------------------
+
+DETAIL_COLUMNS = (
+    Column("Item and what it needs", 3.2),
+    Column("Change", 1.4),
+    Column("Days", 0.9, "right"),
+    Column("Asks of other teams", 1.9),
+    Column("Why, and who asked", 2.6),
+)
+
+
+def item_details(canvas: Canvas, deck: DeckInput) -> None:
+    """Each changed item as the team refines it: estimate, dependencies, asks of other teams,
+    who asked for it and why it changed."""
+    impact = deck.impact
+    found = {}
+    if deck.workspace is not None:
+        found = {item.id: item for _, item in deck.workspace.located_items()}
+    names = team_names(impact)
+    if deck.workspace is not None:
+        names.update({team.id: team.name for team in deck.workspace.roadmap.teams})
+    rows, lines = [], []
+    for row in change_rows(impact.changed_items):
+        item = found.get(row.id)
+        depends = ", ".join(item.depends_on) if item is not None and item.depends_on else None
+        asks_ = (
+            ", ".join(
+                f"{one_line(names.get(ask.team, ask.team))} {fmt(ask.days)} d" for ask in item.asks
+            )
+            if item is not None and item.asks
+            else "-"
+        )
+        requested = ", ".join(row.requested_by) or "-"
+        why = "; ".join(
+            part
+            for part in (
+                row.note and one_line(row.note),
+                row.requested_by and f"asked by {requested}",
+            )
+            if part
+        )
+        style = CHANGE_STYLES[row.change]
+        rows.append(
+            [
+                item_cell(row.id, row.title, needs=depends),
+                Cell(_change_label(row), fill=style.fill, colour=style.text),
+                Cell(_pair(row.estimate_before, row.estimate_after)),
+                Cell(asks_),
+                Cell(why or "-"),
+            ]
+        )
+        lines.append(
+            f"{story.item_name(row.id, row.title)}: {_change_label(row)};"
+            f" {_pair(row.estimate_before, row.estimate_after)} d; depends on {depends or '-'};"
+            f" asks {asks_}; requested by {requested}. Questions for refinement: is the"
+            " estimate still right, and can its dependencies land first?"
+        )
+    caption = "For refinement: what each changed item needs, and who is waiting for it."
+    tabled(
+        canvas,
+        "Item details",
+        caption,
+        DETAIL_COLUMNS,
+        rows,
+        lines,
+        READABLE,
+        "No item changes.",
+    )
+
+
+def _pair(before: float | None, after: float | None) -> str:
+    if before == after:
+        return fmt(after)
+    return f"{fmt(before)} {ARROW} {fmt(after)}"

@@ -23,8 +23,9 @@ from pptx.util import Pt
 
 from roadmap_tui.exporters.deck.clean import clean_text, safe_link
 from roadmap_tui.exporters.deck.layout import Box, emu
-from roadmap_tui.exporters.deck.measure import FONT, LINE, Measure, fit, wrap
+from roadmap_tui.exporters.deck.measure import LINE, Measure, fit, wrap
 from roadmap_tui.exporters.deck.palette import TEXT, WHITE
+from roadmap_tui.exporters.deck.theme import MINOR
 
 Align = Literal["left", "center", "right"]
 Anchor = Literal["top", "middle", "bottom"]
@@ -61,6 +62,12 @@ class Look:
     italic: bool = False
     colour: str | None = TEXT
     strike: bool = False
+    font: str = MINOR  # the theme's body font; MAJOR for titles
+
+    @property
+    def complex_font(self) -> str:
+        """The theme font for complex scripts of the same kind (`+mn-cs`)."""
+        return self.font.replace("-lt", "-cs")
 
 
 @dataclass
@@ -124,6 +131,7 @@ def fitted_para(
     strike: bool = False,
     align: Align | None = "left",
     max_lines: int | None = None,
+    font: str = MINOR,
 ) -> Para:
     """A paragraph sized (and if need be cut with an ellipsis) to fill a box."""
     fitted = fit(
@@ -136,7 +144,7 @@ def fitted_para(
         max_lines=max_lines,
         measure=measure,
     )
-    look = Look(fitted.size, bold, italic, colour, strike)
+    look = Look(fitted.size, bold, italic, colour, strike, font)
     return Para(list(fitted.lines), look, align)
 
 
@@ -174,7 +182,7 @@ def _rpr(look: Look, rid: str | None, tag: str = "a:rPr") -> str:
     if look.strike:
         attrs += ' strike="sngStrike"'
     inner = _colour(look.colour) if look.colour is not None else ""
-    inner += f'<a:latin typeface="{FONT}"/><a:cs typeface="{FONT}"/>'
+    inner += f'<a:latin typeface="{look.font}"/><a:cs typeface="{look.complex_font}"/>'
     if rid is not None:
         inner += f'<a:hlinkClick r:id="{rid}"/>'
     return f"<{tag} {attrs}>{inner}</{tag}>"
@@ -207,7 +215,7 @@ def paragraphs_xml(text: Text, part: Any, plain: bool = True) -> str:
     thousands of cells of a large appendix. Hyperlinks are related to `part` here.
     """
     out = []
-    for item in text.paras or [Para([""], Look(10))]:
+    for item in text.paras or [Para([""], Look(12))]:
         link = safe_link(item.link)
         rid = part.relate_to(link, RT.HYPERLINK, is_external=True) if link else None
         runs = []
@@ -301,5 +309,8 @@ def rule(
 
 
 def notes(slide: Any, lines: Sequence[str]) -> None:
-    """Speaker notes: the numbers behind the slide, one paragraph per line."""
-    slide.notes_slide.notes_text_frame.text = clean_text("\n".join(lines))
+    """Speaker notes: talking points and the numbers behind the slide, one paragraph a line
+    (written by `notes.NotesWriter` in one pass, see there)."""
+    from roadmap_tui.exporters.deck.notes import write_notes
+
+    write_notes(slide, lines)

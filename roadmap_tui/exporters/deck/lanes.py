@@ -10,6 +10,7 @@ from roadmap_tui.exporters.deck.clean import one_line
 from roadmap_tui.exporters.deck.model import Lanes
 from roadmap_tui.exporters.deck.words import ARROW, days
 from roadmap_tui.impact import Impact, ItemChange
+from roadmap_tui.impact.vocabulary import change_word
 from roadmap_tui.models import BACKLOG
 
 OTHER = ""  # lane key of items with no goal
@@ -126,11 +127,15 @@ def _mode(impact: Impact, rows: Sequence[ItemChange], wanted: Lanes) -> str:
     return "goals"
 
 
-def build(impact: Impact, wanted: Lanes = "auto", collapse: bool = False) -> Timeline:
+def build(
+    impact: Impact, wanted: Lanes = "auto", collapse: bool = False, count_all: bool = False
+) -> Timeline:
     """The timeline of the impact: lanes in goal (or team) order, chips ranked in each cell.
 
     With `collapse`, each cell's unchanged items become one summary chip ("12 unchanged,
-    140 days"), for plans too large to show item by item.
+    140 days"), for plans too large to show item by item; with `count_all` as well, every
+    kind of change is counted too ("57 deferred, 230 days"), for changes of hundreds of items
+    (the Changes slides list them).
     """
     pairs = _chips(impact)
     mode = _mode(impact, [row for row, _ in pairs], wanted)
@@ -163,9 +168,25 @@ def build(impact: Impact, wanted: Lanes = "auto", collapse: bool = False) -> Tim
     for lane in shown:
         for quarter, chips in lane.cells.items():
             chips.sort(key=lambda chip: RANK.get(chip.style, 4))
-            if collapse:
+            if count_all:
+                lane.cells[quarter] = _counted(chips, lane.key, quarter)
+            elif collapse:
                 lane.cells[quarter] = _collapsed(chips, lane.key, quarter)
-    return Timeline(mode, tuple(impact.quarters), shown, collapse)
+    return Timeline(mode, tuple(impact.quarters), shown, collapse or count_all)
+
+
+def _counted(chips: list[Chip], lane: str, quarter: str) -> list[Chip]:
+    """One chip per kind of change in the cell, in the kind's colours: "57 deferred, 230 days"."""
+    kinds: dict[str, list[Chip]] = {}
+    for chip in chips:
+        kinds.setdefault(chip.style, []).append(chip)
+    out = []
+    for style, group in sorted(kinds.items(), key=lambda kv: RANK.get(kv[0], 4)):
+        word = {"ghost": "moved out", "summary": "unchanged"}.get(style, change_word(style))
+        label = f"{len(group)} {word}, {days(sum(chip.days for chip in group))}"
+        shown = "summary" if style == "unchanged" else style
+        out.append(Chip("", label, shown, quarter, lane, label, label, 0.0))
+    return out
 
 
 def _collapsed(chips: list[Chip], lane: str, quarter: str) -> list[Chip]:

@@ -144,6 +144,54 @@ def default_measure() -> Measure:
     return TableMeasure()
 
 
+class ScaledMeasure:
+    """Another measure made wider: for a theme font with no font file to measure it with."""
+
+    def __init__(self, inner: Measure, factor: float) -> None:
+        self.inner, self.factor = inner, factor
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return self.inner.width(text, size, bold) * self.factor
+
+
+CALIBRI_LIKE = ("calibri", "carlito")
+UNKNOWN_FONT = 1.15  # a font we cannot measure is taken as this much wider than Calibri
+OTHER_FONT = 1.05  # a theme font measured from its own file, with room for the renderer
+
+
+def _fc_match(pattern: str) -> Path | None:
+    """The font file fontconfig uses for `pattern`, as LibreOffice would."""
+    import shutil
+    import subprocess
+
+    tool = shutil.which("fc-match")
+    if tool is None:
+        return None
+    try:
+        done = subprocess.run(
+            [tool, "-f", "%{file}", pattern], capture_output=True, text=True, timeout=10
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = Path(done.stdout.strip()) if done.returncode == 0 and done.stdout.strip() else None
+    return found if found is not None and found.is_file() else None
+
+
+@lru_cache(maxsize=16)
+def measure_for(font: str) -> Measure:
+    """How to measure the theme font `font`: Calibri's table or font file, the font's own
+    file found by fontconfig, or Calibri made wider when nothing better is at hand."""
+    if font.strip().lower() in CALIBRI_LIKE or not font.strip():
+        return default_measure()
+    regular, bold = _fc_match(font), _fc_match(f"{font}:bold")
+    if regular is not None and bold is not None:
+        try:  # a little wider still: renderers hint other fonts less predictably than Calibri
+            return ScaledMeasure(FontMeasure(regular, bold), OTHER_FONT)
+        except (OSError, ImportError):
+            pass
+    return ScaledMeasure(default_measure(), UNKNOWN_FONT)
+
+
 # --- wrapping ------------------------------------------------------------------------------
 
 

@@ -12,6 +12,10 @@ from roadmap_tui.models import Item, Workspace
 
 Lanes = Literal["auto", "goals", "teams"]
 LANES: tuple[str, ...] = ("auto", "goals", "teams")
+# Who the deck is for: directors (at most six slides: the ask, the risks, Now / Next / Later,
+# value and capacity), the PO (the full deck) or the team (the PO's deck and item details).
+Audience = Literal["directors", "po", "team"]
+AUDIENCES: tuple[str, ...] = ("directors", "po", "team")
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,8 @@ class DeckInput:
     `impact` compares the baseline with the proposal (the first adjusted version); `options`
     is given when there are several alternatives. `workspace` is the adjusted workspace, for
     review stages, item links and score inputs; without it the appendix shows the impact's
-    figures only. `explain` gives an item's score explanation (the scoring framework's);
+    figures only. `base_workspace` is the baseline, for the stages the change reopens.
+    `explain` gives an item's score explanation (the scoring framework's);
     without it the appendix lists the framework's inputs.
     """
 
@@ -50,6 +55,8 @@ class DeckInput:
     title: str | None = None
     lanes: Lanes = "auto"
     explain: Callable[[Item], str] | None = None
+    base_workspace: Workspace | None = None
+    audience: Audience = "po"
 
 
 @dataclass

@@ -6,8 +6,11 @@ Pure: no deck library, so every sentence is tested on its own with hand-computed
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
+from roadmap_tui.exporters.deck.clean import one_line
 from roadmap_tui.exporters.deck.model import DeckInput
+from roadmap_tui.exporters.deck.risks import Reopened, Risks, goal_moves, risks, touched
 from roadmap_tui.exporters.deck.words import (
     ARROW,
     DASH,
@@ -21,11 +24,20 @@ from roadmap_tui.exporters.deck.words import (
     signed,
     some,
 )
-from roadmap_tui.impact import AskChange, Impact, ItemChange, Options
+from roadmap_tui.impact import (
+    AskChange,
+    BrokenDependency,
+    GoalSlip,
+    Impact,
+    ItemChange,
+    Options,
+    TeamEffort,
+)
+from roadmap_tui.impact.vocabulary import CHANGE_VERBS, ask_word, change_word
 from roadmap_tui.models import BACKLOG, quarter_index
 
-# Up to this many item ids are named in a sentence; beyond, a count and "see Changes".
-NAMED = 4
+# Up to this many items are named in a sentence; beyond, a count (the notes name them all).
+NAMED = 3
 
 
 def is_quarter(where: str | None) -> bool:
@@ -43,27 +55,18 @@ def covered(impact: Impact) -> str:
     return first if first == last else f"{first} {DASH} {last}"
 
 
-def touched_quarters(impact: Impact) -> list[str]:
-    """Quarters a changed item leaves or enters, in time order."""
-    found = {
-        where
-        for row in impact.changed_items
-        for where in (row.from_location, row.to_location)
-        if is_quarter(where)
-    }
-    return sorted((q for q in found if q is not None), key=quarter_index)
-
-
 def review_stage(deck: DeckInput) -> str | None:
-    """`2027-Q1 team-reviewed, 2027-Q2 draft`: the stage of each quarter the change touches."""
-    if deck.workspace is None:
+    """`2027-Q1 po-approved, 2027-Q2 draft`: the stage each quarter the change touches had
+    before it (the baseline's; the adjusted plan's when the baseline is not at hand)."""
+    spaces = [space for space in (deck.base_workspace, deck.workspace) if space is not None]
+    if not spaces:
         return None
-    quarters_shown = touched_quarters(deck.impact) or list(deck.impact.quarters)
-    parts = [
-        f"{q} {deck.workspace.quarters[q].quarter.stage}"
-        for q in quarters_shown
-        if q in deck.workspace.quarters
-    ]
+    quarters_shown = touched(deck.impact) or list(deck.impact.quarters)
+    parts = []
+    for quarter in quarters_shown:
+        space = next((space for space in spaces if quarter in space.quarters), None)
+        if space is not None:
+            parts.append(f"{quarter} {space.quarters[quarter].quarter.stage}")
     return ", ".join(parts) if parts else None
 
 
@@ -78,12 +81,21 @@ def title_lines(deck: DeckInput) -> list[str]:
         lines.append(f"Adjusted: {deck.adjusted.shown}")
     stage = review_stage(deck)
     if stage:
-        lines.append(f"Review stage: {stage}")
+        lines.append(f"Review stage before the change: {stage}")
+    reopen = reopen_sentence(risks(deck))
+    if reopen:
+        lines.append(reopen)
     lines.append(f"Prepared on {deck.on.isoformat()}")
     return lines
 
 
 # --- summary -------------------------------------------------------------------------------
+
+
+def item_name(item_id: str, title: str | None) -> str:
+    """`“Account structure” (REQ-ACCOUNT-STRUCTURE)`: the title first, the id second."""
+    shown = one_line(title or "")
+    return f"\u201c{shown}\u201d ({item_id})" if shown else item_id
 
 
 def _rows(impact: Impact, change: str) -> list[ItemChange]:
@@ -98,8 +110,11 @@ def _estimate(rows: Iterable[ItemChange], after: bool = True) -> float:
     return total
 
 
-def _ids(rows: Sequence[ItemChange]) -> list[str]:
-    return [row.id for row in rows]
+def _names(rows: Sequence[ItemChange]) -> str:
+    """Up to `NAMED` items by title and id, else a count."""
+    if len(rows) <= NAMED:
+        return join([item_name(row.id, row.title) for row in rows])
+    return plural(len(rows), "item")
 
 
 def _by_quarter(rows: Sequence[ItemChange], before: bool = False) -> dict[str, list[ItemChange]]:
@@ -120,17 +135,26 @@ def _where(groups: dict[str, list[ItemChange]], word: str) -> str:
     return f" {word} {join(places)}" if places else ""
 
 
+def _is_are(rows: Sequence[object]) -> str:
+    return "is" if len(rows) == 1 else "are"
+
+
 def changes_sentence(impact: Impact) -> str:
     added, removed = _rows(impact, "added"), _rows(impact, "removed")
     parts = []
     if added:
         parts.append(
-            f"adopts {_named(added)} ({days(_estimate(added))})" + _where(_by_quarter(added), "in")
+            f"{CHANGE_VERBS['added']}s {_names(added)}"
+            + _where(_by_quarter(added), "to")
+            + f" ({days(_estimate(added))})"
         )
     if removed:
-        parts.append(f"skips {_named(removed)} ({days(_estimate(removed, after=False))})")
+        parts.append(
+            f"{CHANGE_VERBS['removed']}s {_names(removed)} from the plan"
+            f" ({days(_estimate(removed, after=False))})"
+        )
     if not parts:
-        return "The change adopts no new item and skips none."
+        return "The change adds no item and removes none."
     return "The change " + join(parts) + "."
 
 
@@ -139,27 +163,26 @@ def moves_sentence(impact: Impact) -> str | None:
     parts = []
     if deferred:
         parts.append(
-            f"{_named(deferred)} {'is' if len(deferred) == 1 else 'are'} deferred"
-            f" ({days(_estimate(deferred))})" + _where(_by_quarter(deferred), "to")
+            f"{_names(deferred)} {_is_are(deferred)} {change_word('deferred')}"
+            + _where(_by_quarter(deferred), "to")
+            + f" ({days(_estimate(deferred))})"
         )
     if pulled:
         parts.append(
-            f"{_named(pulled)} {'is' if len(pulled) == 1 else 'are'} pulled in"
+            f"{_names(pulled)} {_is_are(pulled)} {change_word('pulled-in')}"
             + _where(_by_quarter(pulled), "to")
+            + f" ({days(_estimate(pulled))})"
         )
     estimated = _rows(impact, "re-estimated") + _rows(impact, "re-scored")
     if estimated:
-        parts.append(f"{plural(len(estimated), 'item')} re-estimated or re-scored in place")
+        parts.append(
+            f"{plural(len(estimated), 'item')} {_is_are(estimated)}"
+            f" {change_word('re-estimated')} or {change_word('re-scored')} in place"
+        )
     if not parts:
         return None
     text = join(parts)
     return text[0].upper() + text[1:] + "."
-
-
-def _named(rows: Sequence[ItemChange]) -> str:
-    if len(rows) <= NAMED:
-        return join(_ids(rows))
-    return plural(len(rows), "item")
 
 
 def value_sentence(impact: Impact) -> str:
@@ -180,42 +203,35 @@ def value_sentence(impact: Impact) -> str:
     return text + "."
 
 
+def _goal(goal: GoalSlip) -> str:
+    return f"\u201c{one_line(goal.title) or goal.goal}\u201d"
+
+
 def delivery_sentence(impact: Impact) -> str:
-    later = [g for g in impact.goals if g.slip is not None and g.slip > 0]
-    earlier = [g for g in impact.goals if g.slip is not None and g.slip < 0]
-    out = [g for g in impact.goals if g.changed and g.after == BACKLOG]
-    into = [g for g in impact.goals if g.changed and g.before == BACKLOG and is_quarter(g.after)]
+    """Every goal whose delivery quarter changes, in the direction it moves."""
+    moves = goal_moves(impact)
     parts = []
-    if later:
-        if len(later) == 1:
-            goal = later[0]
-            assert goal.slip is not None
-            parts.append(
-                f"“{goal.title}” is delivered {quarters(goal.slip)} later"
-                f" ({goal.after} instead of {goal.before})"
-            )
-        else:
-            worst = max(g.slip or 0 for g in later)
-            parts.append(f"{len(later)} goals are delivered later, by up to {quarters(worst)}")
-    if earlier:
+    for goal in moves.later:
+        assert goal.slip is not None
         parts.append(
-            f"{some([f'“{g.title}”' for g in earlier], 2)} "
-            f"{'comes' if len(earlier) == 1 else 'come'} earlier"
+            f"{_goal(goal)} is delivered {quarters(goal.slip)} later ({goal.after} instead of"
+            f" {goal.before})"
         )
-    if out:
+    for goal in moves.earlier:
+        assert goal.slip is not None
         parts.append(
-            f"{some([f'“{g.title}”' for g in out], 2)} no longer "
-            f"{'lands' if len(out) == 1 else 'land'} within the plan"
+            f"{_goal(goal)} is delivered {quarters(goal.slip)} earlier ({goal.after} instead of"
+            f" {goal.before})"
         )
-    if into:
-        parts.append(
-            f"{some([f'“{g.title}”' for g in into], 2)} now "
-            f"{'lands' if len(into) == 1 else 'land'} within the plan"
-        )
+    for goal in moves.into:
+        parts.append(f"{_goal(goal)} is now delivered within the plan, in {goal.after}")
+    for goal in moves.out:
+        parts.append(f"{_goal(goal)} is no longer delivered within the plan (was {goal.before})")
     if not parts:
         return "Every goal is delivered in the same quarter as before."
-    text = "; ".join(parts)
-    return "Delivery: " + text + "."
+    if len(parts) > 3:
+        parts = [*parts[:2], f"{len(parts) - 2} more goals move (see the notes)"]
+    return "Goals: " + "; ".join(parts) + "."
 
 
 def affected_teams(impact: Impact) -> list[str]:
@@ -260,7 +276,9 @@ def teams_sentence(impact: Impact) -> str:
     clauses = []
     if groups.get("new"):
         clauses.append(
-            _ask_clause(groups["new"], "{teams} {are} newly asked for {days} in {where}", True)
+            _ask_clause(
+                groups["new"], "{teams} {are} " + ask_word("new") + " for {days} in {where}", True
+            )
         )
     if groups.get("moved"):
         clauses.append(_ask_clause(groups["moved"], "{teams} {have} {days} moved to {where}", True))
@@ -274,31 +292,86 @@ def teams_sentence(impact: Impact) -> str:
     return head + (": " + "; ".join(clauses) if clauses else f" ({some(teams, 3)})") + "."
 
 
-def capacity_sentence(impact: Impact) -> str | None:
-    worse = [row for row in impact.effort if row.over_after and row.after > row.before + 1e-9]
-    if not worse:
+def told_sentence(found: Risks) -> str | None:
+    if not found.told:
         return None
-    parts = [
-        f"{row.team_name} in {row.quarter} ({fmt(row.after)} of {days(row.capacity)})"
-        for row in worse
-    ]
+    return f"Teams that will be told: {some(list(found.told), 4)}."
+
+
+def over_text(row: TeamEffort) -> str:
+    """`Storage in 2027-Q1: 3 days asked, 2 left`, said as days used of capacity."""
+    over = row.after - row.capacity
+    return (
+        f"{one_line(row.team_name) or row.team} in {row.quarter}"
+        f" ({fmt(row.after)} of {days(row.capacity)}, {fmt(over)} over)"
+    )
+
+
+def capacity_sentence(found: Risks) -> str | None:
+    if not found.over:
+        return None
+    parts = [over_text(row) for row in found.over]
     return f"Over capacity after the change: {some(parts, 2)}."
 
 
-def summary(impact: Impact, options: Options | None = None) -> list[str]:
-    """Three to five sentences: items, moves, value, delivery, teams (capacity if over)."""
-    first = changes_sentence(impact)
-    moves = moves_sentence(impact)
-    sentences = [first] if moves is None else [first, moves]
-    sentences += [value_sentence(impact), delivery_sentence(impact), teams_sentence(impact)]
-    over = capacity_sentence(impact)
-    if over:
-        sentences.append(over)
-    if options is not None and len(options.rows) > 2:
-        sentences.append(options_sentence(options))
-    while len(sentences) > 5:  # keep the summary short: merge the tail into one sentence
-        last = sentences.pop()
-        sentences[-1] = f"{sentences[-1]} {last}"
+def order_text(row: BrokenDependency) -> str:
+    return (
+        f"{item_name(row.item, row.item_title)} in {row.quarter} needs {row.depends_on}"
+        f" ({one_line(row.reason)})"
+    )
+
+
+def orders_sentence(found: Risks) -> str | None:
+    orders = found.orders
+    knock = len(found.broken) - len(orders)
+    if not found.broken:
+        return None
+    head = (
+        "Dependency order broken: "
+        if len(orders) == 1
+        else f"{len(orders)} dependency orders broken: "
+    )
+    text = head + some([order_text(row) for row in orders], 2) if orders else ""
+    if knock:
+        more = f"{plural(knock, 'item')} must move with {'it' if len(orders) == 1 else 'them'}"
+        text = f"{text}; {more}" if text else more[0].upper() + more[1:]
+    return text + "."
+
+
+def reopen_text(row: Reopened) -> str:
+    what = []
+    if row.current:
+        what.append("the current quarter")
+    if row.approved and row.stage:
+        what.append(f"already {row.stage}")
+    return f"{row.quarter} ({', '.join(what)})" if what else row.quarter
+
+
+def reopen_sentence(found: Risks) -> str | None:
+    if not found.reopened:
+        return None
+    return f"The change reopens {join([reopen_text(row) for row in found.reopened])}."
+
+
+def summary(deck: DeckInput) -> list[str]:
+    """The summary's bullets: what changes, every risk, goals, value, the teams."""
+    impact = deck.impact
+    found = risks(deck)
+    sentences = [changes_sentence(impact)]
+    for extra in (
+        moves_sentence(impact),
+        capacity_sentence(found),
+        orders_sentence(found),
+        reopen_sentence(found),
+    ):
+        if extra:
+            sentences.append(extra)
+    sentences += [delivery_sentence(impact), value_sentence(impact), teams_sentence(impact)]
+    told = told_sentence(found)
+    if told:
+        sentences.append(told)
+    if deck.options is not None and len(deck.options.rows) > 2:
+        sentences.append(options_sentence(deck.options))
     return sentences
 
 
@@ -315,77 +388,127 @@ def _phrase(verb: str, rows: Sequence[ItemChange], word: str, before: bool = Fal
     groups = _by_quarter(rows, before=before)
     pieces = []
     for where, group in groups.items():
-        names = join(_ids(group)) if len(group) <= NAMED else plural(len(group), "item")
-        pieces.append(names + (f" {word} {where}" if where != "-" else ""))
+        pieces.append(_names(group) + (f" {word} {where}" if where != "-" else ""))
     return f"{verb} {join(pieces)}"
 
 
-def decision(impact: Impact, options: Options | None = None) -> str:
-    """`Decision: adopt A and B in 2027-Q1 and defer C and D to 2027-Q2.`"""
+def resolutions(found: Risks, owner: str) -> list[str]:
+    """What makes the plan run as written: each broken order's item moved to its earliest
+    quarter (or its dependency planned again), each overloaded team given the missing days."""
+    fixes: list[str] = []
+    seen: set[str] = set()
+    for row in found.broken:
+        if row.item in seen:
+            continue
+        seen.add(row.item)
+        if row.earliest:
+            fixes.append(f"move {item_name(row.item, row.item_title)} to {row.earliest}")
+        else:
+            fixes.append(f"plan {row.root} again or remove {row.item}")
+    if len(fixes) > NAMED:
+        fixes = [*fixes[: NAMED - 1], f"move {len(fixes) - NAMED + 1} more items (see the notes)"]
+    for load in found.over:
+        over = load.after - load.capacity
+        team = one_line(load.team_name) or load.team
+        if load.team == owner:
+            fixes.append(f"free {days(over)} of {team}'s work in {load.quarter}")
+        else:
+            fixes.append(
+                f"ask {team} for {fmt(over)} more {'day' if over == 1 else 'days'} in {load.quarter}"
+            )
+    return fixes
+
+
+def decision(deck: DeckInput) -> str:
+    """`Decision: add A to 2027-Q1 and defer B to 2027-Q2; to run as written, also move C to
+    2027-Q3 and ask Storage for 2 more days in 2027-Q1.`"""
+    impact, options = deck.impact, deck.options
+    found = risks(deck)
     phrases = []
     added = _rows(impact, "added")
     if added:
-        phrases.append(_phrase("adopt", added, "in"))
+        phrases.append(_phrase(CHANGE_VERBS["added"], added, "to"))
     deferred = _rows(impact, "deferred")
     if deferred:
-        phrases.append(_phrase("defer", deferred, "to"))
+        phrases.append(_phrase(CHANGE_VERBS["deferred"], deferred, "to"))
     pulled = _rows(impact, "pulled-in")
     if pulled:
-        phrases.append(_phrase("pull in", pulled, "to"))
+        phrases.append(_phrase(CHANGE_VERBS["pulled-in"], pulled, "to"))
     removed = _rows(impact, "removed")
     if removed:
-        dropped = [r for r in removed if r.to_location is None or r.status_after == "dropped"]
-        back = [r for r in removed if r not in dropped]
-        if back:
-            names = join(_ids(back)) if len(back) <= NAMED else plural(len(back), "item")
-            phrases.append(f"move {names} back to the backlog")
-        if dropped:
-            names = join(_ids(dropped)) if len(dropped) <= NAMED else plural(len(dropped), "item")
-            phrases.append(f"drop {names}")
+        phrases.append(f"{CHANGE_VERBS['removed']} {_names(removed)} from the plan")
     estimated = _rows(impact, "re-estimated") + _rows(impact, "re-scored")
     if not phrases and estimated:
         phrases.append(f"accept the new estimates or scores of {plural(len(estimated), 'item')}")
+    approved = [row for row in found.reopened if row.approved]
+    if approved and phrases:
+        phrases.insert(0, "reopen " + join([f"{row.quarter} ({row.stage})" for row in approved]))
+    fixes = resolutions(found, impact.owner)
+    tail = f"; to run as written, also {join(fixes)}" if fixes else ""
     if options is not None and len(options.rows) > 2:
         labels = [row.label for row in options.rows if not row.is_base]
         head = f"Decision: choose {', '.join(labels[:-1])} or {labels[-1]}"
         if phrases:
-            return f"{head}; {labels[0]} would {join(phrases)}."
-        return head + "."
+            return f"{head}; {labels[0]} would {join(phrases)}{tail}."
+        return head + tail + "."
     if not phrases:
         return "Decision: none needed; the plan is the same."
-    return "Decision: " + join(phrases) + "."
+    text = join(phrases)
+    return "Decision: " + text + tail + "."
 
 
 # --- the summary's figures -------------------------------------------------------------------
 
 
-def tiles(impact: Impact) -> list[tuple[str, str]]:
-    """The big numbers over the summary: (figure, what it counts)."""
-    added, removed = _rows(impact, "added"), _rows(impact, "removed")
-    moved = _rows(impact, "deferred") + _rows(impact, "pulled-in")
+@dataclass(frozen=True)
+class Tile:
+    """A big number over the summary: the figure, what it counts, and whether it is a risk
+    (shown in red when above zero)."""
+
+    figure: str
+    label: str
+    risk: bool = False
+
+
+def tiles(deck: DeckInput) -> list[Tile]:
+    impact = deck.impact
+    found = risks(deck)
+    changed = impact.changed_items
     value_change = impact.value_after - impact.value_before
-    later = [g.slip for g in impact.goals if g.slip is not None and g.slip > 0]
-    out = [g for g in impact.goals if g.changed and g.after == BACKLOG]
-    moved_word = "deferred" if not _rows(impact, "pulled-in") else "moved"
-    if not _rows(impact, "deferred") and moved:
-        moved_word = "pulled in"
-    tiles_ = [
-        (
+    moves = found.goals
+    goal_figure = str(moves.count)
+    goals_word = "goal" if moves.count == 1 else "goals"
+    goal_label = f"{goals_word} delivered in another quarter"
+    if moves.count and not moves.earlier and not moves.into:
+        goal_label = f"{goals_word} delivered later or not at all"
+    elif moves.count and not moves.later and not moves.out:
+        goal_label = f"{goals_word} delivered earlier"
+    return [
+        Tile(
             signed(value_change),
             f"plan value, {fmt(impact.value_before)} {ARROW} {fmt(impact.value_after)}",
         ),
-        (str(len(added)), f"adopted, {days(_estimate(added))}"),
-        (str(len(moved)), f"{moved_word}, {days(_estimate(moved))}"),
-        (str(len(removed)), f"skipped, {days(_estimate(removed, after=False))}"),
-        (str(len(affected_teams(impact))), "other teams affected"),
+        Tile(
+            str(len(changed)),
+            f"{'item changes' if len(changed) == 1 else 'items change'},"
+            f" {days(_estimate(changed))}",
+        ),
+        Tile(
+            str(len(found.over)),
+            f"{'team' if len(found.over) == 1 else 'teams'} over capacity",
+            risk=True,
+        ),
+        Tile(
+            str(len(found.orders)),
+            f"dependency {'order' if len(found.orders) == 1 else 'orders'} broken",
+            risk=True,
+        ),
+        Tile(goal_figure, goal_label, risk=bool(moves.later or moves.out)),
+        Tile(
+            str(len(found.told)),
+            f"{'team' if len(found.told) == 1 else 'teams'} will be told",
+        ),
     ]
-    if later:
-        tiles_.append((f"+{max(later)}q", f"latest goal slip ({plural(len(later), 'goal')})"))
-    elif out:
-        tiles_.append((str(len(out)), "goals out of the plan"))
-    else:
-        tiles_.append(("0", "goals delivered later"))
-    return tiles_
 
 
 # Score inputs each framework reads (plan-format.md), for the appendix when no scoring

@@ -63,8 +63,8 @@ class Laid:
 
 @dataclass
 class TableStyle:
-    size: float = 10.0
-    header_size: float = 10.0
+    size: float = 12.0
+    header_size: float = 12.0
     max_lines: int = 12
     zebra: str | None = None
 
@@ -77,9 +77,54 @@ class Pages:
     pages: list[list[Laid]] = field(default_factory=list)
 
 
-def column_widths(columns: Sequence[Column], width: float) -> list[float]:
+def column_widths(
+    columns: Sequence[Column],
+    width: float,
+    rows: Sequence[Sequence[Cell]] = (),
+    style: TableStyle | None = None,
+    measure: Measure | None = None,
+) -> list[float]:
+    """Widths in proportion to the columns' weights, each at least as wide as its longest
+    word (an id, a quarter), taken from the columns with room to spare: a line breaks only
+    between words."""
     total = sum(column.weight for column in columns)
-    return [width * column.weight / total for column in columns]
+    widths = [width * column.weight / total for column in columns]
+    if not rows or style is None or measure is None:
+        return widths
+    least = [
+        max(
+            (
+                measure.width(word, style.size, bold) + CELL.across + 1.0
+                for row in rows
+                for text, bold in ((row[i].head or "", True), (row[i].text, row[i].bold))
+                for word in text.split()
+            ),
+            default=0.0,
+        )
+        for i in range(len(columns))
+    ]
+    header = [
+        max((measure.width(w, style.header_size, True) for w in c.name.split()), default=0.0)
+        + CELL.across
+        + 1.0
+        for c in columns
+    ]
+    least = [min(max(a, b), width / 2) for a, b in zip(least, header, strict=True)]
+    for _ in range(len(columns)):
+        short = [i for i, w in enumerate(widths) if w < least[i] - 1e-6]
+        if not short:
+            break
+        need = sum(least[i] - widths[i] for i in short)
+        spare = {i: widths[i] - least[i] for i in range(len(columns)) if widths[i] > least[i]}
+        room = sum(spare.values())
+        if room <= 0:
+            break
+        take = min(need, room)
+        for i in short:
+            widths[i] += (least[i] - widths[i]) * take / need
+        for i, extra in spare.items():
+            widths[i] -= extra * take / room
+    return widths
 
 
 def _cell_text(cell: Cell, width: float, style: TableStyle, measure: Measure, align: Align) -> Text:
@@ -88,8 +133,19 @@ def _cell_text(cell: Cell, width: float, style: TableStyle, measure: Measure, al
     budget = style.max_lines
     if cell.head:
         look = Look(style.size, True, False, cell.colour)
-        lines = wrap(cell.head, usable, style.size, True, measure)[: max(1, budget - 1)]
-        paras.append(Para(lines, look, align))
+        lines = list(
+            fit(
+                cell.head,
+                usable,
+                1e9,
+                style.size,
+                style.size,
+                bold=True,
+                max_lines=max(1, budget - 1),
+                measure=measure,
+            ).lines
+        )
+        paras.append(Para(lines, look, align, link=cell.link))  # the title carries the link
         budget -= len(lines)
     if cell.text or not paras:
         look = Look(style.size, cell.bold, cell.italic, cell.colour, cell.strike)
@@ -103,7 +159,8 @@ def _cell_text(cell: Cell, width: float, style: TableStyle, measure: Measure, al
             max_lines=max(1, budget),
             measure=measure,
         )
-        paras.append(Para(list(fitted.lines), look, align, link=cell.link))
+        link = None if cell.head else cell.link
+        paras.append(Para(list(fitted.lines), look, align, link=link))
     return Text(paras)
 
 
@@ -144,7 +201,7 @@ def paginate(
 ) -> Pages:
     """Rows laid out and split: the first slide has `first_height` points for the table, the
     following ones `next_height`. Every slide holds at least one row."""
-    widths = column_widths(columns, width)
+    widths = column_widths(columns, width, rows, style, measure)
     header = lay_header(columns, widths, style, measure)
     pages = Pages(header)
     current: list[Laid] = []
@@ -221,7 +278,7 @@ def table_slides(
     (index from 1) and returns it with the box for the table. Returns each slide with the
     indexes of the rows on it."""
     pages = paginate(rows, columns, first_box.w, first_box.h, next_box.h, style, measure)
-    widths = column_widths(columns, first_box.w)
+    widths = column_widths(columns, first_box.w, rows, style, measure)
     slides = []
     start = 0
     for index, page_rows in enumerate(pages.pages, start=1):

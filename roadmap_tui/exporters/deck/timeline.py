@@ -1,10 +1,10 @@
 """The roadmap before and after: quarters as columns, swimlanes as rows, native rounded
 rectangles coloured by change, dashed ghosts where moved items were, and a legend.
 
-The chip size is chosen so the whole plan fits one slide if it can: two-line chips with full
-titles first, then one-line chips, then several narrow chips per row showing ids. A plan too
-large even for that shows unchanged items as one count per cell, and lanes continue on the
-next slides.
+Chips are up to three lines of 12 pt (two when space is short), so titles read on a projector and are never cut to a stub. A
+plan that does not fit one slide shows each cell's unchanged items as one count; if it still
+does not fit, lanes continue on the next slides. The current quarter is marked and finished
+quarters get narrower columns.
 """
 
 from __future__ import annotations
@@ -33,35 +33,36 @@ from roadmap_tui.exporters.deck.palette import (
     CHANGE_STYLES,
     GHOST,
     INK,
-    MUTED,
+    NOW,
     RULE,
     TEXT,
     WHITE,
     Style,
 )
+from roadmap_tui.models import quarter_index
 
-HEADER_H = 30.0
-LEGEND_H = 14.0
+HEADER_H = 40.0
+NOW_BAR = 4.0  # the accent bar over the current quarter's header
 PAD = 4.0
 GAP = 3.0
 LANE_GAP = 2.0
-LABEL_SIZE = 9.5
+SIZE = 12.0  # chips, lane labels, stages and the legend: readable on a projector
+QUARTER_SIZE = 14.0
 LABEL_LINES = 3
+LEGEND_ROW = SIZE * LINE + 4
 CHIP_MARGINS = Margins(4.0, 1.5, 4.0, 1.5)
-SUMMARY = Style(WHITE, RULE, MUTED, label="unchanged items, counted")
-# (chips per row, lines per chip, font size), most readable first.
+SUMMARY = Style(WHITE, RULE, TEXT, label="unchanged items, counted")
+FINISHED = 0.6  # width of a finished quarter's column against the others
+# (chips per row, lines per chip, font size): three lines where there is room, else two, so
+# a title is never cut to a stub.
+# A small plan gets larger chips: the slide should not stay half empty.
 CONFIGS: tuple[tuple[int, int, float], ...] = (
-    (1, 2, 9.0),
-    (1, 2, 8.5),
-    (1, 2, 8.0),
-    (1, 1, 9.0),
-    (1, 1, 8.5),
-    (1, 1, 8.0),
-    (2, 1, 8.0),
-    (3, 1, 8.0),
+    (1, 3, 16.0),
+    (1, 3, 14.0),
+    (1, 3, SIZE),
+    (1, 2, SIZE),
 )
-PAGED = (1, 1, 8.5)
-MIN_CHIP_W = 42.0
+PAGED = (1, 2, SIZE)
 
 
 @dataclass(frozen=True)
@@ -95,22 +96,41 @@ class Slice:
 
 @dataclass(frozen=True)
 class Grid:
+    """The timeline's geometry: the lane labels' width, each quarter's column, the height
+    left for lanes. Finished quarters (before `now`) get narrower columns."""
+
     area: Box
     label_w: float
-    col_w: float
+    widths: tuple[float, ...]
     grid_h: float
+    legend_h: float = LEGEND_ROW
+
+    def x(self, index: int) -> float:
+        return self.area.x + self.label_w + sum(self.widths[:index])
 
 
-def grid(area: Box, quarters: int) -> Grid:
+def finished(quarter: str, now: str | None) -> bool:
+    return now is not None and quarter_index(quarter) < quarter_index(now)
+
+
+def grid(
+    area: Box, quarters: Sequence[str], now: str | None = None, legend_h: float = LEGEND_ROW
+) -> Grid:
     label_w = min(150.0, 0.17 * area.w)
-    col_w = (area.w - label_w) / max(quarters, 1)
-    return Grid(area, label_w, col_w, area.h - HEADER_H - LEGEND_H - 8.0)
+    weights = [FINISHED if finished(q, now) else 1.0 for q in quarters] or [1.0]
+    total = sum(weights)
+    widths = tuple((area.w - label_w) * weight / total for weight in weights)
+    return Grid(area, label_w, widths, area.h - HEADER_H - legend_h - 8.0, legend_h)
 
 
 def arrangement(config: tuple[int, int, float], col_w: float) -> Arrangement:
     per_row, lines, size = config
     chip_w = (col_w - 2 * PAD - (per_row - 1) * GAP) / per_row
     return Arrangement(per_row, lines, size, chip_w)
+
+
+def arrangements(config: tuple[int, int, float], g: Grid) -> list[Arrangement]:
+    return [arrangement(config, width) for width in g.widths]
 
 
 def label_of(chip: Chip, arr: Arrangement) -> str:
@@ -140,52 +160,65 @@ def _stack_height(chips: Sequence[Chip], arr: Arrangement, measure: Measure) -> 
 
 
 def _label_height(title: str, width: float, measure: Measure) -> float:
-    lines = min(len(wrap(title, width - 2 * PAD, LABEL_SIZE, True, measure)), LABEL_LINES)
-    return lines * LABEL_SIZE * LINE + 2 * PAD
+    lines = min(len(wrap(title, width - 2 * PAD, SIZE, True, measure)), LABEL_LINES)
+    return lines * SIZE * LINE + 2 * PAD
 
 
-def lane_height(lane: Lane, arr: Arrangement, g: Grid, measure: Measure) -> float:
-    cells = max((_stack_height(chips, arr, measure) for chips in lane.cells.values()), default=0.0)
+def lane_height(
+    lane: Lane, arrs: Sequence[Arrangement], g: Grid, quarters: Sequence[str], measure: Measure
+) -> float:
+    cells = max(
+        (
+            _stack_height(lane.cells.get(quarter, []), arr, measure)
+            for quarter, arr in zip(quarters, arrs, strict=True)
+        ),
+        default=0.0,
+    )
     return max(cells + 2 * PAD, _label_height(lane.title, g.label_w, measure))
 
 
-def choose(timeline: Timeline, g: Grid, measure: Measure) -> Arrangement | None:
+def choose(timeline: Timeline, g: Grid, measure: Measure) -> list[Arrangement] | None:
     """The most readable arrangement that fits every lane on one slide, if any."""
     for config in CONFIGS:
-        candidate = arrangement(config, g.col_w)
-        if candidate.chip_w < MIN_CHIP_W:
-            continue
-        total = sum(lane_height(lane, candidate, g, measure) for lane in timeline.lanes)
+        candidate = arrangements(config, g)
+        total = sum(
+            lane_height(lane, candidate, g, timeline.quarters, measure) for lane in timeline.lanes
+        )
         total += LANE_GAP * max(len(timeline.lanes) - 1, 0)
         if total <= g.grid_h:
             return candidate
     return None
 
 
-def paged(timeline: Timeline, g: Grid, measure: Measure) -> tuple[Arrangement, list[list[Slice]]]:
+def paged(
+    timeline: Timeline, g: Grid, measure: Measure
+) -> tuple[list[Arrangement], list[list[Slice]]]:
     """An arrangement and the lanes split over slides (one slide when it fits).
 
-    Split lanes use one-line chips, so that a slice is a whole number of equal rows.
+    Split lanes count every chip as two lines, so that a slice is a whole number of rows.
     """
     chosen = choose(timeline, g, measure)
+    quarters = timeline.quarters
     if chosen is not None:
         return chosen, [
             [
                 Slice(
-                    lane, 0, lane.rows(chosen.per_row), lane_height(lane, chosen, g, measure), False
+                    lane,
+                    0,
+                    lane.rows(chosen[0].per_row),
+                    lane_height(lane, chosen, g, quarters, measure),
+                    False,
                 )
                 for lane in timeline.lanes
             ]
         ]
-    dense = arrangement(PAGED, g.col_w)
-    if dense.chip_w < MIN_CHIP_W:
-        dense = arrangement((1, 1, 8.0), g.col_w)
-    one_line_label = LABEL_SIZE * LINE + 2 * PAD
-    row_h = dense.height(1) + GAP
+    dense = arrangements(PAGED, g)
+    one_line_label = SIZE * LINE + 2 * PAD
+    row_h = dense[0].height(dense[0].lines) + GAP
     pages: list[list[Slice]] = [[]]
     used = 0.0
     for lane in timeline.lanes:
-        total = lane.rows(dense.per_row)
+        total = lane.rows(dense[0].per_row)
         start = 0
         while start < total:
             space = g.grid_h - used - (LANE_GAP if pages[-1] else 0.0)
@@ -197,7 +230,7 @@ def paged(timeline: Timeline, g: Grid, measure: Measure) -> tuple[Arrangement, l
             end = min(total, start + fits)
             height = max((end - start) * row_h - GAP + 2 * PAD, one_line_label)
             if end == total:  # the whole rest of the lane: give its label room if there is some
-                height = min(max(height, lane_height(lane, dense, g, measure)), space)
+                height = min(max(height, lane_height(lane, dense, g, quarters, measure)), space)
             pages[-1].append(Slice(lane, start, end, height, start > 0))
             used += height + (LANE_GAP if len(pages[-1]) > 1 else 0.0)
             start = end
@@ -250,51 +283,85 @@ def _chip(slide: Any, box: Box, chip: Chip, arr: Arrangement, measure: Measure) 
 
 
 def _header(
-    slide: Any, g: Grid, quarters: Sequence[str], stages: Mapping[str, str], measure: Measure
+    slide: Any,
+    g: Grid,
+    quarters: Sequence[str],
+    stages: Mapping[str, str],
+    measure: Measure,
+    now: str | None,
 ) -> None:
+    """Each quarter's id and stage; the current quarter under an accent bar, saying "now";
+    finished quarters (narrowed) say so."""
     area = g.area
     for index, quarter in enumerate(quarters):
-        box = Box(area.x + g.label_w + index * g.col_w, area.y, g.col_w, HEADER_H)
+        box = Box(g.x(index), area.y, g.widths[index], HEADER_H)
         inner = box.w - 4
+        current = quarter == now
         paras = [
             fitted_para(
                 quarter,
                 inner,
-                14,
-                11,
-                8,
+                QUARTER_SIZE * LINE,
+                QUARTER_SIZE,
+                SIZE,
                 measure,
                 bold=True,
-                colour=INK,
+                colour=NOW if current else INK,
                 align="center",
                 max_lines=1,
             )
         ]
         stage = stages.get(quarter)
-        if stage:
+        below = "finished" if finished(quarter, now) else stage
+        if current:
+            below = f"now, {stage}" if stage else "now"
+        if below:
             paras.append(
                 fitted_para(
-                    stage, inner, 11, 8.5, 7, measure, colour=MUTED, align="center", max_lines=1
+                    below,
+                    inner,
+                    SIZE * LINE,
+                    SIZE,
+                    SIZE,
+                    measure,
+                    colour=TEXT,
+                    align="center",
+                    max_lines=1,
                 )
             )
         text_box(slide, box, Text(paras), Margins(2, 2, 2, 0), "bottom")
+        if current:
+            rectangle(slide, Box(box.x + 2, area.y - NOW_BAR, box.w - 4, NOW_BAR), NOW, None)
     rule(slide, area.x, area.y + HEADER_H + 1, area.right, area.y + HEADER_H + 1, RULE, 1.0)
 
 
-def _legend(slide: Any, box: Box, styles: Sequence[Style], measure: Measure) -> None:
-    """Swatches and their labels in a row, as many as fit the width."""
-    size = 9.0
-    x = box.x
+def legend_rows(styles: Sequence[Style], width: float, measure: Measure) -> list[list[Style]]:
+    """The legend's entries in rows that fit `width`, in order."""
+    rows: list[list[Style]] = [[]]
+    x = 0.0
     for style in styles:
-        label_w = measure.width(style.label, size) + 2
-        if x + 20 + label_w > box.right:
-            break
-        swatch = Box(x, box.y + 2, 16, box.h - 4)
-        rectangle(slide, swatch, style.fill, style.line, rounded=True, dashed=style.dashed)
-        label = Para([style.label], Look(size, colour=TEXT))
-        label_box = Box(x + 20, box.y, label_w + 1, box.h)
-        text_box(slide, label_box, Text([label]), Margins(0, 0, 0, 0), "middle")
-        x += 20 + label_w + 12
+        entry = 20 + measure.width(style.label, SIZE) + 2
+        if rows[-1] and x + entry > width:
+            rows.append([])
+            x = 0.0
+        rows[-1].append(style)
+        x += entry + 12
+    return rows
+
+
+def _legend(slide: Any, box: Box, styles: Sequence[Style], measure: Measure) -> None:
+    """Swatches and their labels, row after row."""
+    for number, row in enumerate(legend_rows(styles, box.w, measure)):
+        x = box.x
+        y = box.y + number * LEGEND_ROW
+        for style in row:
+            label_w = measure.width(style.label, SIZE) + 2
+            swatch = Box(x, y + 3, 16, LEGEND_ROW - 6)
+            rectangle(slide, swatch, style.fill, style.line, rounded=True, dashed=style.dashed)
+            label = Para([style.label], Look(SIZE, colour=TEXT))
+            label_box = Box(x + 20, y, label_w + 1, LEGEND_ROW)
+            text_box(slide, label_box, Text([label]), Margins(0, 0, 0, 0), "middle")
+            x += 20 + label_w + 12
 
 
 def legend_styles(timeline: Timeline) -> list[Style]:
@@ -310,6 +377,10 @@ def legend_styles(timeline: Timeline) -> list[Style]:
     return styles
 
 
+def legend_height(timeline: Timeline, width: float, measure: Measure) -> float:
+    return len(legend_rows(legend_styles(timeline), width, measure)) * LEGEND_ROW
+
+
 def draw(
     timeline: Timeline,
     new_slide: Callable[[int, int], tuple[Any, Box]],
@@ -317,10 +388,13 @@ def draw(
     stages: Mapping[str, str],
     measure: Measure,
     card: bool = False,
+    now: str | None = None,
 ) -> list[Any]:
     """Draw the timeline on as many slides as it needs; returns the slides. With `card`, on a
-    white panel (for templates whose background is not white)."""
-    g = grid(area, len(timeline.quarters))
+    white panel (for templates whose background is not white). `now` is the current quarter:
+    marked, and the quarters before it narrowed."""
+    key_h = legend_height(timeline, area.w, measure)
+    g = grid(area, timeline.quarters, now, key_h)
     if not timeline.lanes or not timeline.quarters:
         slide, box = new_slide(1, 1)
         note = fitted_para(
@@ -330,22 +404,24 @@ def draw(
             14,
             12,
             measure,
-            colour=MUTED,
+            colour=TEXT,
             max_lines=2,
         )
+        if card:
+            panel(slide, Box(box.x, box.y, box.w, note.height))
         text_box(slide, Box(box.x, box.y, box.w, note.height), Text([note]))
         return [slide]
-    arr, pages = paged(timeline, g, measure)
+    arrs, pages = paged(timeline, g, measure)
     styles = legend_styles(timeline)
     slides = []
     for number, page in enumerate(pages, start=1):
         slide, box = new_slide(number, len(pages))
-        g = grid(box, len(timeline.quarters))
+        g = grid(box, timeline.quarters, now, key_h)
         lanes_h = sum(piece.height for piece in page) + LANE_GAP * (len(page) - 1)
-        legend_y = min(box.y + HEADER_H + 4 + lanes_h + 10, box.bottom - LEGEND_H)
+        legend_y = min(box.y + HEADER_H + 4 + lanes_h + 10, box.bottom - key_h)
         if card:
-            panel(slide, Box(box.x, box.y, box.w, legend_y + LEGEND_H - box.y))
-        _header(slide, g, timeline.quarters, stages, measure)
+            panel(slide, Box(box.x, box.y - NOW_BAR, box.w, legend_y + key_h - box.y + NOW_BAR))
+        _header(slide, g, timeline.quarters, stages, measure, now)
         y = box.y + HEADER_H + 4
         top = y
         for index, piece in enumerate(page):
@@ -357,8 +433,8 @@ def draw(
                 title,
                 g.label_w - 2 * PAD,
                 piece.height - 2 * PAD,
-                LABEL_SIZE,
-                7.5,
+                SIZE,
+                SIZE,
                 bold=True,
                 max_lines=LABEL_LINES,
                 measure=measure,
@@ -372,16 +448,16 @@ def draw(
                 "top",
             )
             for q_index, quarter in enumerate(timeline.quarters):
+                arr = arrs[q_index]
                 chips = piece.lane.cells.get(quarter, [])
                 shown = chips[piece.start * arr.per_row : piece.end * arr.per_row]
-                x0 = box.x + g.label_w + q_index * g.col_w + PAD
-                _cell(slide, shown, x0, y + PAD, arr, measure)
+                _cell(slide, shown, g.x(q_index) + PAD, y + PAD, arr, measure)
             y += piece.height + LANE_GAP
         bottom = y - LANE_GAP
         for q_index in range(len(timeline.quarters)):
-            x = box.x + g.label_w + q_index * g.col_w
+            x = g.x(q_index)
             rule(slide, x, top, x, bottom, RULE, 0.75)
-        legend = Box(box.x, legend_y, box.w, LEGEND_H)  # under the lanes, inside the slide
+        legend = Box(box.x, legend_y, box.w, key_h)  # under the lanes, inside the slide
         _legend(slide, legend, styles, measure)
         slides.append(slide)
     return slides

@@ -6,29 +6,43 @@ import io
 from pathlib import Path
 from typing import Any
 
-from roadmap_tui.exporters.deck import appendix, details, overview
+from roadmap_tui.exporters.deck import appendix, details, directors, overview
 from roadmap_tui.exporters.deck.canvas import Canvas
-from roadmap_tui.exporters.deck.measure import Measure, default_measure
+from roadmap_tui.exporters.deck.measure import Measure, measure_for
 from roadmap_tui.exporters.deck.model import DeckExists, DeckInput, DeckResult
 from roadmap_tui.exporters.deck.template import open_presentation
+from roadmap_tui.exporters.deck.theme import read_theme
 from roadmap_tui.storage.atomic import write_output
 
 
 def build(
     deck: DeckInput, template: Path | None = None, measure: Measure | None = None
 ) -> tuple[Any, DeckResult]:
-    """The presentation and what it holds: slides in the order the meeting reads them."""
+    """The presentation and what it holds: slides in the order the meeting reads them.
+
+    Directors get at most six slides (the ask and the risks, Now / Next / Later, value and
+    capacity); the PO the whole story; the team the PO's deck and each changed item's details.
+    """
     prs, layouts = open_presentation(template)
-    canvas = Canvas(prs, layouts, measure if measure is not None else default_measure())
+    theme = read_theme(prs, layouts.title_only, layouts.from_template)
+    body = measure if measure is not None else measure_for(theme.minor)
+    heading = measure if measure is not None else measure_for(theme.major)
+    canvas = Canvas(prs, layouts, body, theme, heading)
     overview.cover(canvas, deck)
     overview.summary(canvas, deck)
-    overview.roadmap(canvas, deck)
-    overview.value_and_effort(canvas, deck)
-    details.changes(canvas, deck)
-    details.asks(canvas, deck)
-    details.dependencies(canvas, deck)
-    details.options(canvas, deck)
-    appendix.appendix(canvas, deck)
+    if deck.audience == "directors":
+        directors.now_next_later(canvas, deck)
+        overview.value_and_effort(canvas, deck, continued=False)
+    else:
+        overview.roadmap(canvas, deck)
+        overview.value_and_effort(canvas, deck)
+        details.changes(canvas, deck)
+        details.asks(canvas, deck)
+        details.dependencies(canvas, deck)
+        details.options(canvas, deck)
+        if deck.audience == "team":
+            details.item_details(canvas, deck)
+        appendix.appendix(canvas, deck)
     return prs, DeckResult(slides=list(canvas.titles), warnings=list(canvas.warnings))
 
 

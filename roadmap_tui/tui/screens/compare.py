@@ -425,6 +425,7 @@ class CompareScreen(WorkingScreen):
             on=self.today(),
             shown=self.shown_option,
             title=request.title,
+            base_workspace=base.workspace,
         )
 
     def worker_done(self, name: str, result: object) -> None:
