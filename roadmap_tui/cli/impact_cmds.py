@@ -87,7 +87,9 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
     from roadmap_tui.impact.summary import goal_cell, location
 
     console = _console()
-    console.print(Text(f"Impact of {impact.adjusted} against {impact.base}", style="bold"), soft_wrap=True)
+    console.print(
+        Text(f"Impact of {impact.adjusted} against {impact.base}", style="bold"), soft_wrap=True
+    )
     console.print(Text(summary(impact)), soft_wrap=True)
     console.print(Text(f"Framework: {impact.framework}. Days are person-days.", style="dim"))
 

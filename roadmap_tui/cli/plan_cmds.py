@@ -59,8 +59,10 @@ def open_for_planning(
 ) -> tuple[Path, WorkspaceStore]:
     """Open the workspace (or a source of it) even with broken references (planning reports
     those itself); stop only when it cannot be read at all."""
+    from roadmap_tui.cli.opened import load_store
+
     path = workspace_path(ctx, workspace)
-    store = WorkspaceStore.open(spec if spec is not None else path, workspace=path)
+    store = load_store(spec if spec is not None else path, path)
     if store.loaded.workspace is None:
         print_problems(store.problems)
         click.echo(f"{store.source.display}: cannot be read; nothing done", err=True)
