@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from roadmap_tui.cli.collector import collector_paused
 from roadmap_tui.storage import WorkspaceStore
 
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ def load_store(spec: str | Path, workspace: Path) -> WorkspaceStore:
     key = source_key(spec, workspace)
     store = stores.get(key)
     if store is None:
-        store = WorkspaceStore.open(spec, workspace=workspace)
+        with collector_paused():
+            store = WorkspaceStore.open(spec, workspace=workspace)
         stores[key] = store
     return store
 

@@ -9,8 +9,10 @@ external-change error instead of silently overwriting. Commands that read, chang
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from filelock import FileLock
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_NAME = ".roadmap.lock"
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -18,4 +20,6 @@ LOCK_TIMEOUT_SECONDS = 30.0
 
 def workspace_lock(folder: Path) -> FileLock:
     """The workspace's lock; re-entrant within a process (the same instance per folder)."""
+    from filelock import FileLock  # imported by the commands that save, not by those that read
+
     return FileLock(folder.resolve() / LOCK_NAME, timeout=LOCK_TIMEOUT_SECONDS, is_singleton=True)

@@ -8,14 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from filelock import Timeout
-
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
 from roadmap_tui.storage.atomic import atomic_write, clean_temp_files, fingerprint
 from roadmap_tui.storage.loader import Loaded, LoadedFile, load_source
 from roadmap_tui.storage.lock import workspace_lock
 from roadmap_tui.storage.sources import Source, read_folder, resolve_source
-from roadmap_tui.storage.writer import changes, desired_files, render
+
+# The writer (tomlkit) and the lock (filelock) are imported where a save needs them: commands
+# that only read (validate, check, score, ...) never pay for them.
 
 
 class ExternalChangeError(Exception):
@@ -43,6 +43,8 @@ class WorkspaceStore:
         if loaded.workspace is not None:
             broken = {name for name, file in loaded.files.items() if file.broken}
             if broken:
+                from roadmap_tui.storage.writer import desired_files
+
                 desired = desired_files(loaded.workspace)
                 self._broken_baseline = {
                     n: copy.deepcopy(desired[n]) for n in broken if n in desired
@@ -83,6 +85,8 @@ class WorkspaceStore:
 
     def pending(self, ws: Workspace) -> list[str]:
         """File names whose content would change if `ws` were saved."""
+        from roadmap_tui.storage.writer import changes, desired_files
+
         names = []
         for name, data in desired_files(ws).items():
             file = self.loaded.files.get(name)
@@ -112,6 +116,10 @@ class WorkspaceStore:
 
     def save(self, ws: Workspace, *, force: bool = False) -> SaveResult:
         """Write the files whose content changed, each atomically; refuse to overwrite others' edits."""
+        from filelock import Timeout
+
+        from roadmap_tui.storage.writer import changes, desired_files, render
+
         plans: list[tuple[str, Path, str, LoadedFile | None]] = []
         origins = self._raw_items()
         for name, data in desired_files(ws).items():
