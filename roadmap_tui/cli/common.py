@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -102,6 +103,11 @@ def handle_errors(command: F) -> F:
             sys.exit(1)
         except ExternalChangeError as error:
             click.echo(f"error: {error}", err=True)
+            sys.exit(1)
+        except BrokenPipeError:
+            # The reader stopped reading (`| head`): nothing more to say, and nothing to say it to.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
             sys.exit(1)
         except OSError as error:
             click.echo(f"error: {error.filename or ''}: {error.strerror or error}", err=True)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from roadmap_tui.cli.common import handle_errors, open_workspace, workspace_option, workspace_path
+from roadmap_tui.cli.output import Printer, write_plain_table
 from roadmap_tui.impact import (
     Impact,
     Options,
@@ -25,9 +26,6 @@ from roadmap_tui.impact import (
 )
 from roadmap_tui.impact.figures import figures
 from roadmap_tui.models import Item
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 Figure = Callable[[Item], float | None]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -68,46 +66,42 @@ def load_impact(
 
 
 # --- text output -----------------------------------------------------------------------------
-def _console() -> Console:
-    from rich.console import Console
-
-    # Wide enough for the tables when piped (a README, a file), the terminal's width otherwise.
-    console = Console(highlight=False, soft_wrap=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, width=120)
-    return console
-
-
-def print_impact(impact: Impact, *, all_items: bool = False) -> None:
+def _table(out: Printer, headers: list[str], rows: list[list[str]]) -> None:
+    """Rich on a terminal, plain rows on a pipe or into a file."""
+    if not out.terminal:
+        write_plain_table(headers, rows)
+        return
     from rich import box
     from rich.table import Table
     from rich.text import Text
 
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    for header in headers:
+        table.add_column(header)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))  # Text: user text is never markup
+    out.console.print(table)
+
+
+def print_impact(impact: Impact, *, all_items: bool = False) -> None:
     from roadmap_tui.impact.numbers import fmt, same, signed
     from roadmap_tui.impact.summary import goal_cell, location
 
-    console = _console()
-    console.print(
-        Text(f"Impact of {impact.adjusted} against {impact.base}", style="bold"), soft_wrap=True
-    )
-    console.print(Text(summary(impact)), soft_wrap=True)
-    console.print(Text(f"Framework: {impact.framework}. Days are person-days.", style="dim"))
+    console = Printer()
+    console.line(f"Impact of {impact.adjusted} against {impact.base}", "bold")
+    console.line(summary(impact))
+    console.line(f"Framework: {impact.framework}. Days are person-days.", "dim")
 
     def pair(before: float | None, after: float | None) -> str:
         return fmt(after) if same(before, after) else f"{fmt(before)} -> {fmt(after)}"
 
     def section(title: str, headers: list[str], rows: list[list[str]], empty: str) -> None:
-        console.print()
-        console.print(Text(title, style="bold"))
+        console.line()
+        console.line(title, "bold")
         if not rows:
-            console.print(Text(empty))
+            console.line(empty)
             return
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-        for header in headers:
-            table.add_column(header)
-        for row in rows:
-            table.add_row(*(Text(cell) for cell in row))  # Text: user text is never markup
-        console.print(table)
+        _table(console, headers, rows)
 
     items = impact.items if all_items else impact.changed_items
     section(
@@ -143,7 +137,7 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
         {i for row in impact.value for i in (*row.unscored_before, *row.unscored_after)}
     )
     if unscored:
-        console.print(Text(f"Unscored, not counted: {', '.join(unscored)}"))
+        console.line(f"Unscored, not counted: {', '.join(unscored)}")
     section(
         "Days per team against capacity (changed only)",
         ["Team", "Quarter", "Before", "After", "Capacity", "Free after"],
@@ -200,31 +194,24 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
         ],
         "No goals.",
     )
-    console.print()
+    console.line()
     if impact.notices:
         teams = ", ".join(
             f"{notice.team_name} ({notice.channel})" if notice.channel else notice.team_name
             for notice in impact.notices
         )
-        console.print(Text(f"Teams to inform: {teams}.", style="bold"), soft_wrap=True)
-        console.print(
-            Text(f"`roadmap notices {impact.base} {impact.adjusted}` prints their messages.")
-        )
+        console.line(f"Teams to inform: {teams}.", "bold")
+        console.line(f"`roadmap notices {impact.base} {impact.adjusted}` prints their messages.")
     else:
-        console.print(Text("No other team is affected."))
+        console.line("No other team is affected.")
 
 
 def print_options(options: Options) -> None:
-    from rich import box
-    from rich.table import Table
-    from rich.text import Text
-
     from roadmap_tui.impact.numbers import fmt, signed
 
-    console = _console()
-    console.print(Text(f"Options against {options.base}", style="bold"))
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    for header in [
+    console = Printer()
+    console.line(f"Options against {options.base}", "bold")
+    headers = [
         "Option",
         *options.quarters,
         "Total",
@@ -233,31 +220,28 @@ def print_options(options: Options) -> None:
         "Deferred",
         "Asks",
         "Shift",
-    ]:
-        table.add_column(header)
+    ]
+    rows = []
     for row in options.rows:
         shift = "-" if row.delivery_shift is None else signed(row.delivery_shift)
-        table.add_row(
-            *(
-                Text(cell)
-                for cell in [
-                    row.label + (" (base)" if row.is_base else ""),
-                    *(fmt(row.value[q]) for q in options.quarters),
-                    fmt(row.total_value),
-                    ", ".join(row.adopted) or "-",
-                    ", ".join(row.skipped) or "-",
-                    ", ".join(row.deferred) or "-",
-                    str(row.asks_moved),
-                    shift,
-                ]
-            )
+        rows.append(
+            [
+                row.label + (" (base)" if row.is_base else ""),
+                *(fmt(row.value[q]) for q in options.quarters),
+                fmt(row.total_value),
+                ", ".join(row.adopted) or "-",
+                ", ".join(row.skipped) or "-",
+                ", ".join(row.deferred) or "-",
+                str(row.asks_moved),
+                shift,
+            ]
         )
-    console.print(table)
-    console.print(Text("Shift: the largest goal slip against the base, in quarters.", style="dim"))
+    _table(console, headers, rows)
+    console.line("Shift: the largest goal slip against the base, in quarters.", "dim")
     for impact in options.impacts:
-        console.print()
-        console.print(Text(impact.adjusted, style="bold"))
-        console.print(Text(summary(impact)), soft_wrap=True)
+        console.line()
+        console.line(impact.adjusted, "bold")
+        console.line(summary(impact))
 
 
 # --- commands --------------------------------------------------------------------------------

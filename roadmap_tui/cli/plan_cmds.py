@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
+from roadmap_tui.cli.output import Printer, write_json_list, write_plain_table
 from roadmap_tui.models import Workspace, is_quarter_id
 from roadmap_tui.models.validation import nearest
 from roadmap_tui.storage import WorkspaceStore
@@ -84,12 +85,6 @@ def value_of(ws: Workspace) -> ValueOf:
     return framework_for(ws.roadmap.scoring).value
 
 
-def _console() -> Any:
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=True)
-
-
 def _dump(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False))
 
@@ -140,7 +135,7 @@ def capacity(
     loads = team_loads(graph, quarter)
     over = [load for load in loads if load.overloaded]
     if output == "json":
-        _dump([load.to_json() for load in loads])
+        write_json_list(load.to_json() for load in loads)
     else:
         _print_capacity(loads)
     if check and over:
@@ -151,22 +146,15 @@ def capacity(
 
 
 def _print_capacity(loads: list[Any]) -> None:
-    from rich.table import Table
-
     from roadmap_tui.planning.numbers import show
 
-    console = _console()
-    table = Table(show_edge=False, pad_edge=False)
-    for name in ("quarter", "team", "capacity", "own", "asked", "used", "free", "note"):
-        table.add_column(name, justify="left" if name in ("quarter", "team", "note") else "right")
-    previous = None
+    console = Printer()
+    headers = ["quarter", "team", "capacity", "own", "asked", "used", "free", "note"]
+    rows = []
     for load in loads:
-        if previous is not None and load.quarter != previous:
-            table.add_section()
-        previous = load.quarter
         flags = []
         if load.overloaded:
-            flags.append(f"[bold red]over by {show(-load.free)}[/]")
+            flags.append(f"over by {show(-load.free)}")
         if not load.known_team:
             flags.append("not a team in roadmap.toml")
         elif not load.has_capacity:
@@ -177,27 +165,54 @@ def _print_capacity(loads: list[Any]) -> None:
             flags.append(f"{show(load.done)} done")
         if load.dropped:
             flags.append(f"{show(load.dropped)} dropped, not counted")
-        table.add_row(
-            load.quarter,
-            load.team,
-            show(load.capacity),
-            show(load.own),
-            show(load.asked),
-            show(load.used),
-            show(load.free),
-            ", ".join(flags),
+        rows.append(
+            [
+                load.quarter,
+                load.team,
+                show(load.capacity),
+                show(load.own),
+                show(load.asked),
+                show(load.used),
+                show(load.free),
+                ", ".join(flags),
+            ]
         )
-    console.print(table)
+    if console.terminal:
+        _rich_capacity(console, headers, rows, [load.overloaded for load in loads])
+    else:
+        write_plain_table(headers, rows, right=range(2, 7))
     over = [load for load in loads if load.overloaded]
     for load in over:
-        console.print(f"overloaded: {load.sentence()}")
+        console.line(f"overloaded: {load.sentence()}")
     for load in loads:
         if load.unestimated:
-            console.print(
+            console.line(
                 f"unestimated (counted 0): {load.team} {load.quarter}: {', '.join(load.unestimated)}"
             )
     if not over:
-        console.print("No team is over capacity.")
+        console.line("No team is over capacity.")
+
+
+def _rich_capacity(
+    console: Printer, headers: list[str], rows: list[list[str]], over: list[bool]
+) -> None:
+    """The capacity table on a terminal: a section per quarter, overloads in red."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_edge=False, pad_edge=False)
+    for name in headers:
+        table.add_column(name, justify="left" if name in ("quarter", "team", "note") else "right")
+    previous = None
+    for row, overloaded in zip(rows, over, strict=True):
+        if previous is not None and row[0] != previous:
+            table.add_section()
+        previous = row[0]
+        note = Text(row[-1])
+        if overloaded:
+            note.stylize("bold red", 0, row[-1].index(",") if "," in row[-1] else len(row[-1]))
+        table.add_row(*row[:-1], note)
+    console.console.print(table)
 
 
 # --- deps ------------------------------------------------------------------------------------
@@ -236,47 +251,47 @@ def deps(
     if output == "json":
         _dump(problems.to_json())
         return
-    console = _console()
+    console = Printer()
     if not problems.count:
-        console.print("No dependency problems: no cycles, no unknown ids, no broken orders.")
+        console.line("No dependency problems: no cycles, no unknown ids, no broken orders.")
         return
     if problems.cycles:
-        console.print(f"[bold]Cycles ({len(problems.cycles)})[/]")
+        console.line(f"Cycles ({len(problems.cycles)})", "bold")
         for cycle in problems.cycles:
-            console.print("  " + " -> ".join([*cycle, cycle[0]]))
+            console.line("  " + " -> ".join([*cycle, cycle[0]]))
         if problems.cycles_cut:
-            console.print("  (more cycles in the same knot not listed)")
+            console.line("  (more cycles in the same knot not listed)")
     if problems.dangling:
-        console.print(f"[bold]Unknown ids ({len(problems.dangling)})[/]")
+        console.line(f"Unknown ids ({len(problems.dangling)})", "bold")
         for dangling in problems.dangling:
-            console.print(f"  {dangling.sentence()}")
+            console.line(f"  {dangling.sentence()}")
     if problems.order_violations:
-        console.print(f"[bold]Broken orders ({len(problems.order_violations)})[/]")
+        console.line(f"Broken orders ({len(problems.order_violations)})", "bold")
         for violation in problems.order_violations:
-            console.print(f"  {violation.sentence()}")
+            console.line(f"  {violation.sentence()}")
 
 
 def _print_closure(graph: Any, found: Any) -> None:
     from roadmap_tui.planning.numbers import show
 
-    console = _console()
+    console = Printer()
 
     def where(item_id: str) -> str:
         item = graph.items[item_id]
         return f"{item_id} ({graph.location[item_id]}, {item.status})"
 
-    console.print(f"[bold]{where(found.item)}[/]")
-    console.print(f"Depends on ({len(found.upstream)}):")
+    console.line(f"{where(found.item)}", "bold")
+    console.line(f"Depends on ({len(found.upstream)}):")
     for item_id in found.upstream:
-        console.print(f"  {where(item_id)}")
-    console.print(f"Needed by ({len(found.downstream)}):")
+        console.line(f"  {where(item_id)}")
+    console.line(f"Needed by ({len(found.downstream)}):")
     for item_id in found.downstream:
-        console.print(f"  {where(item_id)}")
-    console.print(f"Critical chain: {show(found.chain_days)} open days")
+        console.line(f"  {where(item_id)}")
+    console.line(f"Critical chain: {show(found.chain_days)} open days")
     for item_id in found.chain:
         item = graph.items[item_id]
         days = "done" if item.status == "done" else f"{show(item.days)} days"
-        console.print(f"  {where(item_id)}: {days}")
+        console.line(f"  {where(item_id)}: {days}")
 
 
 # --- asks ------------------------------------------------------------------------------------
@@ -316,27 +331,28 @@ def asks(
         )
     groups = team_asks(graph, team=team, quarter=quarter)
     if output == "json":
-        _dump([group.to_json() for group in groups])
+        write_json_list(group.to_json() for group in groups)
         return
     from roadmap_tui.planning.numbers import show
 
-    console = _console()
+    console = Printer()
     if not groups:
-        console.print("No open asks.")
+        console.line("No open asks.")
     previous = None
     for group in groups:
         if group.quarter != previous:
-            console.print(f"[bold]{group.quarter}[/]")
+            console.line(f"{group.quarter}", "bold")
             previous = group.quarter
-        tell = group.channel if group.known_team else "[red]not a team in roadmap.toml[/]"
-        console.print(f"  {group.to_team} ({tell}): {show(group.days)} days for {group.from_team}")
+        tell = group.channel if group.known_team else "not a team in roadmap.toml"
+        console.line(
+            f"  {group.to_team} ({tell}): {show(group.days)} days for {group.from_team}",
+            None if group.known_team else "red",
+        )
         for line in group.asks:
             note = f": {line.note}" if line.note else ""
-            console.print(f"    {line.item} {show(line.days)}{note}")
+            console.line(f"    {line.item} {show(line.days)}{note}")
     for item_id, asked in unknown_team_asks(graph):
-        console.print(
-            f"[red]{item_id} asks days of {asked}, which is not a team in roadmap.toml[/]"
-        )
+        console.line(f"{item_id} asks days of {asked}, which is not a team in roadmap.toml", "red")
 
 
 # --- carry -----------------------------------------------------------------------------------
@@ -421,38 +437,38 @@ def draft(
 def _print_draft(result: Any, ws: Workspace) -> None:
     from roadmap_tui.planning.numbers import show
 
-    console = _console()
-    console.print(f"[bold]Draft of {result.quarter}[/]")
+    console = Printer()
+    console.line(f"Draft of {result.quarter}", "bold")
     if result.note:
-        console.print(f"[bold yellow]{result.note}[/]")
+        console.line(f"{result.note}", "bold yellow")
     if not result.previous_started:
-        console.print(f"{result.previous} has not begun: nothing is left over from it.")
+        console.line(f"{result.previous} has not begun: nothing is left over from it.")
     elif result.leftovers:
-        console.print(f"Leftovers of {result.previous} ({len(result.leftovers)}), carried first:")
+        console.line(f"Leftovers of {result.previous} ({len(result.leftovers)}), carried first:")
         for move in result.leftovers:
-            console.print(f"  {move.item} ({move.reason})")
+            console.line(f"  {move.item} ({move.reason})")
     else:
-        console.print(f"No leftovers in {result.previous}.")
+        console.line(f"No leftovers in {result.previous}.")
     if result.kept:
-        console.print(f"Already planned in {result.quarter}: {len(result.kept)} item(s)")
+        console.line(f"Already planned in {result.quarter}: {len(result.kept)} item(s)")
     if result.placed:
-        console.print(f"From the backlog ({len(result.placed)}, total value {show(result.value)}):")
+        console.line(f"From the backlog ({len(result.placed)}, total value {show(result.value)}):")
         for move in result.placed:
-            console.print(f"  + {move.item}: {move.reason}")
+            console.line(f"  + {move.item}: {move.reason}")
     else:
-        console.print("Nothing from the backlog fits.")
+        console.line("Nothing from the backlog fits.")
     if result.left_out:
-        console.print(f"Left out ({len(result.left_out)}):")
+        console.line(f"Left out ({len(result.left_out)}):")
         for entry in result.left_out:
-            console.print(f"  - {entry.item}: {'; '.join(entry.reasons)}")
-    console.print(f"Capacity in {result.quarter} with this draft:")
+            console.line(f"  - {entry.item}: {'; '.join(entry.reasons)}")
+    console.line(f"Capacity in {result.quarter} with this draft:")
     for load in result.loads:
         if load.used or load.overloaded:
-            console.print(f"  {load.sentence()}")
+            console.line(f"  {load.sentence()}")
     for load in result.overloads:
-        console.print(f"[bold red]overloaded: {load.sentence()}[/]")
+        console.line(f"overloaded: {load.sentence()}", "bold red")
     for violation in result.broken:
-        console.print(f"[red]breaks an order: {violation.sentence()}[/]")
+        console.line(f"breaks an order: {violation.sentence()}", "red")
 
 
 # --- adopt -----------------------------------------------------------------------------------
@@ -528,41 +544,41 @@ def adopt(
 def _print_adoption(result: Any) -> None:
     from roadmap_tui.planning.numbers import show
 
-    console = _console()
-    console.print(f"[bold]Adopt {', '.join(result.items)} into {result.quarter}[/]")
+    console = Printer()
+    console.line(f"Adopt {', '.join(result.items)} into {result.quarter}", "bold")
     if result.note:
-        console.print(f"[bold yellow]{result.note}[/]")
+        console.line(f"{result.note}", "bold yellow")
     for warning in result.warnings:
-        console.print(f"[yellow]note: {warning}[/]")
+        console.line(f"note: {warning}", "yellow")
     if result.adopted:
-        console.print("Adopted:")
+        console.line("Adopted:")
         for move in result.adopted:
-            console.print(f"  + {move.item} ({move.reason})")
+            console.line(f"  + {move.item} ({move.reason})")
     if result.over:
         over = ", ".join(f"{team} by {show(days)} days" for team, days in result.over.items())
-        console.print(f"With them in, {result.quarter} is over capacity: {over}")
+        console.line(f"With them in, {result.quarter} is over capacity: {over}")
     else:
-        console.print(f"With them in, every team still fits in {result.quarter}.")
+        console.line(f"With them in, every team still fits in {result.quarter}.")
     for shortfall in result.shortfalls:
-        console.print(f"[bold red]cannot make room: {shortfall}[/]")
+        console.line(f"cannot make room: {shortfall}", "bold red")
     if not result.feasible:
         return
     if result.deferred:
-        console.print(f"Deferred ({len(result.deferred)}, value lost {show(result.lost_value)}):")
+        console.line(f"Deferred ({len(result.deferred)}, value lost {show(result.lost_value)}):")
         for entry in result.deferred:
             where = "the backlog" if entry.target == "backlog" else entry.target
-            console.print(
+            console.line(
                 f"  - {entry.item} to {where} (value {show(entry.value)}; frees {entry.frees})"
             )
             for reason in entry.reasons:
-                console.print(f"      {reason}")
+                console.line(f"      {reason}")
     elif result.over:
-        console.print("Nothing deferred.")
+        console.line("Nothing deferred.")
     if result.kept_unscored:
-        console.print(f"Kept, unscored (cannot be weighed): {', '.join(result.kept_unscored)}")
-    console.print("Capacity after:")
+        console.line(f"Kept, unscored (cannot be weighed): {', '.join(result.kept_unscored)}")
+    console.line("Capacity after:")
     for load in result.loads:
         if load.used or load.overloaded:
-            console.print(f"  {load.sentence()}")
+            console.line(f"  {load.sentence()}")
     for violation in result.broken:
-        console.print(f"[red]breaks an order: {violation.sentence()}[/]")
+        console.line(f"breaks an order: {violation.sentence()}", "red")
