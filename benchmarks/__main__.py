@@ -87,7 +87,7 @@ def _amount(value: float, unit: str) -> str:
 def _row(result: Result, *, smoke: bool) -> str:
     ratio = f"{result.ratio:5.2f}x {result.baseline}" if result.ratio is not None else ""
     if result.unit == "x":
-        ratio = f"{result.baseline}, {result.ratio:.2f}x as fast" if result.ratio else ""
+        ratio = f"for {result.baseline}"
     base = (
         f"baseline {_amount(result.baseline_seconds, result.unit)}"
         if result.baseline_seconds

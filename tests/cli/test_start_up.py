@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from roadmap_tui.cli import main
 from roadmap_tui.storage import WorkspaceStore
-from tests.conftest import EXAMPLE
+from tests.conftest import EXAMPLE, WriteWorkspace
+from tests.planning.conftest import item, quarter
 
 
 def _modules_after(*args: str) -> set[str]:
@@ -110,3 +111,40 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
     )
     assert done.stdout == "id,title,quarter,framework,value,score,rank,quadrant,missing\n"
     assert "Traceback" not in done.stderr and "Broken pipe" not in done.stderr
+
+
+def test_the_gate_builds_the_plan_graph_once(
+    monkeypatch: pytest.MonkeyPatch, write_ws: WriteWorkspace
+) -> None:
+    from roadmap_tui.planning import graph
+
+    built: list[object] = []
+    real = graph.PlanGraph.__init__
+
+    def counting(self: graph.PlanGraph, ws: object) -> None:
+        built.append(ws)
+        real(self, ws)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(graph.PlanGraph, "__init__", counting)
+    folder = write_ws({"2026-Q4.toml": quarter("2026-Q4", item("A", estimate=200))})
+    result = CliRunner().invoke(main, ["check", "-w", str(folder)])
+    assert result.exit_code == 1  # infra is over capacity: the capacity step used the graph
+    assert "capacity: overloaded: infra 2026-Q4" in result.output
+    assert len(built) == 1  # capacity and dependencies shared it
+
+
+def test_score_on_a_terminal_shows_a_screenful(
+    monkeypatch: pytest.MonkeyPatch, example: Path
+) -> None:
+    monkeypatch.setattr("roadmap_tui.cli.score_cmd.on_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("LINES", "20")
+    result = CliRunner().invoke(main, ["score", "-w", str(example)])
+    assert result.exit_code == 0, result.output
+    shown = 20 - 8  # the screen's lines less the title, header, caption and this note
+    assert result.output.rstrip().splitlines()[-1] == (
+        f"... and {50 - shown} more items: `--all` shows every one; piped, all are written."
+    )
+    every = CliRunner().invoke(main, ["score", "-w", str(example), "--all"])
+    assert "more items" not in every.output
+    assert every.output.count("REQ-") > result.output.count("REQ-")
