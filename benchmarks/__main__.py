@@ -9,12 +9,17 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.cases import CASES, Context
+from benchmarks.cli_paths import growth
 from benchmarks.harness import Result
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--sizes", default="100,1000,10000", help="item counts, comma-separated")
+    parser.add_argument(
+        "--sizes",
+        default="1000,10000",
+        help="item counts, comma-separated (growth: 1000,10000,50000)",
+    )
     parser.add_argument("--repeats", type=int, default=5, help="timed runs per path (median)")
     parser.add_argument(
         "--only", default="", help="comma-separated case names: " + ", ".join(CASES)
@@ -35,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
                 for result in CASES[name](ctx, size):
                     results.append(result)
                     print(_row(result, smoke=args.smoke), flush=True)
+    for result in growth(results):
+        results.append(result)
+        print(_row(result, smoke=args.smoke), flush=True)
     if args.out:
         args.out.write_text(json.dumps([r.as_dict() for r in results], indent=2), encoding="utf-8")
     _growth(results)
@@ -67,6 +75,8 @@ def _growth(results: list[Result]) -> None:
 
 
 def _amount(value: float, unit: str) -> str:
+    if unit == "x":
+        return f"{value:8.2f} x "
     if unit == "MiB":
         return f"{value:9.1f} MiB"
     if value < 0.01:
@@ -76,6 +86,8 @@ def _amount(value: float, unit: str) -> str:
 
 def _row(result: Result, *, smoke: bool) -> str:
     ratio = f"{result.ratio:5.2f}x {result.baseline}" if result.ratio is not None else ""
+    if result.unit == "x":
+        ratio = f"for {result.baseline}"
     base = (
         f"baseline {_amount(result.baseline_seconds, result.unit)}"
         if result.baseline_seconds
@@ -86,7 +98,8 @@ def _row(result: Result, *, smoke: bool) -> str:
         if smoke or not result.target
         else ("ok  " if result.passed else "MISS") + f" target {result.target}"
     )
-    return f"{result.path:<42} {result.size:>6} items {_amount(result.seconds, result.unit)} {base} {ratio} {verdict}".rstrip()
+    cpu = f" (cpu {result.cpu_ratio:.2f}x)" if result.cpu_ratio is not None else ""
+    return f"{result.path:<42} {result.size:>6} items {_amount(result.seconds, result.unit)} {base} {ratio}{cpu} {verdict}".rstrip()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -23,6 +24,16 @@ class Result:
     limit_seconds: float | None = None  # path must take less than this
     limit_over_baseline: float | None = None  # path - baseline must be under this (seconds)
     unit: str = "ms"  # how `seconds` is shown: "ms", or "MiB" when it holds mebibytes
+    # Processor time (user + system) of the child processes, beside their wall time: on a
+    # shared machine it moves less with the load than wall time does.
+    cpu_seconds: float | None = None
+    baseline_cpu_seconds: float | None = None
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        if self.cpu_seconds and self.baseline_cpu_seconds:
+            return self.cpu_seconds / self.baseline_cpu_seconds
+        return None
 
     @property
     def ratio(self) -> float | None:
@@ -44,6 +55,7 @@ class Result:
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["ratio"] = self.ratio
+        data["cpu_ratio"] = self.cpu_ratio
         data["passed"] = self.passed
         return data
 
@@ -61,15 +73,30 @@ def median_time(run: Callable[[], object], repeats: int) -> float:
 
 def interleaved(runs: dict[str, Callable[[], object]], repeats: int) -> dict[str, float]:
     """Medians of several paths timed in turns, so machine load hits them alike."""
+    return interleaved_with_cpu(runs, repeats)[0]
+
+
+def interleaved_with_cpu(
+    runs: dict[str, Callable[[], object]], repeats: int
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Wall-time medians as `interleaved`, and the medians of the processor time the child
+    processes each run started took (0 for runs in this process)."""
     for run in runs.values():
         run()
     samples: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeats):
         for name, run in runs.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
             run()
             samples[name].append(time.perf_counter() - start)
-    return {name: statistics.median(values) for name, values in samples.items()}
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return (
+        {name: statistics.median(values) for name, values in samples.items()},
+        {name: statistics.median(values) for name, values in cpu.items()},
+    )
 
 
 def command(*args: str) -> Callable[[], object]:

@@ -3,7 +3,11 @@
 `python -m benchmarks.tui_child app|bare WORKSPACE [--keys N]` starts the app headless, and
 when the first screen is up and idle (the pilot's start: the first interactive frame) notes the
 time (`frame_at`, wall clock: the parent knows when it started the process), presses `down` N
-times, then prints JSON: that time, key press times and peak memory (ru_maxrss, KiB).
+times (and with `--frameworks N` switches the prioritise view's framework N times), then prints
+JSON: that time, key press times and peak memory (VmHWM of the child itself, KiB).
+`--tty` runs the app in the terminal it is given, for the pseudo-terminal timing (pty_frame.py).
+Kinds: `app`, `bare` (every row in one DataTable), `bare-quarter` (every file parsed, the
+current quarter's rows shown).
 
 Two key press times, both for the real app and the bare one alike:
 
@@ -34,11 +38,15 @@ from textual.widgets import DataTable
 
 
 class BareTable(App[None]):
-    """The baseline: the same rows in one DataTable, read with tomllib."""
+    """The baseline: the same rows in one DataTable, read with tomllib.
 
-    def __init__(self, folder: Path) -> None:
+    With `quarter_only`, every file is still parsed but only the current quarter's rows are
+    shown, as the app's first view does: the fair baseline for its first frame."""
+
+    def __init__(self, folder: Path, *, quarter_only: bool = False) -> None:
         super().__init__()
         self.folder = folder
+        self.quarter_only = quarter_only
 
     def compose(self) -> ComposeResult:
         yield DataTable()
@@ -46,8 +54,14 @@ class BareTable(App[None]):
     def on_mount(self) -> None:
         table: DataTable[Any] = self.query_one(DataTable)
         table.add_columns("id", "title", "team", "status", "estimate", "score")
-        for path in sorted(glob.glob(str(self.folder / "*.toml"))):
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        parsed = {
+            Path(path).stem: tomllib.loads(Path(path).read_text(encoding="utf-8"))
+            for path in sorted(glob.glob(str(self.folder / "*.toml")))
+        }
+        current = parsed.get("roadmap", {}).get("workspace", {}).get("current_quarter")
+        for name, data in parsed.items():
+            if self.quarter_only and name != current:
+                continue
             for item in data.get("items", []):
                 score = item.get("score", {})
                 ratio = score["value"] / score["effort"] if score.get("effort") else None
@@ -114,18 +128,37 @@ class Answers:
         return end - start
 
 
-def main() -> None:
-    kind, folder = sys.argv[1], Path(sys.argv[2])
-    args = sys.argv[3:]
-    keys = int(args[args.index("--keys") + 1]) if "--keys" in args else 0
+def peak_kib() -> int:
+    """This process's own peak resident memory (VmHWM), in KiB: unlike ru_maxrss, never the
+    high-water mark of the process it was started from."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # pragma: no cover - not Linux
+
+
+def make(kind: str, folder: Path) -> App[Any]:
     if kind == "app":
         from roadmap_tui.tui.app import make_app
 
-        app: App[Any] = make_app(folder, cursor_blink=False, tune_collector=True)
-    else:
-        app = BareTable(folder)
+        return make_app(folder, cursor_blink=False, tune_collector=True)
+    return BareTable(folder, quarter_only=kind == "bare-quarter")
+
+
+def main() -> None:
+    kind, folder = sys.argv[1], Path(sys.argv[2])
+    args = sys.argv[3:]
+    if "--tty" in args:
+        # In a (pseudo-)terminal, as a person starts it: the parent times the first drawn row.
+        make(kind, folder).run()
+        return
+    keys = int(args[args.index("--keys") + 1]) if "--keys" in args else 0
+    switches = int(args[args.index("--frameworks") + 1]) if "--frameworks" in args else 0
+    app = make(kind, folder)
     presses: list[float] = []
     answered: list[float] = []
+    frameworks: list[float] = []
     frame_at: list[float] = []
 
     async def pilot(pilot: Pilot[Any]) -> None:
@@ -144,13 +177,24 @@ def main() -> None:
         answers = Answers(pilot)
         for _ in range(keys):
             answered.append(await answers.key("down"))
+        if switches:
+            await answers.key("2")  # the prioritise view, built once
+            await pilot.app.workers.wait_for_complete()
+            await answers.key("f")
+            for _ in range(switches):
+                frameworks.append(await answers.key("f"))
         pilot.app.exit()
 
     app.run(headless=True, size=(140, 40), auto_pilot=pilot)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
         json.dumps(
-            {"frame_at": frame_at[0], "presses": presses, "answers": answered, "peak_kib": peak}
+            {
+                "frame_at": frame_at[0],
+                "presses": presses,
+                "answers": answered,
+                "frameworks": frameworks,
+                "peak_kib": peak_kib(),
+            }
         )
     )
 

@@ -31,6 +31,30 @@ def workspace_option(command: F) -> F:
     )(command)
 
 
+def require_stage_option(command: Any) -> Any:
+    """`--require-stage QUARTER=STAGE`, repeatable; parsed by planning.stages."""
+
+    def parse(
+        ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+    ) -> list[tuple[str, str]]:
+        from roadmap_tui.planning.stages import parse_requirement
+
+        try:
+            return [parse_requirement(value) for value in values]
+        except ValueError as error:
+            raise click.BadParameter(str(error)) from None
+
+    return click.option(
+        "--require-stage",
+        "requirements",
+        multiple=True,
+        callback=parse,
+        metavar="QUARTER=STAGE",
+        help="Fail unless QUARTER has reached STAGE (draft < team-reviewed < po-approved <"
+        " directors-approved < published). Repeatable.",
+    )(command)
+
+
 def workspace_path(ctx: click.Context, given: Path | None) -> Path:
     if given is not None:
         return given
@@ -58,7 +82,9 @@ def print_problems(problems: list[Problem], *, warnings: bool = True) -> None:
 
 def open_store(path: Path, spec: str | None = None) -> WorkspaceStore:
     """Open a workspace (or a source relative to it) and stop with located errors if unusable."""
-    store = WorkspaceStore.open(spec if spec is not None else path, workspace=path)
+    from roadmap_tui.cli.opened import load_store
+
+    store = load_store(spec if spec is not None else path, path)
     if store.loaded.errors:
         print_problems(store.problems)
         count = len(store.loaded.errors)

@@ -9,17 +9,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import click
 
 from roadmap_tui.cli.common import handle_errors, open_workspace, workspace_option, workspace_path
+from roadmap_tui.cli.output import Printer
 from roadmap_tui.impact import Impact, Options, compare_versions, impact_json, options_json, summary
 from roadmap_tui.impact.figures import figures
 from roadmap_tui.models import Item
-
-if TYPE_CHECKING:
-    from rich.console import Console
 
 Figure = Callable[[Item], float | None]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -51,54 +49,36 @@ def load_impact(
 
 
 # --- text output -----------------------------------------------------------------------------
-def _console() -> Console:
-    from rich.console import Console
-
-    # Wide enough for the tables when piped (a README, a file), the terminal's width otherwise.
-    console = Console(highlight=False, soft_wrap=False)
-    if not console.is_terminal:
-        console = Console(highlight=False, width=120)
-    return console
-
-
 def print_impact(impact: Impact, *, all_items: bool = False) -> None:
-    from rich.text import Text
-
     from roadmap_tui.exporters.rich_views import impact_tables
 
-    console = _console()
-    console.print(
-        Text(f"Impact of {impact.adjusted} against {impact.base}", style="bold"), soft_wrap=True
-    )
-    console.print(Text(summary(impact)), soft_wrap=True)
-    console.print(Text(f"Framework: {impact.framework}. Days are person-days.", style="dim"))
+    console = Printer()
+    console.line(f"Impact of {impact.adjusted} against {impact.base}", "bold")
+    console.line(summary(impact))
+    console.line(f"Framework: {impact.framework}. Days are person-days.", "dim")
     for part in impact_tables(impact, all_items=all_items):
-        console.print(part)
-    console.print()
+        console.show(part)
+    console.line()
     if impact.notices:
         teams = ", ".join(
             f"{notice.team_name} ({notice.channel})" if notice.channel else notice.team_name
             for notice in impact.notices
         )
-        console.print(Text(f"Teams to inform: {teams}.", style="bold"), soft_wrap=True)
-        console.print(
-            Text(f"`roadmap notices {impact.base} {impact.adjusted}` prints their messages.")
-        )
+        console.line(f"Teams to inform: {teams}.", "bold")
+        console.line(f"`roadmap notices {impact.base} {impact.adjusted}` prints their messages.")
     else:
-        console.print(Text("No other team is affected."))
+        console.line("No other team is affected.")
 
 
 def print_options(options: Options) -> None:
-    from rich.text import Text
-
     from roadmap_tui.exporters.rich_views import options_table
 
-    console = _console()
-    console.print(options_table(options))
+    console = Printer()
+    console.show(options_table(options))
     for impact in options.impacts:
-        console.print()
-        console.print(Text(impact.adjusted, style="bold"))
-        console.print(Text(summary(impact)), soft_wrap=True)
+        console.line()
+        console.line(impact.adjusted, "bold")
+        console.line(summary(impact))
 
 
 # --- commands --------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import importlib
 
 import click
 
+from roadmap_tui.cli.collector import collector_paused
+
 
 class LazyGroup(click.Group):
     """Subcommands named in `lazy` as "module:attribute" are imported on first use."""
@@ -20,7 +22,8 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy:
             module_name, _, attribute = self.lazy[cmd_name].partition(":")
-            command = getattr(importlib.import_module(module_name), attribute)
+            with collector_paused():  # modules (pydantic's models...) live until exit
+                command = getattr(importlib.import_module(module_name), attribute)
             if not isinstance(command, click.Command):  # pragma: no cover - programming error
                 raise TypeError(f"{self.lazy[cmd_name]} is not a click command")
             return command

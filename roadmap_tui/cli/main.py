@@ -13,6 +13,7 @@ from roadmap_tui.cli.lazy import LazyGroup
 COMMANDS: dict[str, str] = {
     "init": "roadmap_tui.cli.workspace_cmds:init",
     "validate": "roadmap_tui.cli.workspace_cmds:validate",
+    "check": "roadmap_tui.cli.check_cmd:check",
     "score": "roadmap_tui.cli.score_cmd:score",
     "capacity": "roadmap_tui.cli.plan_cmds:capacity",
     "deps": "roadmap_tui.cli.plan_cmds:deps",
@@ -82,6 +83,8 @@ def run() -> None:
     """
     import signal
 
+    from roadmap_tui.cli.collector import LAUNCHED
+
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-    main()
+    main(obj={LAUNCHED: True})

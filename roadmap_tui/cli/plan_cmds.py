@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
+from roadmap_tui.cli.output import Printer, write_json_list, write_plain_table
 from roadmap_tui.models import Workspace, is_quarter_id
 from roadmap_tui.models.validation import nearest
 from roadmap_tui.storage import WorkspaceStore
@@ -59,8 +60,10 @@ def open_for_planning(
 ) -> tuple[Path, WorkspaceStore]:
     """Open the workspace (or a source of it) even with broken references (planning reports
     those itself); stop only when it cannot be read at all."""
+    from roadmap_tui.cli.opened import load_store
+
     path = workspace_path(ctx, workspace)
-    store = WorkspaceStore.open(spec if spec is not None else path, workspace=path)
+    store = load_store(spec if spec is not None else path, path)
     if store.loaded.workspace is None:
         print_problems(store.problems)
         click.echo(f"{store.source.display}: cannot be read; nothing done", err=True)
@@ -80,12 +83,6 @@ def value_of(ws: Workspace) -> ValueOf:
     from roadmap_tui.scoring import framework_for
 
     return framework_for(ws.roadmap.scoring).value
-
-
-def _console() -> Any:
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=True)
 
 
 def _dump(data: Any) -> None:
@@ -138,7 +135,7 @@ def capacity(
     loads = team_loads(graph, quarter)
     over = [load for load in loads if load.overloaded]
     if output == "json":
-        _dump([load.to_json() for load in loads])
+        write_json_list(load.to_json() for load in loads)
     else:
         _print_capacity(loads)
     if check and over:
@@ -149,22 +146,16 @@ def capacity(
 
 
 def _print_capacity(loads: list[Any]) -> None:
-    from rich.table import Table
 
     from roadmap_tui.models.numbers import fmt as show
 
-    console = _console()
-    table = Table(show_edge=False, pad_edge=False)
-    for name in ("quarter", "team", "capacity", "own", "asked", "used", "free", "note"):
-        table.add_column(name, justify="left" if name in ("quarter", "team", "note") else "right")
-    previous = None
+    console = Printer()
+    headers = ["quarter", "team", "capacity", "own", "asked", "used", "free", "note"]
+    rows = []
     for load in loads:
-        if previous is not None and load.quarter != previous:
-            table.add_section()
-        previous = load.quarter
         flags = []
         if load.overloaded:
-            flags.append(f"[bold red]over by {show(-load.free)}[/]")
+            flags.append(f"over by {show(-load.free)}")
         if not load.known_team:
             flags.append("not a team in roadmap.toml")
         elif not load.has_capacity:
@@ -175,27 +166,54 @@ def _print_capacity(loads: list[Any]) -> None:
             flags.append(f"{show(load.done)} done")
         if load.dropped:
             flags.append(f"{show(load.dropped)} dropped, not counted")
-        table.add_row(
-            load.quarter,
-            load.team,
-            show(load.capacity),
-            show(load.own),
-            show(load.asked),
-            show(load.used),
-            show(load.free),
-            ", ".join(flags),
+        rows.append(
+            [
+                load.quarter,
+                load.team,
+                show(load.capacity),
+                show(load.own),
+                show(load.asked),
+                show(load.used),
+                show(load.free),
+                ", ".join(flags),
+            ]
         )
-    console.print(table)
+    if console.terminal:
+        _rich_capacity(console, headers, rows, [load.overloaded for load in loads])
+    else:
+        write_plain_table(headers, rows, right=range(2, 7))
     over = [load for load in loads if load.overloaded]
     for load in over:
-        console.print(f"overloaded: {load.sentence()}")
+        console.line(f"overloaded: {load.sentence()}")
     for load in loads:
         if load.unestimated:
-            console.print(
+            console.line(
                 f"unestimated (counted 0): {load.team} {load.quarter}: {', '.join(load.unestimated)}"
             )
     if not over:
-        console.print("No team is over capacity.")
+        console.line("No team is over capacity.")
+
+
+def _rich_capacity(
+    console: Printer, headers: list[str], rows: list[list[str]], over: list[bool]
+) -> None:
+    """The capacity table on a terminal: a section per quarter, overloads in red."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(show_edge=False, pad_edge=False)
+    for name in headers:
+        table.add_column(name, justify="left" if name in ("quarter", "team", "note") else "right")
+    previous = None
+    for row, overloaded in zip(rows, over, strict=True):
+        if previous is not None and row[0] != previous:
+            table.add_section()
+        previous = row[0]
+        note = Text(row[-1])
+        if overloaded:
+            note.stylize("bold red", 0, row[-1].index(",") if "," in row[-1] else len(row[-1]))
+        table.add_row(*row[:-1], note)
+    console.console.print(table)
 
 
 # --- deps ------------------------------------------------------------------------------------
@@ -238,51 +256,51 @@ def deps(
     if output == "json":
         _dump({**problems.to_json(), "external": [e.to_json() for e in external]})
         return
-    console = _console()
+    console = Printer()
     if external:
-        console.print(f"[bold]External: on other workspaces' items ({len(external)})[/]")
+        console.line(f"External: on other workspaces' items ({len(external)})", "bold")
         for dependency in external:
-            console.print(f"  {dependency.sentence()}")
+            console.line(f"  {dependency.sentence()}")
     if not problems.count:
-        console.print("No dependency problems: no cycles, no unknown ids, no broken orders.")
+        console.line("No dependency problems: no cycles, no unknown ids, no broken orders.")
         return
     if problems.cycles:
-        console.print(f"[bold]Cycles ({len(problems.cycles)})[/]")
+        console.line(f"Cycles ({len(problems.cycles)})", "bold")
         for cycle in problems.cycles:
-            console.print("  " + " -> ".join([*cycle, cycle[0]]))
+            console.line("  " + " -> ".join([*cycle, cycle[0]]))
         if problems.cycles_cut:
-            console.print("  (more cycles in the same knot not listed)")
+            console.line("  (more cycles in the same knot not listed)")
     if problems.dangling:
-        console.print(f"[bold]Unknown ids ({len(problems.dangling)})[/]")
+        console.line(f"Unknown ids ({len(problems.dangling)})", "bold")
         for dangling in problems.dangling:
-            console.print(f"  {dangling.sentence()}")
+            console.line(f"  {dangling.sentence()}")
     if problems.order_violations:
-        console.print(f"[bold]Broken orders ({len(problems.order_violations)})[/]")
+        console.line(f"Broken orders ({len(problems.order_violations)})", "bold")
         for violation in problems.order_violations:
-            console.print(f"  {violation.sentence()}")
+            console.line(f"  {violation.sentence()}")
 
 
 def _print_closure(graph: Any, found: Any) -> None:
     from roadmap_tui.models.numbers import fmt as show
 
-    console = _console()
+    console = Printer()
 
     def where(item_id: str) -> str:
         item = graph.items[item_id]
         return f"{item_id} ({graph.location[item_id]}, {item.status})"
 
-    console.print(f"[bold]{where(found.item)}[/]")
-    console.print(f"Depends on ({len(found.upstream)}):")
+    console.line(f"{where(found.item)}", "bold")
+    console.line(f"Depends on ({len(found.upstream)}):")
     for item_id in found.upstream:
-        console.print(f"  {where(item_id)}")
-    console.print(f"Needed by ({len(found.downstream)}):")
+        console.line(f"  {where(item_id)}")
+    console.line(f"Needed by ({len(found.downstream)}):")
     for item_id in found.downstream:
-        console.print(f"  {where(item_id)}")
-    console.print(f"Critical chain: {show(found.chain_days)} open days")
+        console.line(f"  {where(item_id)}")
+    console.line(f"Critical chain: {show(found.chain_days)} open days")
     for item_id in found.chain:
         item = graph.items[item_id]
         days = "done" if item.status == "done" else f"{show(item.days)} days"
-        console.print(f"  {where(item_id)}: {days}")
+        console.line(f"  {where(item_id)}: {days}")
 
 
 # --- asks ------------------------------------------------------------------------------------
@@ -322,27 +340,28 @@ def asks(
         )
     groups = team_asks(graph, team=team, quarter=quarter)
     if output == "json":
-        _dump([group.to_json() for group in groups])
+        write_json_list(group.to_json() for group in groups)
         return
     from roadmap_tui.models.numbers import fmt as show
 
-    console = _console()
+    console = Printer()
     if not groups:
-        console.print("No open asks.")
+        console.line("No open asks.")
     previous = None
     for group in groups:
         if group.quarter != previous:
-            console.print(f"[bold]{group.quarter}[/]")
+            console.line(f"{group.quarter}", "bold")
             previous = group.quarter
-        tell = group.channel if group.known_team else "[red]not a team in roadmap.toml[/]"
-        console.print(f"  {group.to_team} ({tell}): {show(group.days)} days for {group.from_team}")
+        tell = group.channel if group.known_team else "not a team in roadmap.toml"
+        console.line(
+            f"  {group.to_team} ({tell}): {show(group.days)} days for {group.from_team}",
+            None if group.known_team else "red",
+        )
         for line in group.asks:
             note = f": {line.note}" if line.note else ""
-            console.print(f"    {line.item} {show(line.days)}{note}")
+            console.line(f"    {line.item} {show(line.days)}{note}")
     for item_id, asked in unknown_team_asks(graph):
-        console.print(
-            f"[red]{item_id} asks days of {asked}, which is not a team in roadmap.toml[/]"
-        )
+        console.line(f"{item_id} asks days of {asked}, which is not a team in roadmap.toml", "red")
 
 
 # --- carry -----------------------------------------------------------------------------------
@@ -425,13 +444,11 @@ def draft(
 
 
 def _print_draft(result: Any, ws: Workspace) -> None:
-    from rich.text import Text
-
     from roadmap_tui.exporters.rich_views import draft_text
 
-    console = _console()
-    console.print(Text(f"Draft of {result.quarter}", style="bold"))
-    console.print(draft_text(result))
+    console = Printer()
+    console.line(f"Draft of {result.quarter}", "bold")
+    console.show(draft_text(result))
 
 
 # --- adopt -----------------------------------------------------------------------------------
@@ -505,10 +522,8 @@ def adopt(
 
 
 def _print_adoption(result: Any) -> None:
-    from rich.text import Text
-
     from roadmap_tui.exporters.rich_views import adoption_text
 
-    console = _console()
-    console.print(Text(f"Adopt {', '.join(result.items)} into {result.quarter}", style="bold"))
-    console.print(adoption_text(result))
+    console = Printer()
+    console.line(f"Adopt {', '.join(result.items)} into {result.quarter}", "bold")
+    console.show(adoption_text(result))

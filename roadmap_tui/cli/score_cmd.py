@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,8 +14,8 @@ from roadmap_tui.cli.common import (
     workspace_option,
     workspace_path,
 )
+from roadmap_tui.cli.output import on_terminal, write_csv, write_json_list, write_plain_table
 from roadmap_tui.cli.workspace_cmds import framework_problems
-from roadmap_tui.exporters.csv_out import csv_text
 from roadmap_tui.models import BACKLOG, Workspace
 from roadmap_tui.models.validation import nearest
 from roadmap_tui.scoring import (
@@ -35,7 +33,8 @@ from roadmap_tui.scoring import (
 
 ALL = "all"
 FORMATS = ("table", "json", "csv")
-WIDTH_WHEN_PIPED = 132
+# Lines of a terminal the table's title, header, caption and the "more" note take.
+TABLE_CHROME = 8
 COLUMNS = ("id", "title", "quarter", "framework", "value", "score", "rank", "quadrant", "missing")
 
 
@@ -63,6 +62,12 @@ COLUMNS = ("id", "title", "quarter", "framework", "value", "score", "rank", "qua
     metavar="ITEM",
     help="Explain an item's score, rank and sensitivity; give two to compare them.",
 )
+@click.option(
+    "--all",
+    "all_rows",
+    is_flag=True,
+    help="On a terminal, every item (default: the first screenful). Pipes and files get all.",
+)
 @click.pass_context
 @handle_errors
 def score(
@@ -72,10 +77,12 @@ def score(
     scope: str,
     fmt: str,
     explain_ids: tuple[str, ...],
+    all_rows: bool,
 ) -> None:
     """Rank items by score, highest first; unscored items last with their missing inputs.
 
-    Ties: higher value, then smaller estimate, then id. Nothing is written.
+    Ties: higher value, then smaller estimate, then id. Nothing is written. On a terminal the
+    table shows the first screenful (--all for every item); piped, every row, as plain text.
     """
     if explain_ids and fmt != "table":
         raise click.UsageError("--explain prints text; leave out --format")
@@ -97,12 +104,11 @@ def score(
     if explain_ids:
         _explain(ws, ranking, explain_ids, where_of, scope)
     elif fmt == "json":
-        rows = [_row(entry, ranking, where_of) for entry in ranking]
-        click.echo(json.dumps(rows, indent=2, sort_keys=False, ensure_ascii=False))
+        write_json_list(_row(entry, ranking, where_of) for entry in ranking)
     elif fmt == "csv":
         _csv(ranking, where_of)
     else:
-        _table(ranking, where_of, scope)
+        _table(ranking, where_of, scope, all_rows=all_rows)
 
 
 def _scope(ws: Workspace, scope: str) -> set[str]:
@@ -142,47 +148,42 @@ def _row(entry: Scored, ranking: Ranking, where_of: dict[str, str]) -> dict[str,
 
 def _csv(ranking: Ranking, where_of: dict[str, str]) -> None:
     """One row per item; titles that look like formulas are quoted (see exporters.csv_out)."""
-    rows: list[list[Any]] = [list(COLUMNS)]
-    for entry in ranking:
-        row = _row(entry, ranking, where_of)
-        row["missing"] = ";".join(row["missing"])
-        rows.append([row[c] for c in COLUMNS])
-    click.echo(csv_text(rows), nl=False)
+
+    def rows() -> Any:
+        yield list(COLUMNS)
+        for entry in ranking:
+            row = _row(entry, ranking, where_of)
+            row["missing"] = ";".join(row["missing"])
+            yield [row[c] for c in COLUMNS]
+
+    write_csv(rows())
 
 
-def _table(ranking: Ranking, where_of: dict[str, str], scope: str) -> None:
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console(highlight=False)
-    if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(highlight=False, width=WIDTH_WHEN_PIPED)  # files and pipes: no squeezing
+def _table(
+    ranking: Ranking, where_of: dict[str, str], scope: str, *, all_rows: bool = False
+) -> None:
     framework = ranking.framework
     unscored = len(ranking) - ranking.scored_count
     what = "all items" if scope == ALL else scope
-    table = Table(
-        title=f"{framework.name}: {what}, {len(ranking)} items"
-        + (f", {unscored} unscored" if unscored else ""),
-        caption=f"{framework.score_label} = {framework.score_formula}; ties: {TIE_RULE}",
-        box=box.SIMPLE_HEAD,
+    title = f"{framework.name}: {what}, {len(ranking)} items" + (
+        f", {unscored} unscored" if unscored else ""
     )
-    headers = ["#", "id", "quarter", "value", framework.score_label, "quadrant", "missing inputs"]
-    rows = []
-    titles = []
-    for entry in ranking:
-        titles.append(ranking.item(entry.item_id).title)
-        rows.append(
-            [
-                "" if entry.rank is None else str(entry.rank),
-                entry.item_id,
-                where_of[entry.item_id],
-                "" if entry.value is None else _value(entry.value),
-                "" if entry.score is None else show_result(entry.score),
-                entry.quadrant or "",
-                _missing(entry),
-            ]
-        )
+    caption = f"{framework.score_label} = {framework.score_formula}; ties: {TIE_RULE}"
+    headers = ["#", "id", "title", "quarter", "value", framework.score_label, "quadrant"]
+    headers.append("missing inputs")
+    rows = [
+        [
+            "" if entry.rank is None else str(entry.rank),
+            entry.item_id,
+            ranking.item(entry.item_id).title,
+            where_of[entry.item_id],
+            "" if entry.value is None else _value(entry.value),
+            "" if entry.score is None else show_result(entry.score),
+            entry.quadrant or "",
+            _missing(entry),
+        ]
+        for entry in ranking
+    ]
     # Columns that would say nothing leave their room to the title: the quarter when one is
     # shown, the missing inputs when every item is scored.
     keep = [
@@ -193,21 +194,55 @@ def _table(ranking: Ranking, where_of: dict[str, str], scope: str) -> None:
     ]
     headers = [headers[n] for n in keep]
     rows = [[row[n] for n in keep] for row in rows]
+    right = [n for n, h in enumerate(headers) if h in ("#", "value", framework.score_label)]
+    if not on_terminal():
+        click.echo(title)
+        write_plain_table(headers, rows, right)
+        click.echo(caption)
+        return
+    _rich_table(title, caption, headers, rows, right, all_rows=all_rows)
+
+
+def _rich_table(
+    title: str,
+    caption: str,
+    headers: list[str],
+    rows: list[list[str]],
+    right: list[int],
+    *,
+    all_rows: bool,
+) -> None:
+    """The table for a person at a terminal: the first screenful unless --all."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    more = 0
+    if not all_rows:
+        shown = max(5, console.height - TABLE_CHROME)
+        more = max(0, len(rows) - shown)
+        rows = rows[:shown]
+    table = Table(title=title, caption=caption, box=box.SIMPLE_HEAD)
     widths = [max([len(h), *(len(row[n]) for row in rows)]) for n, h in enumerate(headers)]
+    others = sum(w for n, w in enumerate(widths) if headers[n] != "title")
     # The title gets what the other columns leave (padding and the gap between columns).
-    title_width = max(12, min(48, console.width - sum(widths) - 3 * (len(headers) + 1)))
+    title_width = max(12, min(48, console.width - others - 3 * len(headers)))
     for n, header in enumerate(headers):
-        right = header in ("#", "value", framework.score_label)
+        justify: Literal["right", "left"] = "right" if n in right else "left"
         if header == "missing inputs":  # the one column that wraps, by name
             table.add_column(header, min_width=min(widths[n], len(header)))
+        elif header == "title":
+            table.add_column(header, no_wrap=True, overflow="ellipsis", width=title_width)
         else:
-            justify: Literal["right", "left"] = "right" if right else "left"
             table.add_column(header, justify=justify, no_wrap=True, min_width=widths[n])
-        if header == "id":
-            table.add_column("title", no_wrap=True, overflow="ellipsis", width=title_width)
-    for row, title in zip(rows, titles, strict=True):
-        table.add_row(*row[:2], title, *row[2:])
+    for row in rows:
+        table.add_row(*row)
     console.print(table)
+    if more:
+        console.print(
+            f"... and {more} more items: `--all` shows every one; piped, all are written."
+        )
 
 
 def _missing(entry: Scored) -> str:

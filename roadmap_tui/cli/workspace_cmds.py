@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import click
 
-from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
+from roadmap_tui.cli.common import (
+    handle_errors,
+    print_problems,
+    require_stage_option,
+    workspace_option,
+    workspace_path,
+)
 from roadmap_tui.models import Problem
 from roadmap_tui.scoring import check_workspace
 from roadmap_tui.storage import WorkspaceStore
@@ -34,16 +41,31 @@ def init(ctx: click.Context, directory: Path | None, workspace: Path | None, for
 @click.command()
 @workspace_option
 @click.option("--source", "spec", default=None, help="Validate git:REV or scenario:NAME instead.")
+@require_stage_option
 @click.pass_context
 @handle_errors
-def validate(ctx: click.Context, workspace: Path | None, spec: str | None) -> None:
-    """Check every file of the workspace; print each problem, exit 1 if any is an error."""
+def validate(
+    ctx: click.Context,
+    workspace: Path | None,
+    spec: str | None,
+    requirements: list[tuple[str, str]],
+) -> None:
+    """Check every file of the workspace; print each problem, exit 1 if any is an error.
+
+    With --require-stage, a quarter that has not reached its stage is an error too.
+    """
+    from roadmap_tui.cli.opened import load_store
+
     path = workspace_path(ctx, workspace)
-    store = WorkspaceStore.open(spec if spec is not None else path, workspace=path)
+    store = load_store(spec if spec is not None else path, path)
     problems: list[Problem] = list(store.problems)
     ws = store.loaded.workspace
     if ws is not None:
         problems.extend(framework_problems(store))
+        if requirements:
+            from roadmap_tui.planning.stages import stage_problems
+
+            problems.extend(located(store, stage_problems(ws, requirements)))
     print_problems(problems)
     errors = [p for p in problems if p.is_error]
     label = store.source.display
@@ -64,19 +86,18 @@ def validate(ctx: click.Context, workspace: Path | None, spec: str | None) -> No
 def framework_problems(store: WorkspaceStore, framework: str | None = None) -> list[Problem]:
     """Score inputs and [scoring] settings against the frameworks (default: [scoring].framework),
     located in the source's files."""
+    return located(store, check_workspace(store.workspace, framework))
+
+
+def located(store: WorkspaceStore, problems: list[Problem]) -> list[Problem]:
+    """Problems of a pure layer (which name `2027-Q1.toml`) shown in the source's files
+    (`plans/2027-Q1.toml`), with the line each points at."""
+    if not problems:
+        return []
     texts = {
         store.source.shown(n): f.data.decode("utf-8", "replace")
         for n, f in store.loaded.files.items()
     }
-    shown = [
-        Problem(
-            store.source.shown(problem.file),
-            problem.message,
-            where=problem.where,
-            severity=problem.severity,
-            item_id=problem.item_id,
-            field=problem.field,
-        )
-        for problem in check_workspace(store.workspace, framework)
-    ]
-    return locate_all(shown, texts)
+    return locate_all(
+        [dataclasses.replace(p, file=store.source.shown(p.file)) for p in problems], texts
+    )

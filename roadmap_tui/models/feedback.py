@@ -15,7 +15,7 @@ FOUR_QUESTIONS: dict[str, str] = {
 
 
 class Feedback(BaseModel):
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="allow", populate_by_name=True)
 
     # `from` is a Python keyword: the TOML key is kept by the alias.
     from_team: str = Field(alias="from")
@@ -32,7 +32,7 @@ class Feedback(BaseModel):
 
 
 class Theme(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(defer_build=True, extra="allow")
 
     id: str
     title: str = ""
@@ -42,7 +42,7 @@ class Theme(BaseModel):
 class FeedbackLog(BaseModel):
     """The contents of feedback.toml."""
 
-    model_config = ConfigDict(extra="allow", populate_by_name=True)
+    model_config = ConfigDict(defer_build=True, extra="allow", populate_by_name=True)
 
     feedback: list[Feedback] = Field(default_factory=list)
     themes: list[Theme] = Field(default_factory=list)

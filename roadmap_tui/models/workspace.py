@@ -110,7 +110,7 @@ class QuarterHeader(BaseModel):
 class QuarterPlan(BaseModel):
     """One quarter file."""
 
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(defer_build=True, extra="allow")
 
     quarter: QuarterHeader
     items: list[Item] = Field(default_factory=list)
@@ -121,13 +121,15 @@ class QuarterPlan(BaseModel):
 
 
 class Backlog(BaseModel):
-    model_config = ConfigDict(extra="allow")
+    model_config = ConfigDict(defer_build=True, extra="allow")
 
     items: list[Item] = Field(default_factory=list)
 
 
 class Workspace(BaseModel):
     """A whole workspace: roadmap settings, quarters by id, the backlog and optional feedback."""
+
+    model_config = ConfigDict(defer_build=True)
 
     roadmap: Roadmap
     quarters: dict[str, QuarterPlan] = Field(default_factory=dict)

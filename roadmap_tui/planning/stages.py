@@ -16,10 +16,12 @@ for the item's team is a question too. Pure: Edits and sentences.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from roadmap_tui.models import BACKLOG, STAGES, Review, Workspace
+from roadmap_tui.models import BACKLOG, STAGES, Problem, Review, Workspace, is_quarter_id
 from roadmap_tui.models.edits import Edit, ItemChange, set_header
+from roadmap_tui.models.validation import file_of, nearest
 
 
 class StageError(ValueError):
@@ -99,7 +101,7 @@ def is_settled(stage: str) -> bool:
 
 def goes_back(before: str, after: str) -> bool:
     """True when a stage moves back (published -> draft): `set_stage` asks for `reopen`."""
-    return STAGES.index(after) < STAGES.index(before)
+    return stage_rank(after) < stage_rank(before)
 
 
 def quarters_touched(edit: Edit) -> list[str]:
@@ -170,3 +172,53 @@ def with_reopened(ws: Workspace, edit: Edit, by: str, on: dt.date, reason: str) 
     if not reopened:
         return edit
     return Edit(edit.label, (*reopened, *edit.changes))
+
+
+# --- the gate: a quarter has reached at least the stage required of it ---------------------
+Requirement = tuple[str, str]  # (quarter id, least stage)
+
+
+def stage_rank(stage: str) -> int:
+    """0 for draft ... 4 for published (ValueError for a name that is not a stage)."""
+    return STAGES.index(stage)
+
+
+def parse_requirement(text: str) -> Requirement:
+    """`2027-Q1=po-approved` as (quarter, stage); ValueError says what is wrong with it."""
+    quarter, sep, stage = text.partition("=")
+    quarter, stage = quarter.strip(), stage.strip()
+    if not sep or not quarter or not stage:
+        raise ValueError(f"{text!r} is not QUARTER=STAGE (e.g. 2027-Q1=po-approved)")
+    if not is_quarter_id(quarter):
+        raise ValueError(f"{quarter!r} is not a quarter id (YYYY-Qn, n = 1..4)")
+    if stage not in STAGES:
+        hint = nearest(stage, STAGES)
+        raise ValueError(
+            f"{stage!r} is not a stage (one of: {', '.join(STAGES)})"
+            + (f"; did you mean {hint}?" if hint else "")
+        )
+    return quarter, stage
+
+
+def stage_problems(ws: Workspace, requirements: Iterable[Requirement]) -> list[Problem]:
+    """One error per required quarter that is missing or has not reached its stage yet."""
+    problems: list[Problem] = []
+    for quarter, least in requirements:
+        plan = ws.quarters.get(quarter)
+        wanted = f"must have reached {least} (order: {' < '.join(STAGES)})"
+        if plan is None:
+            problems.append(
+                Problem(file_of(quarter), f"{wanted}, but there is no {quarter} quarter file")
+            )
+            continue
+        stage = plan.quarter.stage
+        if stage_rank(stage) < stage_rank(least):
+            problems.append(
+                Problem(
+                    file_of(quarter),
+                    f"{wanted}, but it is at {stage}",
+                    where="quarter.stage",
+                    field="stage",
+                )
+            )
+    return problems

@@ -84,6 +84,7 @@ class Ranking:
             self._given = items
         self._positions: dict[str, int] | None = None
         self._unscored_by_id: dict[str, Unscored] | None = None
+        self._entries: list[Scored] | None = None
 
     @property
     def unscored(self) -> list[Unscored]:
@@ -108,13 +109,21 @@ class Ranking:
         return [key[3] for key in self.keys] + [entry.item_id for entry in self.unscored]
 
     def __iter__(self) -> Iterator[Scored]:
-        quadrant = self.framework.quadrant
-        items = self.items
-        for position, key in enumerate(self.keys):
-            item_id = key[3]
-            yield Scored(item_id, position + 1, -key[1], -key[0], quadrant(items[item_id].score))
-        for entry in self.unscored:
-            yield Scored(entry.item_id, None, None, None, None, entry.missing, entry.out_of_range)
+        """The entries in rank order, worked out once: a view walks a ranking several times
+        (its rows, the ranks before a framework switch, the explanation)."""
+        if self._entries is None:
+            quadrant = self.framework.quadrant
+            items = self.items
+            entries = [
+                Scored(key[3], position + 1, -key[1], -key[0], quadrant(items[key[3]].score))
+                for position, key in enumerate(self.keys)
+            ]
+            entries.extend(
+                Scored(e.item_id, None, None, None, None, e.missing, e.out_of_range)
+                for e in self.unscored
+            )
+            self._entries = entries
+        return iter(self._entries)
 
     # --- lookups ----------------------------------------------------------------------------------
     @property

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from filelock import FileLock
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 LOCK_NAME = ".roadmap.lock"
 LOCK_TIMEOUT_SECONDS = 30.0
@@ -26,6 +28,8 @@ LOCK_TIMEOUT_SECONDS = 30.0
 
 def workspace_lock(folder: Path) -> FileLock:
     """The workspace's lock; re-entrant within a process (the same instance per folder)."""
+    from filelock import FileLock  # imported by the commands that save, not by those that read
+
     return FileLock(lock_path(folder), timeout=LOCK_TIMEOUT_SECONDS, is_singleton=True)
 
 

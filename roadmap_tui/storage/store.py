@@ -6,16 +6,19 @@ import copy
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from filelock import Timeout
+from typing import TYPE_CHECKING, Any
 
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
 from roadmap_tui.storage.atomic import atomic_write, clean_temp_files, fingerprint
 from roadmap_tui.storage.loader import Loaded, LoadedFile, load_source
 from roadmap_tui.storage.lock import workspace_lock
 from roadmap_tui.storage.sources import Source, read_folder, resolve_source
-from roadmap_tui.storage.writer import Origin, changes, desired_files, item_origins, render
+
+if TYPE_CHECKING:
+    from roadmap_tui.storage.writer import Origin
+
+# The writer (tomlkit) and the lock (filelock) are imported where a save needs them: commands
+# that only read (validate, check, score, ...) never pay for them.
 
 
 class ExternalChangeError(Exception):
@@ -43,6 +46,8 @@ class WorkspaceStore:
         if loaded.workspace is not None:
             broken = {name for name, file in loaded.files.items() if file.broken}
             if broken:
+                from roadmap_tui.storage.writer import desired_files
+
                 desired = desired_files(loaded.workspace)
                 self._broken_baseline = {
                     n: copy.deepcopy(desired[n]) for n in broken if n in desired
@@ -83,6 +88,8 @@ class WorkspaceStore:
 
     def pending(self, ws: Workspace) -> list[str]:
         """File names whose content would change if `ws` were saved."""
+        from roadmap_tui.storage.writer import changes, desired_files
+
         names = []
         for name, data in desired_files(ws).items():
             file = self.loaded.files.get(name)
@@ -112,6 +119,10 @@ class WorkspaceStore:
 
     def save(self, ws: Workspace, *, force: bool = False) -> SaveResult:
         """Write the files whose content changed, each atomically; refuse to overwrite others' edits."""
+        from filelock import Timeout
+
+        from roadmap_tui.storage.writer import changes, desired_files, render
+
         plans: list[tuple[str, Path, str, LoadedFile | None]] = []
         origins = self._raw_items()
         for name, data in desired_files(ws).items():
@@ -177,6 +188,8 @@ class WorkspaceStore:
 
     def _raw_items(self) -> dict[str, Origin]:
         """Items as read, by id, so an item moved between files keeps how it was written."""
+        from roadmap_tui.storage.writer import item_origins
+
         return item_origins(
             (file.data.decode("utf-8", errors="replace"), file.raw)
             for file in self.loaded.files.values()

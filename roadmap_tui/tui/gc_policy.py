@@ -1,15 +1,21 @@
-"""How the terminal app tunes Python's garbage collector: the one place that does.
+"""How the program tunes Python's garbage collector: the one place that does.
 
 The app keeps a large, long-lived object graph (Textual, the workspace, the views). Full collections
 walked it again and again (20 ms of the start; 0.13-0.25 s every few key presses with 10,000 items).
 The app's launch (`run_app`) asks for this tuning; importing any module changes nothing, and tests
 that build the app with `make_app` leave the collector as they found it unless they ask.
 Everything here runs on the app's thread: a worker never pauses the collector.
+
+The command line (`roadmap validate`, `check`, ...) is launched by `cli.run()`, which asks for
+`reading_paused` around what a command imports and reads; under click's test runner (no launch)
+the collector is left alone.
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 FULL_COLLECTION_EVERY = 100  # middle-generation collections per full one (Python's default: 10)
 # While the workspace is read, nearly every object made lives on: collect young ones rarely.
@@ -58,3 +64,23 @@ class CollectorPolicy:
         gc.unfreeze()
         gc.collect()
         gc.freeze()
+
+
+@contextmanager
+def reading_paused(enabled: bool) -> Iterator[None]:
+    """For a command-line launch: the collector off while a workspace (or a module) is read, and
+    what was read frozen after. Everything read is kept until the command exits, so the
+    collections the reading would set off find nothing to free, yet with 10,000 items they walk
+    millions of objects again and again (a sixth of the command's time). Reference counting
+    still frees whatever is dropped. `enabled` False: the collector is left as it is."""
+    if not enabled:
+        yield
+        return
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_on:
+            gc.enable()

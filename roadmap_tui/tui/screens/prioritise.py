@@ -88,6 +88,8 @@ class PrioritiseScreen(RedrawnWhenShown):
         self.boards: Boards | None = None
         self.ranking: Ranking | None = None
         self.previous_ranks: dict[str, int | None] = {}  # under the framework shown before
+        self._cells: dict[tuple[str, str, str | None, bool], Text] = {}  # see _cell
+        self._points: tuple[tuple[int, str], list[Point], int] | None = None  # see _show_matrix
         self._stale = False
 
     def compose(self) -> ComposeResult:
@@ -124,6 +126,7 @@ class PrioritiseScreen(RedrawnWhenShown):
             from roadmap_tui.workbench.boards import Boards
 
             self.boards = Boards(ws, self.derived.scores)
+            self._points = None
         return self.boards
 
     @property
@@ -161,6 +164,10 @@ class PrioritiseScreen(RedrawnWhenShown):
             table.clear()
             return
         matrix = self._matrix_framework()
+        # Cells are shared, not built per row: a framework switch over 4,000 backlog items
+        # re-ranks every row, and one Text per cell cost most of the switch (DataTable draws
+        # only the rows on screen and never changes a cell it is given).
+        cell = self._cell
         rows: dict[str, list[Text]] = {}
         for entry in ranking:
             item = ranking.item(entry.item_id)
@@ -168,18 +175,18 @@ class PrioritiseScreen(RedrawnWhenShown):
             if entry.rank is None:
                 why = entry.missing and f"needs {', '.join(entry.missing)}"
                 why = why or f"{', '.join(entry.out_of_range)} out of range"
-                note = Text(why, style="yellow", overflow="ellipsis", no_wrap=True)
+                note = cell(why, "yellow", clip=True)
             else:
                 quadrant = entry.quadrant
                 if quadrant is None and matrix is not None:
                     quadrant = matrix.quadrant(item.score)  # the matrix's, for other frameworks
-                note = Text(quadrant or "")
+                note = cell(quadrant or "")
             rows[entry.item_id] = [
-                Text(str(entry.rank) if entry.rank is not None else "-", justify="right"),
+                cell(str(entry.rank) if entry.rank is not None else "-", "", "right"),
                 moved,
-                Text(item.id, style="bold", overflow="ellipsis", no_wrap=True),
-                Text(show_value(entry.value) if entry.value is not None else ""),
-                Text(show_result(entry.score) if entry.score is not None else ""),
+                cell(item.id, "bold", clip=True),
+                cell(show_value(entry.value) if entry.value is not None else ""),
+                cell(show_result(entry.score) if entry.score is not None else ""),
                 note,
             ]
         if len(rows) == table.row_count and all(key in table.rows for key in rows):
@@ -190,6 +197,21 @@ class PrioritiseScreen(RedrawnWhenShown):
                 table.add_row(*cells, key=item_id)
         if selected is not None:
             self.select(selected)
+
+    def _cell(
+        self, text: str, style: str = "", justify: str | None = None, *, clip: bool = False
+    ) -> Text:
+        """One shared, unchanging Text per distinct cell (ranks, ids, figures, quadrants);
+        `clip`: cut with an ellipsis rather than wrapped."""
+        key = (text, style, justify, clip)
+        found = self._cells.get(key)
+        if found is None:
+            if clip:
+                found = Text(text, style=style, overflow="ellipsis", no_wrap=True)
+            else:
+                found = Text(text, style=style, justify=justify)  # type: ignore[arg-type]
+            self._cells[key] = found
+        return found
 
     def _show_heading(self) -> None:
         ws = self.session.workspace
@@ -248,17 +270,9 @@ class PrioritiseScreen(RedrawnWhenShown):
         if framework is None:
             matrix.update(Text("The value/effort thresholds in roadmap.toml are unusable.", "red"))
             return
-        points = []
-        unplaced = 0
-        for item in self.session.workspace.items_in(self.location):
-            quadrant = framework.quadrant(item.score)
-            value, effort = item.score.get("value"), item.score.get("effort")
-            if quadrant is None or value is None or effort is None:
-                unplaced += 1
-                continue
-            points.append(Point(item.id, value, effort, quadrant))
         from roadmap_tui.scoring import quadrant_thresholds
 
+        points, unplaced = self._matrix_points(framework)
         value_threshold, effort_threshold = quadrant_thresholds(framework)
         matrix.border_title = f"value/effort · {self.location}"
         matrix.show(
@@ -268,6 +282,25 @@ class PrioritiseScreen(RedrawnWhenShown):
             effort_threshold=effort_threshold,
             unplaced=unplaced,
         )
+
+    def _matrix_points(self, framework: Framework) -> tuple[list[Point], int]:
+        """The location's items on the matrix, and how many cannot be placed; worked out again
+        only when the workspace, the location or the boards change (not per cursor move or
+        framework switch)."""
+        key = (id(self.boards), self.location)
+        if self._points is not None and self._points[0] == key:
+            return self._points[1], self._points[2]
+        points = []
+        unplaced = 0
+        for item in self.session.workspace.items_in(self.location):
+            quadrant = framework.quadrant(item.score)
+            value, effort = item.score.get("value"), item.score.get("effort")
+            if quadrant is None or value is None or effort is None:
+                unplaced += 1
+                continue
+            points.append(Point(item.id, value, effort, quadrant))
+        self._points = (key, points, unplaced)
+        return points, unplaced
 
     def _matrix_framework(self) -> Framework | None:
         from roadmap_tui.models import WorkspaceError
@@ -282,6 +315,7 @@ class PrioritiseScreen(RedrawnWhenShown):
     # --- reacting to the session ---------------------------------------------------------------
     @on(WorkspaceEdited)
     def _edited(self, message: WorkspaceEdited) -> None:
+        self._points = None
         if self.boards is not None:
             self.boards.apply_edit(message.edit)
         self.redraw_when_shown()
@@ -289,6 +323,7 @@ class PrioritiseScreen(RedrawnWhenShown):
     @on(DerivedReady)
     @on(WorkspaceReloaded)
     def _reloaded(self) -> None:
+        self._points = None
         self.boards = None
         self.previous_ranks = {}
         self.redraw_when_shown()

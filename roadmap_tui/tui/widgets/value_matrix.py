@@ -51,6 +51,12 @@ class ValueMatrix(Static):
         self.cells: dict[tuple[int, int], list[str]] = {}  # (value step, effort step) -> ids
         self.value_threshold: float = 5
         self.effort_threshold: float = 5
+        # The points last placed and where: the same list shown again (another item selected,
+        # another framework in the ranking) is not placed again, 4,000 backlog items included.
+        self._placed: tuple[list[Point], float, float] | None = None
+        self._quadrant_of: dict[tuple[int, int], str] = {}
+        self._counts: dict[str, int] = {}
+        self._where: dict[str, tuple[tuple[int, int], Point]] = {}
 
     def place(self, point: Point) -> tuple[int, int]:
         high_value = point.quadrant in ("quick win", "big bet")
@@ -69,20 +75,26 @@ class ValueMatrix(Static):
         effort_threshold: float,
         unplaced: int = 0,
     ) -> None:
-        self.value_threshold = value_threshold
-        self.effort_threshold = effort_threshold
-        self.cells = {}
-        quadrant_of: dict[tuple[int, int], str] = {}
-        counts = dict.fromkeys(QUADRANT_STYLE, 0)
+        placed = (points, value_threshold, effort_threshold)
+        if self._placed is None or self._placed[0] is not points or self._placed[1:] != placed[1:]:
+            self.value_threshold = value_threshold
+            self.effort_threshold = effort_threshold
+            self.cells = {}
+            self._quadrant_of = {}
+            self._counts = dict.fromkeys(QUADRANT_STYLE, 0)
+            self._where = {}
+            for point in points:
+                cell = self.place(point)
+                self.cells.setdefault(cell, []).append(point.item_id)
+                self._quadrant_of[cell] = point.quadrant
+                self._counts[point.quadrant] = self._counts.get(point.quadrant, 0) + 1
+                self._where.setdefault(point.item_id, (cell, point))
+            self._placed = placed
+        quadrant_of, counts = self._quadrant_of, self._counts
         chosen: tuple[int, int] | None = None
         chosen_point: Point | None = None
-        for point in points:
-            cell = self.place(point)
-            self.cells.setdefault(cell, []).append(point.item_id)
-            quadrant_of[cell] = point.quadrant
-            counts[point.quadrant] = counts.get(point.quadrant, 0) + 1
-            if point.item_id == selected:
-                chosen, chosen_point = cell, point
+        if selected is not None and selected in self._where:
+            chosen, chosen_point = self._where[selected]
         low_columns = [e for e in SCALE if e <= effort_threshold]
         split_column = len(low_columns)  # effort columns left of the divider
         text = Text("value ↑\n", "dim")
