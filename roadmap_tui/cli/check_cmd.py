@@ -62,6 +62,9 @@ class Gate:
 
     store: WorkspaceStore
     requirements: list[tuple[str, str]] = field(default_factory=list)
+    portfolio: Path | None = None  # --portfolio: this workspace checked with every other team's
+    folder: Path | None = None  # the workspace folder (the portfolio's member it stands for)
+    spec: str | None = None
 
     @property
     def workspace(self) -> Workspace | None:
@@ -127,7 +130,50 @@ def stage_step(gate: Gate) -> list[Finding]:
     return gate.located("stages", stage_problems(gate.workspace, gate.requirements))
 
 
-def steps_for(requirements: list[tuple[str, str]]) -> list[tuple[str, Step]]:
+def portfolio_step(gate: Gate) -> list[Finding]:
+    """The promises between teams (what `roadmap portfolio check` fails on), with this
+    workspace as it is here standing in for its member."""
+    from roadmap_tui.cli.portfolio_cmds import with_local
+
+    assert gate.portfolio is not None and gate.folder is not None
+    _, report = with_local(gate.portfolio, gate.folder, gate.spec)
+    findings = [
+        Finding(
+            "portfolio",
+            f"ask of {a['team']} by {a['from']}/{a['item']} in {a['quarter']}"
+            f" ({a['days']} days): {a['status']}",
+        )
+        for a in (ask.to_json() for ask in report.broken_asks)
+    ]
+    findings += [
+        Finding(
+            "portfolio",
+            f"orphaned reservation {o['team']}/{o['item']} for {o['for']} in {o['quarter']}",
+        )
+        for o in (orphan.to_json() for orphan in report.orphaned)
+    ]
+    findings += [
+        Finding(
+            "portfolio",
+            f"{d['item']} ({d['quarter']}) depends on {d['depends_on']}"
+            f" ({d['depends_quarter'] or 'not planned'}): {d['problem']}",
+        )
+        for d in (dep.to_json() for dep in report.dependencies)
+    ]
+    findings += [
+        Finding(
+            "portfolio",
+            f"{c['team']} {c['quarter']} overloaded: {c['used']} used and {c['unconfirmed']}"
+            f" unconfirmed of {c['capacity']} days",
+        )
+        for c in (line.to_json() for line in report.overloaded)
+    ]
+    return findings
+
+
+def steps_for(
+    requirements: list[tuple[str, str]], portfolio: Path | None = None
+) -> list[tuple[str, Step]]:
     """The gate's steps in the order they run and are reported."""
     steps: list[tuple[str, Step]] = [
         ("validate", validation_step),
@@ -136,6 +182,8 @@ def steps_for(requirements: list[tuple[str, str]]) -> list[tuple[str, Step]]:
     ]
     if requirements:
         steps.append(("stages", stage_step))
+    if portfolio is not None:
+        steps.append(("portfolio", portfolio_step))
     return steps
 
 
@@ -155,6 +203,13 @@ def run_gate(gate: Gate, steps: list[tuple[str, Step]]) -> dict[str, list[Findin
 @click.option("--source", "spec", default=None, help="Check git:REV or scenario:NAME instead.")
 @require_stage_option
 @click.option(
+    "--portfolio",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Also check the promises between teams of this portfolio.toml (asks, reservations,"
+    " cross-team dependencies, load), with this workspace as it is here.",
+)
+@click.option(
     "--format",
     "output",
     type=click.Choice(FORMATS),
@@ -169,16 +224,17 @@ def check(
     workspace: Path | None,
     spec: str | None,
     requirements: list[tuple[str, str]],
+    portfolio: Path | None,
     output: str,
 ) -> None:
     """The whole gate in one run: every file valid, no team over capacity, no dependency
-    cycle or broken order, and the stages required by --require-stage. Prints every problem;
-    exits 1 if any is an error.
+    cycle or broken order, the stages required by --require-stage, and with --portfolio the
+    promises between teams. Prints every problem; exits 1 if any is an error.
     """
     path = workspace_path(ctx, workspace)
     store = load_store(spec if spec is not None else path, path)
-    gate = Gate(store, requirements)
-    steps = steps_for(requirements)
+    gate = Gate(store, requirements, portfolio, path, spec)
+    steps = steps_for(requirements, portfolio)
     results = run_gate(gate, steps)
     errors = sum(1 for found in results.values() for f in found if f.error)
     warnings = sum(1 for found in results.values() for f in found if not f.error)
