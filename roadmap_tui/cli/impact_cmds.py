@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from roadmap_tui.cli.common import handle_errors, open_workspace, workspace_option, workspace_path
-from roadmap_tui.cli.output import Printer
+from roadmap_tui.cli.output import Printer, write_plain_table
 from roadmap_tui.impact import Impact, Options, compare_versions, impact_json, options_json, summary
 from roadmap_tui.impact.figures import figures
 from roadmap_tui.models import Item
@@ -50,14 +50,28 @@ def load_impact(
 
 # --- text output -----------------------------------------------------------------------------
 def print_impact(impact: Impact, *, all_items: bool = False) -> None:
-    from roadmap_tui.exporters.rich_views import impact_tables
-
     console = Printer()
     console.line(f"Impact of {impact.adjusted} against {impact.base}", "bold")
     console.line(summary(impact))
     console.line(f"Framework: {impact.framework}. Days are person-days.", "dim")
-    for part in impact_tables(impact, all_items=all_items):
-        console.show(part)
+    if console.terminal:
+        from roadmap_tui.exporters.rich_views import impact_tables
+
+        for drawn in impact_tables(impact, all_items=all_items):
+            console.show(drawn)
+    else:  # the same rows (`impact_rows`), plain: no rich on a pipe
+        from roadmap_tui.exporters.impact_rows import impact_sections
+
+        for part in impact_sections(impact, all_items=all_items):
+            if isinstance(part, str):
+                console.line(part)
+                continue
+            console.line()
+            console.line(part.title)
+            if part.rows:
+                write_plain_table(part.headers, [[c.text for c in row] for row in part.rows])
+            else:
+                console.line(part.empty)
     console.line()
     if impact.notices:
         teams = ", ".join(

@@ -15,22 +15,14 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from roadmap_tui.impact.summary import goal_cell, location
-from roadmap_tui.impact.vocabulary import OPTION_HEADINGS, ask_word, change_word
-from roadmap_tui.models.numbers import fmt, same, signed
+from roadmap_tui.exporters.impact_rows import impact_sections
+from roadmap_tui.impact.vocabulary import OPTION_HEADINGS
+from roadmap_tui.models.numbers import fmt, signed
 
 if TYPE_CHECKING:
     from roadmap_tui.impact import Impact, Options
     from roadmap_tui.planning.adopt import Adoption
     from roadmap_tui.planning.draft import Draft
-
-ARROW = "\u2192"  # →
-CHANGE_STYLE = {"added": "green", "removed": "red", "deferred": "yellow", "pulled-in": "cyan"}
-
-
-def pair(before: float | None, after: float | None) -> str:
-    """`4` when unchanged, `4 → 6` when changed."""
-    return fmt(after) if same(before, after) else f"{fmt(before)} {ARROW} {fmt(after)}"
 
 
 def table(headers: list[str]) -> Table:
@@ -70,128 +62,19 @@ def section(
 def impact_tables(
     impact: Impact, *, all_items: bool = False, compact: bool = False
 ) -> list[RenderableType]:
-    """Items, value per quarter, days per team, asks, broken dependencies and goals. `compact`
-    (the app's narrower pane) leaves out the days and reasons columns and the days per team."""
-    items = impact.items if all_items else impact.changed_items
-    wide = not compact
-    parts = [
-        section(
-            "Items",
-            ["Item", "Change", "From", "To", *(["Days"] if wide else []), "Value"]
-            + (["Reason"] if wide else []),
-            [
-                [
-                    Text(row.id, style="bold"),
-                    Text(change_word(row.change), style=CHANGE_STYLE.get(row.change, "")),
-                    location(row.from_location),
-                    location(row.to_location),
-                    *([pair(row.estimate_before, row.estimate_after)] if wide else []),
-                    pair(row.value_before, row.value_after),
-                    *([row.note or ""] if wide else []),
-                ]
-                for row in items
-            ],
-            "No item changes.",
-        )
-    ]
-    value_rows: list[list[str | Text]] = [
-        [row.quarter, fmt(row.before), fmt(row.after), signed(row.delta)] for row in impact.value
-    ]
-    value_rows.append(
-        [
-            Text("total", style="bold"),
-            fmt(impact.value_before),
-            fmt(impact.value_after),
-            signed(impact.value_after - impact.value_before),
+    """Items, value per quarter, days per team, asks, broken dependencies and goals
+    (`impact_rows.impact_sections`) drawn. `compact` (the app's narrower pane) leaves out the
+    days and reasons columns and the days per team."""
+    drawn: list[RenderableType] = []
+    for part in impact_sections(impact, all_items=all_items, compact=compact):
+        if isinstance(part, str):
+            drawn.append(Text(part))
+            continue
+        rows: list[list[str | Text]] = [
+            [Text(cell.text, style=cell.style) for cell in row] for row in part.rows
         ]
-    )
-    parts.append(
-        section("Value per quarter", ["Quarter", "Before", "After", "Change"], value_rows, "")
-    )
-    unscored = sorted(
-        {i for row in impact.value for i in (*row.unscored_before, *row.unscored_after)}
-    )
-    if unscored:
-        parts.append(Text(f"Unscored, not counted: {', '.join(unscored)}"))
-    if wide:
-        parts.append(
-            section(
-                "Days per team against capacity (changed only)",
-                ["Team", "Quarter", "Before", "After", "Capacity", "Free after"],
-                [
-                    [
-                        row.team,
-                        row.quarter,
-                        fmt(row.before),
-                        fmt(row.after),
-                        fmt(row.capacity),
-                        f"over by {fmt(-row.free_after)}"
-                        if row.over_after
-                        else fmt(row.free_after),
-                    ]
-                    for row in impact.effort
-                    if not same(row.before, row.after)
-                ],
-                "No team's days change.",
-            )
-        )
-    parts.append(
-        section(
-            "Days of other teams (asks)",
-            ["Team", "Item", "Change", "Days", "From", "To"],
-            [
-                [
-                    ask.team,
-                    ask.item,
-                    ask_word(ask.kind),
-                    pair(ask.days_before, ask.days)
-                    if ask.days_before is not None
-                    else fmt(ask.days),
-                    ask.from_quarter or "-",
-                    ask.to_quarter or "-",
-                ]
-                for ask in impact.asks
-            ],
-            "No days of other teams change.",
-        )
-    )
-    parts.append(
-        section(
-            "Broken dependencies",
-            ["Item", "Quarter", "Depends on", *(["Kind"] if wide else []), "Why"],
-            [
-                [
-                    row.item,
-                    row.quarter,
-                    row.depends_on,
-                    *([row.kind] if wide else []),
-                    row.reason,
-                ]
-                for row in impact.broken_dependencies
-            ],
-            "No dependency breaks.",
-        )
-    )
-    parts.append(
-        section(
-            "Goals",
-            ["Goal", "Before", "After", "Slip"],
-            [
-                [
-                    goal.goal,
-                    goal_cell(goal.before, goal.waiting_before),
-                    goal_cell(goal.after, goal.waiting_after),
-                    Text(
-                        "-" if goal.slip is None else signed(goal.slip) if goal.slip else "none",
-                        style="bold red" if goal.slip else "",
-                    ),
-                ]
-                for goal in impact.goals
-            ],
-            "No goals.",
-        )
-    )
-    return parts
+        drawn.append(section(part.title, part.headers, rows, part.empty))
+    return drawn
 
 
 def options_table(options: Options) -> RenderableType:
