@@ -23,6 +23,7 @@ from roadmap_tui.models import (
 )
 from roadmap_tui.storage.atomic import fingerprint
 from roadmap_tui.storage.errors import locate_all, schema_problems, toml_problem
+from roadmap_tui.storage.limits import LimitError, big_integer_problem, checked
 from roadmap_tui.storage.sources import ROADMAP, Source
 
 BACKLOG_FILE = "backlog.toml"
@@ -162,31 +163,20 @@ def _parse(source: Source, name: str, data: bytes, problems: list[Problem]) -> L
         problems.append(Problem(shown, "file is empty"))
         return None
     try:
-        raw = _share_keys(tomllib.loads(text), {})
+        raw = checked(tomllib.loads(text), {})
     except tomllib.TOMLDecodeError as error:
         problems.append(toml_problem(shown, error, text))
+        return None
+    except LimitError as error:
+        problems.append(Problem(shown, error.message, where=error.where))
         return None
     except RecursionError:
         problems.append(Problem(shown, "nested too deeply to read"))
         return None
+    except ValueError as error:  # an integer over Python's digit limit
+        problems.append(big_integer_problem(shown, text, error))
+        return None
     return LoadedFile(name=name, data=data, raw=raw)
-
-
-def _share_keys(value: Any, names: dict[str, str]) -> Any:
-    """The parsed tables with one string per key name: tomllib makes a new `id`, `title`, ... for
-    every item, and the data read is kept beside the models (for saving), so with 10,000 items
-    the repeated names cost 13 MiB of the terminal app's memory. Lists are changed in place."""
-    if type(value) is dict:
-        return {
-            names.setdefault(key, key): _share_keys(item, names)
-            if type(item) is dict or type(item) is list
-            else item
-            for key, item in value.items()
-        }
-    for index, item in enumerate(value):
-        if type(item) is dict or type(item) is list:
-            value[index] = _share_keys(item, names)
-    return value
 
 
 def _extra(raw: dict[str, Any], known: set[str]) -> dict[str, Any]:
