@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
+from roadmap_tui.cli.output import echo
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
 from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
 
@@ -40,7 +41,7 @@ def workspace_path(ctx: click.Context, given: Path | None) -> Path:
 def print_problems(problems: list[Problem], *, warnings: bool = True) -> None:
     for problem in problems:
         if problem.is_error or warnings:
-            click.echo(str(problem), err=True)
+            echo(str(problem), err=True)
 
 
 def open_store(path: Path, spec: str | None = None) -> WorkspaceStore:
@@ -60,7 +61,7 @@ def open_workspace(path: Path, spec: str | None = None) -> Workspace:
 
 
 def _fail(message: str) -> int:
-    click.echo(message, err=True)
+    echo(message, err=True)
     return 1
 
 
@@ -75,10 +76,10 @@ def handle_errors(command: F) -> F:
             print_problems(error.problems)
             sys.exit(1)
         except ExternalChangeError as error:
-            click.echo(f"error: {error}", err=True)
+            echo(f"error: {error}", err=True)
             sys.exit(1)
         except OSError as error:
-            click.echo(f"error: {error.filename or ''}: {error.strerror or error}", err=True)
+            echo(f"error: {error.filename or ''}: {error.strerror or error}", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]

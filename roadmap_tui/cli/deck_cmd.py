@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from roadmap_tui.cli.common import handle_errors, open_store, workspace_option, workspace_path
+from roadmap_tui.cli.output import echo
 
 
 @click.command("deck")
@@ -74,7 +75,7 @@ def deck(
       roadmap export deck git:HEAD~1 -o review.pptx --template corporate.pptx --title "Q1 review"
     """
     if output.exists() and not force:
-        click.echo(f"error: {output} exists; use --force to overwrite it", err=True)
+        echo(f"error: {output} exists; use --force to overwrite it", err=True)
         raise click.exceptions.Exit(1)
     from roadmap_tui.exporters.deck import DeckError, DeckInput, SourceInfo, write_deck
     from roadmap_tui.impact import compare, compare_options
@@ -130,8 +131,8 @@ def deck(
     try:
         result = write_deck(data, output, template=template, force=force)
     except DeckError as error:
-        click.echo(f"error: {error}", err=True)
+        echo(f"error: {error}", err=True)
         raise click.exceptions.Exit(1) from None
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(f"{output}: {len(result.slides)} slides, impact of {base} -> {', '.join(specs)}")
+        echo(f"warning: {warning}", err=True)
+    echo(f"{output}: {len(result.slides)} slides, impact of {base} -> {', '.join(specs)}")

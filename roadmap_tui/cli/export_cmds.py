@@ -9,6 +9,7 @@ import click
 from roadmap_tui.cli.common import handle_errors, workspace_option
 from roadmap_tui.cli.deck_cmd import deck
 from roadmap_tui.cli.impact_cmds import load_impact
+from roadmap_tui.cli.output import echo
 from roadmap_tui.impact import Options
 
 
@@ -46,12 +47,12 @@ def markdown(
     result = load_impact(ctx, workspace, base, adjusted)
     text = options_markdown(result) if isinstance(result, Options) else impact_markdown(result)
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     from roadmap_tui.storage import atomic_write
 
     atomic_write(output, text.encode("utf-8"))
-    click.echo(f"{output}: impact of {base} -> {', '.join(adjusted) or 'the workspace'} written")
+    echo(f"{output}: impact of {base} -> {', '.join(adjusted) or 'the workspace'} written")
 
 
 export.add_command(deck)

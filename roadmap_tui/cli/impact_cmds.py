@@ -6,7 +6,6 @@ framework's figures and prints.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from roadmap_tui.cli.common import handle_errors, open_workspace, workspace_option, workspace_path
+from roadmap_tui.cli.output import echo, echo_json, inert_console
 from roadmap_tui.impact import (
     Impact,
     Options,
@@ -69,12 +69,10 @@ def load_impact(
 
 # --- text output -----------------------------------------------------------------------------
 def _console() -> Console:
-    from rich.console import Console
-
     # Wide enough for the tables when piped (a README, a file), the terminal's width otherwise.
-    console = Console(highlight=False, soft_wrap=False)
+    console = inert_console(highlight=False, soft_wrap=False)
     if not console.is_terminal:
-        console = Console(highlight=False, width=120)
+        console = inert_console(highlight=False, width=120)
     return console
 
 
@@ -87,7 +85,9 @@ def print_impact(impact: Impact, *, all_items: bool = False) -> None:
     from roadmap_tui.impact.summary import goal_cell, location
 
     console = _console()
-    console.print(Text(f"Impact of {impact.adjusted} against {impact.base}", style="bold"), soft_wrap=True)
+    console.print(
+        Text(f"Impact of {impact.adjusted} against {impact.base}", style="bold"), soft_wrap=True
+    )
     console.print(Text(summary(impact)), soft_wrap=True)
     console.print(Text(f"Framework: {impact.framework}. Days are person-days.", style="dim"))
 
@@ -313,12 +313,12 @@ def impact(
             if isinstance(result, Options)
             else impact_json(result, all_items=all_items)
         )
-        click.echo(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False))
+        echo_json(data)
     elif output == "markdown":
         from roadmap_tui.exporters.markdown import impact_markdown, options_markdown
 
         text = options_markdown(result) if isinstance(result, Options) else impact_markdown(result)
-        click.echo(text, nl=False)
+        echo(text, nl=False)
     elif isinstance(result, Options):
         print_options(result)
     else:
@@ -339,13 +339,13 @@ def notices(ctx: click.Context, base: str, adjusted: str | None, workspace: Path
     result = load_impact(ctx, workspace, base, (adjusted,) if adjusted else ())
     assert isinstance(result, Impact)
     if not result.notices:
-        click.echo("No other team is affected: nothing to tell anyone.")
+        echo("No other team is affected: nothing to tell anyone.")
         return
     blocks = []
     for notice in result.notices:
         where = notice.channel or "(no channel in roadmap.toml)"
         blocks.append(f"== {notice.team_name}: {where}\n{notice.message}")
-    click.echo("\n\n".join(blocks))
+    echo("\n\n".join(blocks))
 
 
 @click.group()
@@ -365,7 +365,7 @@ def scenario_new(ctx: click.Context, name: str, workspace: Path | None, force: b
 
     path = workspace_path(ctx, workspace)
     folder = new_scenario(path, name, force=force)
-    click.echo(
+    echo(
         f"{folder}: new scenario, a copy of {path}. Edit it, then compare:"
         f" roadmap -w {path} impact {path} scenario:{name}"
     )
@@ -384,7 +384,7 @@ def scenario_list(ctx: click.Context, workspace: Path | None) -> None:
         raise click.ClickException(f"{path}: no such workspace folder")
     names = list_scenarios(path)
     if not names:
-        click.echo(f"No scenarios in {path / 'scenarios'} (make one: roadmap scenario new NAME)")
+        echo(f"No scenarios in {path / 'scenarios'} (make one: roadmap scenario new NAME)")
         return
     for name in names:
-        click.echo(name)
+        echo(name)

@@ -28,6 +28,7 @@ from roadmap_tui.cli.common import (
     workspace_option,
     workspace_path,
 )
+from roadmap_tui.cli.output import echo, inert_console
 from roadmap_tui.exporters.announcements import release_notes
 from roadmap_tui.exporters.feedback_report import feedback_report
 from roadmap_tui.intake import (
@@ -139,12 +140,12 @@ def _changing(path: Path) -> Iterator[WorkspaceStore]:
 def _write_document(text: str, output: Path | None, force: bool) -> None:
     """Print a Markdown document, or write it to a file (never over one without --force)."""
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
     if output.exists() and not force:
         raise click.ClickException(f"{output}: exists; nothing written (--force to overwrite)")
     atomic_write(output, text.encode("utf-8"))
-    click.echo(f"{output}: written")
+    echo(f"{output}: written")
 
 
 def _channels(store: WorkspaceStore, teams: list[str]) -> str:
@@ -213,11 +214,11 @@ def request_add(
             item_id=item_id,
         )
         store.save(ws)
-    click.echo(
+    echo(
         f"{store.source.shown(BACKLOG_FILE)}: added {item.id} from {item.requested_by[0]}"
         f" (open, received {item.received})"
     )
-    click.echo(f"Decide with: roadmap request decide {item.id} accept|decline|merge")
+    echo(f"Decide with: roadmap request decide {item.id} accept|decline|merge")
 
 
 @request.command("list")
@@ -237,11 +238,11 @@ def request_list(ctx: click.Context, open_only: bool, fmt: str, workspace: Path 
     store = open_store(workspace_path(ctx, workspace))
     rows = request_rows(store.workspace, _today(), open_only=open_only)
     if fmt == "json":
-        click.echo(json.dumps([row.as_json() for row in rows], indent=2, sort_keys=False))
+        echo(json.dumps([row.as_json() for row in rows], indent=2, sort_keys=False))
         return
     if not rows:
         what = "open requests" if open_only else "requests"
-        click.echo(f"{store.source.display}: no {what} (add one with `roadmap request add`)")
+        echo(f"{store.source.display}: no {what} (add one with `roadmap request add`)")
         return
     label, _ = scoring_for(store.workspace)
     _print_requests(rows, label)
@@ -296,11 +297,9 @@ def _console() -> Console:
     """Rich's console; piped output gets a wide page instead of 80 columns of folded text."""
     import os
 
-    from rich.console import Console
-
-    console = Console()
+    console = inert_console()
     if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(width=160)
+        console = inert_console(width=160)
     return console
 
 
@@ -345,21 +344,19 @@ def request_decide(
     item = done.item
     shown = store.source.shown(file_of(done.location))
     if action == "accept":
-        click.echo(f"{shown}: {item.id} accepted; it stays in the backlog until it is planned")
-        click.echo(
-            "Plan it with `roadmap draft` (a quarter from the ranked backlog) or `roadmap adopt`."
-        )
+        echo(f"{shown}: {item.id} accepted; it stays in the backlog until it is planned")
+        echo("Plan it with `roadmap draft` (a quarter from the ranked backlog) or `roadmap adopt`.")
     elif action == "decline":
-        click.echo(f"{shown}: {item.id} declined ({item.note}); kept in the backlog as dropped")
+        echo(f"{shown}: {item.id} declined ({item.note}); kept in the backlog as dropped")
     else:
         target = done.target
         assert target is not None
-        click.echo(f"{shown}: {item.id} merged into {target.id} ({target.title}); kept as dropped")
+        echo(f"{shown}: {item.id} merged into {target.id} ({target.title}); kept as dropped")
         if done.added_teams:
-            click.echo(f"{target.id} is now also requested by {', '.join(done.added_teams)}")
+            echo(f"{target.id} is now also requested by {', '.join(done.added_teams)}")
     tell = _channels(store, list(item.requested_by))
     if tell:
-        click.echo(f"Tell: {tell}")
+        echo(f"Tell: {tell}")
 
 
 # --- roadmap feedback ----------------------------------------------------------------------
@@ -419,7 +416,7 @@ def feedback_add(
         )
         store.save(ws)
     count = len(ws.feedback.feedback) if ws.feedback is not None else 0
-    click.echo(
+    echo(
         f"{store.source.shown(FEEDBACK_FILE)}: feedback from {entry.from_team} recorded"
         f" (entry {count})"
     )
@@ -465,12 +462,12 @@ def feedback_import(
     with _changing(path) as store:
         result = read_feedback_csv(text, store.workspace, name=str(file), overrides=overrides)
         mapped = ", ".join(f"{column} -> {field}" for field, column in result.columns.items())
-        click.echo(f"{file}: columns: {mapped}")
+        echo(f"{file}: columns: {mapped}")
         for message in result.report():
-            click.echo(f"{file}: {message}", err=True)
+            echo(f"{file}: {message}", err=True)
         if not result.entries:
             if result.duplicates:
-                click.echo(
+                echo(
                     f"{file}: nothing new; {result.duplicates} row(s) are in feedback.toml already"
                 )
                 return
@@ -479,17 +476,17 @@ def feedback_import(
             for row, entry in result.entries:
                 when = entry.on.isoformat() if entry.on else "no date"
                 first = next(getattr(entry, q) for q in QUESTIONS if getattr(entry, q))
-                click.echo(f"row {row}: {entry.from_team}, {when}: {_short(first)}")
+                echo(f"row {row}: {entry.from_team}, {when}: {_short(first)}")
         else:
             store.save(import_feedback(store.workspace, (e for _, e in result.entries)))
     skipped = f"; {len(result.skipped)} row(s) skipped" if result.skipped else ""
     count = len(result.entries)
     if dry_run:
-        click.echo(
+        echo(
             f"dry run: would import {count} entr{'y' if count == 1 else 'ies'}{skipped}; nothing written"
         )
     else:
-        click.echo(
+        echo(
             f"{store.source.shown(FEEDBACK_FILE)}: imported {count}"
             f" entr{'y' if count == 1 else 'ies'} from {file}{skipped}"
         )
@@ -535,7 +532,7 @@ def feedback_theme(
         parts.append(f"linked {', '.join(change.linked)}")
     if change.tagged:
         parts.append(f"entries {', '.join(str(n) for n in change.tagged)} tagged")
-    click.echo(f"{store.source.shown(FEEDBACK_FILE)}: {'; '.join(parts)}")
+    echo(f"{store.source.shown(FEEDBACK_FILE)}: {'; '.join(parts)}")
 
 
 @feedback.command("list")
@@ -558,10 +555,10 @@ def feedback_list(ctx: click.Context, untagged: bool, fmt: str, workspace: Path 
             {"entry": n, **e.model_dump(mode="json", by_alias=True, exclude_none=True)}
             for n, e in numbered
         ]
-        click.echo(json.dumps(data, indent=2, sort_keys=False))
+        echo(json.dumps(data, indent=2, sort_keys=False))
         return
     if not numbered:
-        click.echo(f"{store.source.display}: no feedback entries")
+        echo(f"{store.source.display}: no feedback entries")
         return
     from rich.table import Table
 
@@ -652,7 +649,7 @@ def announce(
         done, undated = done_since_date(ws, day)
         if undated:
             ids = ", ".join(item.id for item in undated)
-            click.echo(
+            echo(
                 f"{store.source.display}: {len(undated)} done item(s) without done_on left out:"
                 f" {ids} (set done_on = YYYY-MM-DD)",
                 err=True,

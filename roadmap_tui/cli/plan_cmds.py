@@ -6,13 +6,13 @@ storage.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
 from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
+from roadmap_tui.cli.output import echo, echo_json, inert_console
 from roadmap_tui.models import Workspace, is_quarter_id
 from roadmap_tui.models.validation import nearest
 from roadmap_tui.storage import WorkspaceStore
@@ -63,11 +63,11 @@ def open_for_planning(
     store = WorkspaceStore.open(spec if spec is not None else path, workspace=path)
     if store.loaded.workspace is None:
         print_problems(store.problems)
-        click.echo(f"{store.source.display}: cannot be read; nothing done", err=True)
+        echo(f"{store.source.display}: cannot be read; nothing done", err=True)
         raise SystemExit(1)
     if store.loaded.errors:
         count = len(store.loaded.errors)
-        click.echo(
+        echo(
             f"{store.source.display}: {count} problem(s), see `roadmap validate`;"
             " planning goes on with what it can read",
             err=True,
@@ -83,13 +83,11 @@ def value_of(ws: Workspace) -> ValueOf:
 
 
 def _console() -> Any:
-    from rich.console import Console
-
-    return Console(highlight=False, soft_wrap=True)
+    return inert_console(highlight=False, soft_wrap=True)
 
 
 def _dump(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False))
+    echo_json(data)
 
 
 def _unknown_item(ws: Workspace, item_id: str) -> click.ClickException:
@@ -144,7 +142,7 @@ def capacity(
     if check and over:
         if output == "json":
             for load in over:
-                click.echo(f"overloaded: {load.sentence()}", err=True)
+                echo(f"overloaded: {load.sentence()}", err=True)
         raise SystemExit(1)
 
 
@@ -366,17 +364,17 @@ def carry(
     except PlanningError as error:
         raise click.ClickException(str(error)) from None
     if not plan.moves:
-        click.echo(f"Nothing to carry: every item of {source} is done or dropped.")
+        echo(f"Nothing to carry: every item of {source} is done or dropped.")
         return
     verb = "Would carry" if dry_run else "Carried"
-    click.echo(f"{verb} {len(plan.moves)} item(s) from {source} to {target}:")
+    echo(f"{verb} {len(plan.moves)} item(s) from {source} to {target}:")
     for move in plan.moves:
-        click.echo(f"  {move.item} ({move.reason})")
+        echo(f"  {move.item} ({move.reason})")
     if dry_run:
-        click.echo("Dry run: nothing written.")
+        echo("Dry run: nothing written.")
         return
     written = _save(store, ws, plan)
-    click.echo("Written: " + ", ".join(str(path) for path in written))
+    echo("Written: " + ", ".join(str(path) for path in written))
 
 
 # --- draft -----------------------------------------------------------------------------------
@@ -411,9 +409,9 @@ def draft(
     if write:
         written = _save(store, ws, result.plan)
         message = "Written: " + ", ".join(str(path) for path in written)
-        click.echo(message, err=output == "json")
+        echo(message, err=output == "json")
     elif output != "json":
-        click.echo("Not written (add --write to write the quarter file as a draft).")
+        echo("Not written (add --write to write the quarter file as a draft).")
 
 
 def _print_draft(result: Any, ws: Workspace) -> None:
@@ -506,11 +504,11 @@ def adopt(
     else:
         _print_adoption(result)
     if not result.feasible:
-        click.echo("No room can be made: nothing written.", err=True)
+        echo("No room can be made: nothing written.", err=True)
         raise SystemExit(1)
     if dry_run:
         if output != "json":
-            click.echo("Dry run: no scenario written.")
+            echo("Dry run: no scenario written.")
         return
     new_scenario(path, chosen, force=force)
     scenario_store = WorkspaceStore.open(f"scenario:{chosen}", workspace=path)
@@ -519,8 +517,8 @@ def adopt(
         raise SystemExit(1)
     _save(scenario_store, scenario_store.workspace, result.plan)
     to_err = output == "json"
-    click.echo(f"Written: scenario {chosen} ({folder})", err=to_err)
-    click.echo(f"Compare: roadmap -w {path} impact {path} scenario:{chosen}", err=to_err)
+    echo(f"Written: scenario {chosen} ({folder})", err=to_err)
+    echo(f"Compare: roadmap -w {path} impact {path} scenario:{chosen}", err=to_err)
 
 
 def _print_adoption(result: Any) -> None:

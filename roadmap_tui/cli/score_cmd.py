@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any, Literal
@@ -16,6 +15,7 @@ from roadmap_tui.cli.common import (
     workspace_option,
     workspace_path,
 )
+from roadmap_tui.cli.output import echo, echo_json, inert_console
 from roadmap_tui.cli.workspace_cmds import framework_problems
 from roadmap_tui.exporters.csv_out import csv_text
 from roadmap_tui.models import BACKLOG, Workspace
@@ -86,9 +86,7 @@ def score(
     errors = [p for p in framework_problems(store, framework) if p.is_error]
     if errors:
         print_problems(errors)
-        click.echo(
-            f"{store.source.display}: {len(errors)} scoring error(s); nothing scored", err=True
-        )
+        echo(f"{store.source.display}: {len(errors)} scoring error(s); nothing scored", err=True)
         raise SystemExit(1)
     chosen = framework_for(ws.roadmap.scoring, framework)
     items = [item for where, item in ws.located_items() if where in locations]
@@ -98,7 +96,7 @@ def score(
         _explain(ws, ranking, explain_ids, where_of, scope)
     elif fmt == "json":
         rows = [_row(entry, ranking, where_of) for entry in ranking]
-        click.echo(json.dumps(rows, indent=2, sort_keys=False, ensure_ascii=False))
+        echo_json(rows)
     elif fmt == "csv":
         _csv(ranking, where_of)
     else:
@@ -147,17 +145,18 @@ def _csv(ranking: Ranking, where_of: dict[str, str]) -> None:
         row = _row(entry, ranking, where_of)
         row["missing"] = ";".join(row["missing"])
         rows.append([row[c] for c in COLUMNS])
-    click.echo(csv_text(rows), nl=False)
+    echo(csv_text(rows), nl=False)
 
 
 def _table(ranking: Ranking, where_of: dict[str, str], scope: str) -> None:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(highlight=False)
+    console = inert_console(highlight=False)
     if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(highlight=False, width=WIDTH_WHEN_PIPED)  # files and pipes: no squeezing
+        console = inert_console(
+            highlight=False, width=WIDTH_WHEN_PIPED
+        )  # files and pipes: no squeezing
     framework = ranking.framework
     unscored = len(ranking) - ranking.scored_count
     what = "all items" if scope == ALL else scope
@@ -236,16 +235,16 @@ def _explain(
     what = "all items" if scope == ALL else scope
     for number, item_id in enumerate(ids):
         if number:
-            click.echo("")
+            echo("")
         lines = list(explain(ranking, item_id).lines)
         lines.insert(1, f"in: {where_of[item_id]}; ranked among {what}")
-        click.echo("\n".join(lines))
-        click.echo("sensitivity (smallest change of one input to move one place):")
+        echo("\n".join(lines))
+        echo("sensitivity (smallest change of one input to move one place):")
         for line in sensitivity(ranking, item_id).lines():
-            click.echo(f"  {line}")
+            echo(f"  {line}")
     if len(ids) > 1:
-        click.echo("")
+        echo("")
         for first, second in zip(ids, ids[1:], strict=False):
             if first != second:
                 pair = compare(ranking.framework, ranking.item(first), ranking.item(second))
-                click.echo(f"why: {pair}")
+                echo(f"why: {pair}")

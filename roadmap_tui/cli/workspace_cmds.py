@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
+from roadmap_tui.cli.output import echo
 from roadmap_tui.models import Problem
 from roadmap_tui.scoring import check_workspace
 from roadmap_tui.storage import WorkspaceStore
@@ -40,7 +41,7 @@ def init(ctx: click.Context, directory: Path | None, workspace: Path | None, for
     ignore = target / ".gitignore"
     if not ignore.exists():
         ignore.write_text(GITIGNORE, encoding="utf-8")
-    click.echo(f"{target}: new workspace from the example; open it with `roadmap -w {target}`")
+    echo(f"{target}: new workspace from the example; open it with `roadmap -w {target}`")
 
 
 @click.command()
@@ -60,14 +61,12 @@ def validate(ctx: click.Context, workspace: Path | None, spec: str | None) -> No
     errors = [p for p in problems if p.is_error]
     label = store.source.display
     if errors:
-        click.echo(
-            f"{label}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True
-        )
+        echo(f"{label}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True)
         raise SystemExit(1)
     assert ws is not None
     warnings = len(problems)
     note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
-    click.echo(
+    echo(
         f"{label}: {len(ws.quarters)} quarters, {len(ws.all_items())} items,"
         f" {len(ws.roadmap.teams)} teams: valid{note}"
     )
