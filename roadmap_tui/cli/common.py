@@ -13,6 +13,7 @@ import click
 from roadmap_tui.cli.output import echo
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
 from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
+from roadmap_tui.storage.errors import locate_all
 
 DEFAULT_WORKSPACE = Path("plans")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -83,3 +84,31 @@ def handle_errors(command: F) -> F:
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def cycle_problems(store: WorkspaceStore) -> list[Problem]:
+    """Dependency cycles as errors, located in the source's files."""
+    from roadmap_tui.planning.dependencies import cycle_problems as cycles
+    from roadmap_tui.planning.graph import PlanGraph
+
+    return located(store, cycles(PlanGraph(store.workspace)))
+
+
+def located(store: WorkspaceStore, problems: list[Problem]) -> list[Problem]:
+    """Problems of the workspace's layers, named and located in the source's files."""
+    texts = {
+        store.source.shown(n): f.data.decode("utf-8", "replace")
+        for n, f in store.loaded.files.items()
+    }
+    shown = [
+        Problem(
+            store.source.shown(problem.file),
+            problem.message,
+            where=problem.where,
+            severity=problem.severity,
+            item_id=problem.item_id,
+            field=problem.field,
+        )
+        for problem in problems
+    ]
+    return locate_all(shown, texts)

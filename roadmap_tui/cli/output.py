@@ -8,6 +8,7 @@ name reaches the terminal whatever the command.
 from __future__ import annotations
 
 import json
+import sys
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -20,6 +21,13 @@ if TYPE_CHECKING:
 
 def echo(message: object = "", *, err: bool = False, nl: bool = True) -> None:
     click.echo(terminal_text(str(message)), err=err, nl=nl)
+
+
+def echo_data(text: str) -> None:
+    """A data format for another program (CSV): exact when piped or redirected (a title keeps
+    every character it has, the CSV writer made it inert for spreadsheets), made inert like any
+    other text when it is shown on a terminal."""
+    click.echo(terminal_text(text) if sys.stdout.isatty() else text, nl=False)
 
 
 def echo_json(data: Any) -> None:

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
+from roadmap_tui.cli.common import (
+    cycle_problems,
+    handle_errors,
+    print_problems,
+    workspace_option,
+    workspace_path,
+)
 from roadmap_tui.cli.output import echo, echo_json, inert_console
 from roadmap_tui.models import Workspace, is_quarter_id
 from roadmap_tui.models.validation import nearest
@@ -66,6 +72,8 @@ def open_for_planning(
         echo(f"{store.source.display}: cannot be read; nothing done", err=True)
         raise SystemExit(1)
     if store.loaded.errors:
+        if store.loaded.unread:
+            print_problems(store.loaded.errors)
         count = len(store.loaded.errors)
         echo(
             f"{store.source.display}: {count} problem(s), see `roadmap validate`;"
@@ -73,6 +81,13 @@ def open_for_planning(
             err=True,
         )
     return path, store
+
+
+def fail_if_unread(store: WorkspaceStore) -> None:
+    """A gate never passes on what it could not read: exit 1, naming the files."""
+    if store.loaded.unread:
+        echo(f"error: could not read all of {', '.join(store.loaded.unread)}", err=True)
+        raise SystemExit(1)
 
 
 def value_of(ws: Workspace) -> ValueOf:
@@ -135,10 +150,12 @@ def capacity(
     graph = PlanGraph(ws)
     loads = team_loads(graph, quarter)
     over = [load for load in loads if load.overloaded]
+    complete = not store.loaded.unread
     if output == "json":
         _dump([load.to_json() for load in loads])
     else:
-        _print_capacity(loads)
+        _print_capacity(loads, complete)
+    fail_if_unread(store)
     if check and over:
         if output == "json":
             for load in over:
@@ -146,7 +163,7 @@ def capacity(
         raise SystemExit(1)
 
 
-def _print_capacity(loads: list[Any]) -> None:
+def _print_capacity(loads: list[Any], complete: bool) -> None:
     from rich.table import Table
 
     from roadmap_tui.planning.numbers import show
@@ -192,8 +209,10 @@ def _print_capacity(loads: list[Any]) -> None:
             console.print(
                 f"unestimated (counted 0): {load.team} {load.quarter}: {', '.join(load.unestimated)}"
             )
-    if not over:
+    if not over and complete:
         console.print("No team is over capacity.")
+    elif not over:
+        console.print("No team is over capacity in what could be read.")
 
 
 # --- deps ------------------------------------------------------------------------------------
@@ -225,16 +244,28 @@ def deps(
         found = closure(graph, item)
         if output == "json":
             _dump(found.to_json())
-            return
-        _print_closure(graph, found)
+        else:
+            _print_closure(graph, found)
+        fail_if_unread(store)
         return
     problems = dependency_problems(graph)
     if output == "json":
         _dump(problems.to_json())
-        return
+    else:
+        _print_dependency_problems(problems, complete=not store.loaded.unread)
+    fail_if_unread(store)
+    if problems.cycles:  # no order can plan a cycle: an error, located
+        print_problems(cycle_problems(store))
+        raise SystemExit(1)
+
+
+def _print_dependency_problems(problems: Any, complete: bool) -> None:
     console = _console()
     if not problems.count:
-        console.print("No dependency problems: no cycles, no unknown ids, no broken orders.")
+        where = "" if complete else " in what could be read"
+        console.print(
+            f"No dependency problems{where}: no cycles, no unknown ids, no broken orders."
+        )
         return
     if problems.cycles:
         console.print(f"[bold]Cycles ({len(problems.cycles)})[/]")

@@ -15,7 +15,7 @@ from roadmap_tui.cli.common import (
     workspace_option,
     workspace_path,
 )
-from roadmap_tui.cli.output import echo, echo_json, inert_console
+from roadmap_tui.cli.output import echo, echo_data, echo_json, inert_console
 from roadmap_tui.cli.workspace_cmds import framework_problems
 from roadmap_tui.exporters.csv_out import csv_text
 from roadmap_tui.models import BACKLOG, Workspace
@@ -145,7 +145,7 @@ def _csv(ranking: Ranking, where_of: dict[str, str]) -> None:
         row = _row(entry, ranking, where_of)
         row["missing"] = ";".join(row["missing"])
         rows.append([row[c] for c in COLUMNS])
-    echo(csv_text(rows), nl=False)
+    echo_data(csv_text(rows))
 
 
 def _table(ranking: Ranking, where_of: dict[str, str], scope: str) -> None:

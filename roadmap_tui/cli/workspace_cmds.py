@@ -7,12 +7,18 @@ from pathlib import Path
 
 import click
 
-from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
+from roadmap_tui.cli.common import (
+    cycle_problems,
+    handle_errors,
+    located,
+    print_problems,
+    workspace_option,
+    workspace_path,
+)
 from roadmap_tui.cli.output import echo
 from roadmap_tui.models import Problem
 from roadmap_tui.scoring import check_workspace
 from roadmap_tui.storage import WorkspaceStore
-from roadmap_tui.storage.errors import locate_all
 from roadmap_tui.storage.example import example_folder
 
 GITIGNORE = (
@@ -57,6 +63,7 @@ def validate(ctx: click.Context, workspace: Path | None, spec: str | None) -> No
     ws = store.loaded.workspace
     if ws is not None:
         problems.extend(framework_problems(store))
+        problems.extend(cycle_problems(store))
     print_problems(problems)
     errors = [p for p in problems if p.is_error]
     label = store.source.display
@@ -75,19 +82,4 @@ def validate(ctx: click.Context, workspace: Path | None, spec: str | None) -> No
 def framework_problems(store: WorkspaceStore, framework: str | None = None) -> list[Problem]:
     """Score inputs and [scoring] settings against the frameworks (default: [scoring].framework),
     located in the source's files."""
-    texts = {
-        store.source.shown(n): f.data.decode("utf-8", "replace")
-        for n, f in store.loaded.files.items()
-    }
-    shown = [
-        Problem(
-            store.source.shown(problem.file),
-            problem.message,
-            where=problem.where,
-            severity=problem.severity,
-            item_id=problem.item_id,
-            field=problem.field,
-        )
-        for problem in check_workspace(store.workspace, framework)
-    ]
-    return locate_all(shown, texts)
+    return located(store, check_workspace(store.workspace, framework))

@@ -52,6 +52,8 @@ class Loaded:
     workspace: Workspace | None
     files: dict[str, LoadedFile] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Files (as shown) that could not be read, or only in part: a gate must not pass on them.
+    unread: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -112,6 +114,8 @@ def load_source(source: Source) -> Loaded:
                 source.shown(ROADMAP), "missing: a workspace needs roadmap.toml (`roadmap init`)"
             )
         )
+    unread = {p.file for p in problems if p.is_error}
+    unread.update(source.shown(name) for name, file in parsed.items() if file.broken)
     workspace: Workspace | None = None
     if roadmap is not None:
         workspace = Workspace.model_construct(
@@ -121,7 +125,9 @@ def load_source(source: Source) -> Loaded:
             problems.append(_shown(source, problem))
     texts = {source.shown(f.name): f.data.decode("utf-8", "replace") for f in parsed.values()}
     located = locate_all(problems, texts)
-    return Loaded(source=source, workspace=workspace, files=parsed, problems=located)
+    return Loaded(
+        source=source, workspace=workspace, files=parsed, problems=located, unread=sorted(unread)
+    )
 
 
 def _unreadable_ids(parsed: dict[str, LoadedFile], ws: Workspace) -> set[str]:

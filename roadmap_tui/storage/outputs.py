@@ -63,7 +63,12 @@ def write_output(path: Path, data: bytes, *, force: bool, workspace: Path | None
             except FileExistsError:
                 raise OutputExists(path) from None
             except OSError as error:
-                if error.errno in (errno.EPERM, errno.EXDEV, errno.ENOSYS, errno.EOPNOTSUPP):  # no hard links here: check, then rename
+                if error.errno in (
+                    errno.EPERM,
+                    errno.EXDEV,
+                    errno.ENOSYS,
+                    errno.EOPNOTSUPP,
+                ):  # no hard links here: check, then rename
                     check_output(path, force=False, workspace=workspace)
                     os.replace(temp, path)
                 else:
