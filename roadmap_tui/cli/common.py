@@ -14,6 +14,7 @@ from roadmap_tui.cli.output import echo
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
 from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
 from roadmap_tui.storage.errors import locate_all
+from roadmap_tui.storage.outputs import OutputExists
 
 DEFAULT_WORKSPACE = Path("plans")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -73,6 +74,9 @@ def handle_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except OutputExists as error:
+            echo(f"{error.path}: exists; nothing written (--force to overwrite)", err=True)
+            sys.exit(1)
         except WorkspaceError as error:
             print_problems(error.problems)
             sys.exit(1)

@@ -74,10 +74,14 @@ def deck(
       roadmap export deck plans scenario:adopt-account-structure -o impact.pptx
       roadmap export deck git:HEAD~1 -o review.pptx --template corporate.pptx --title "Q1 review"
     """
-    if output.exists() and not force:
-        echo(f"error: {output} exists; use --force to overwrite it", err=True)
-        raise click.exceptions.Exit(1)
     from roadmap_tui.exporters.deck import DeckError, DeckInput, SourceInfo, write_deck
+    from roadmap_tui.storage.outputs import OutputExists, check_output
+
+    try:
+        check_output(output, force=force, workspace=workspace_path(ctx, workspace))
+    except OutputExists:
+        echo(f"error: {output} exists; use --force to overwrite it", err=True)
+        raise click.exceptions.Exit(1) from None
     from roadmap_tui.impact import compare, compare_options
     from roadmap_tui.impact.figures import figures
     from roadmap_tui.models import Item
@@ -129,7 +133,7 @@ def deck(
         explain=explain,
     )
     try:
-        result = write_deck(data, output, template=template, force=force)
+        result = write_deck(data, output, template=template, force=force, workspace=path)
     except DeckError as error:
         echo(f"error: {error}", err=True)
         raise click.exceptions.Exit(1) from None

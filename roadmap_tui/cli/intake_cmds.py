@@ -51,8 +51,9 @@ from roadmap_tui.intake import (
 from roadmap_tui.intake.lookup import find_item, team_id, theme_ids
 from roadmap_tui.models import FOUR_QUESTIONS, Problem, WorkspaceError, file_of
 from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE
-from roadmap_tui.storage import WorkspaceStore, atomic_write, workspace_lock
+from roadmap_tui.storage import WorkspaceStore, workspace_lock
 from roadmap_tui.storage.errors import locate
+from roadmap_tui.storage.outputs import write_output
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -137,14 +138,12 @@ def _changing(path: Path) -> Iterator[WorkspaceStore]:
         lock.release()
 
 
-def _write_document(text: str, output: Path | None, force: bool) -> None:
-    """Print a Markdown document, or write it to a file (never over one without --force)."""
+def _write_document(text: str, output: Path | None, force: bool, workspace: Path) -> None:
+    """Print a Markdown document, or write it to a file (storage.outputs' rules)."""
     if output is None:
         echo(text, nl=False)
         return
-    if output.exists() and not force:
-        raise click.ClickException(f"{output}: exists; nothing written (--force to overwrite)")
-    atomic_write(output, text.encode("utf-8"))
+    write_output(output, text.encode("utf-8"), force=force, workspace=workspace)
     echo(f"{output}: written")
 
 
@@ -598,8 +597,9 @@ def feedback_report_cmd(
     ctx: click.Context, output: Path | None, force: bool, workspace: Path | None
 ) -> None:
     """The combined feedback document, by theme, with counts, improvement items and quotes."""
-    store = open_store(workspace_path(ctx, workspace))
-    _write_document(feedback_report(store.workspace), output, force)
+    path = workspace_path(ctx, workspace)
+    store = open_store(path)
+    _write_document(feedback_report(store.workspace), output, force, path)
 
 
 # --- roadmap announce ----------------------------------------------------------------------
@@ -655,4 +655,4 @@ def announce(
                 err=True,
             )
         text = release_notes(ws, done, day.isoformat())
-    _write_document(text, output, force)
+    _write_document(text, output, force, path)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +11,8 @@ from roadmap_tui.exporters.deck.canvas import Canvas
 from roadmap_tui.exporters.deck.measure import Measure, default_measure
 from roadmap_tui.exporters.deck.model import DeckError, DeckInput, DeckResult
 from roadmap_tui.exporters.deck.template import open_presentation
-from roadmap_tui.storage.atomic import default_mode
+from roadmap_tui.models import WorkspaceError
+from roadmap_tui.storage.outputs import OutputExists, check_output, write_output
 
 
 def build(
@@ -35,36 +34,18 @@ def build(
     return prs, DeckResult(slides=list(canvas.titles), warnings=list(canvas.warnings))
 
 
-def save(prs: Any, path: Path, force: bool = False) -> None:
-    """Write the file whole: to a temporary file next to it, then renamed over it. Without
-    `force` an existing file is an error (checked again at the last moment)."""
+def save(prs: Any, path: Path, force: bool = False, workspace: Path | None = None) -> None:
+    """Write the file whole, under the rules of every output (storage.outputs): never over an
+    existing file without `force` (checked again at the last moment), never over a device,
+    a folder or a file of the workspace."""
     buffer = io.BytesIO()
     prs.save(buffer)
-    data = buffer.getvalue()
-    folder = path.parent if str(path.parent) else Path(".")
-    if not force and path.exists():
-        raise DeckError(f"{path} exists; use --force to overwrite it")
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp, default_mode())  # mkstemp's 0600 would hide the deck from colleagues
-        if force:
-            os.replace(temp, path)
-        else:
-            try:
-                os.link(temp, path)  # fails if the file appeared meanwhile: never overwrite
-            except FileExistsError:
-                raise DeckError(f"{path} exists; use --force to overwrite it") from None
-            except OSError:
-                if path.exists():
-                    raise DeckError(f"{path} exists; use --force to overwrite it") from None
-                os.replace(temp, path)  # a file system without hard links
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+        write_output(path, buffer.getvalue(), force=force, workspace=workspace)
+    except OutputExists:
+        raise DeckError(f"{path} exists; use --force to overwrite it") from None
+    except WorkspaceError as error:
+        raise DeckError("; ".join(str(p) for p in error.problems)) from None
 
 
 def write_deck(
@@ -74,10 +55,15 @@ def write_deck(
     template: Path | None = None,
     force: bool = False,
     measure: Measure | None = None,
+    workspace: Path | None = None,
 ) -> DeckResult:
-    """Build the deck and save it to `path`."""
-    if not force and path.exists():
-        raise DeckError(f"{path} exists; use --force to overwrite it")
+    """Build the deck and save it to `path` (refused early if it could not be written)."""
+    try:
+        check_output(path, force=force, workspace=workspace)
+    except OutputExists:
+        raise DeckError(f"{path} exists; use --force to overwrite it") from None
+    except WorkspaceError as error:
+        raise DeckError("; ".join(str(p) for p in error.problems)) from None
     prs, result = build(deck, template, measure)
-    save(prs, path, force)
+    save(prs, path, force, workspace)
     return result
