@@ -334,17 +334,20 @@ def impact(
 def notices(ctx: click.Context, base: str, adjusted: str | None, workspace: Path | None) -> None:
     """Messages for every team the change from BASE to ADJUSTED affects, one block per team.
 
-    Ready to paste into each team's channel (from roadmap.toml).
+    Ready to paste into each team's channel (from roadmap.toml): `&`, `<` and `>` are escaped
+    as Slack asks, so no text from the plans becomes a mention or a link.
     """
     result = load_impact(ctx, workspace, base, (adjusted,) if adjusted else ())
     assert isinstance(result, Impact)
     if not result.notices:
         echo("No other team is affected: nothing to tell anyone.")
         return
+    from roadmap_tui.exporters.slack_text import slack_text
+
     blocks = []
     for notice in result.notices:
         where = notice.channel or "(no channel in roadmap.toml)"
-        blocks.append(f"== {notice.team_name}: {where}\n{notice.message}")
+        blocks.append(f"== {notice.team_name}: {where}\n{slack_text(notice.message)}")
     echo("\n\n".join(blocks))
 
 

@@ -312,7 +312,9 @@ class CompareScreen(WorkingScreen):
         if notice is None:
             self.notify("No notice selected: no other team is affected.", severity="warning")
             return
-        self.app.copy_to_clipboard(notice.message)
+        from roadmap_tui.exporters.slack_text import slack_text
+
+        self.app.copy_to_clipboard(slack_text(notice.message))  # pasted into Slack
         self.notify(f"Notice for {notice.team_name} copied ({notice.channel}).", title="Copied")
 
     def room_quarter(self) -> str | None:
