@@ -187,8 +187,12 @@ def read_feedback_csv(
     if not text.strip():
         raise fail(name, "empty file: expected a header row and one row per answer")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    records: list[list[str]] = []
+    lines: list[tuple[int, int]] = []  # each record's first and last line in the file
     try:
-        records = list(reader)
+        for record in reader:
+            lines.append((lines[-1][1] + 1 if lines else 1, reader.line_num))
+            records.append(record)
     except csv.Error as error:
         raise fail(
             name, f"not a readable CSV file: {error}", where=f"line {reader.line_num}"
@@ -215,7 +219,8 @@ def read_feedback_csv(
     body = records[start + 1 :]
     if not any(any(c.strip() for c in r) for r in body):
         raise fail(name, "no answers below the header row", where="row 1")
-    _Rows(ws, header, columns, result).read(body, first_row=start + 2)
+    rows = _Rows(ws, header, columns, result)
+    rows.read(body, first_row=start + 2, lines=lines[start + 1 :], text=text)
     return result
 
 
@@ -238,8 +243,11 @@ class _Rows:
             _key(entry): "an entry already in feedback.toml" for entry in log.feedback
         }
 
-    def read(self, body: list[list[str]], first_row: int) -> None:
+    def read(
+        self, body: list[list[str]], first_row: int, lines: list[tuple[int, int]], text: str
+    ) -> None:
         empty = 0
+        starts = _line_starts(text)
         for offset, record in enumerate(body):
             row = first_row + offset
             if not any(cell.strip() for cell in record):
@@ -247,7 +255,21 @@ class _Rows:
                 continue
             self.out.rows += 1
             self.notes = []
-            entry = self._entry(row, record)
+            first, last = lines[offset]
+            if last > first and (
+                len(record) != len(self.header) or _odd_quotes(text, starts, first, last)
+            ):
+                # A quoted answer may hold newlines; one that swallows whole lines and leaves
+                # the row with the wrong number of values is a quote never closed.
+                end = "the end of the file" if offset == len(body) - 1 else f"line {last}"
+                self._skip(
+                    row,
+                    f"a quote opened on line {first} runs on to {end}: lines {first}-{last}"
+                    f" read as one row of {len(record)} values (the header has"
+                    f" {len(self.header)}); check the quotes",
+                )
+                continue
+            entry = self._entry(row, record, first)
             if entry is not None:
                 self.out.entries.append((row, entry))
                 self.out.messages.extend(Message(row, note) for note in self.notes)
@@ -263,13 +285,19 @@ class _Rows:
     def _skip(self, row: int, why: str) -> None:
         self.out.messages.append(Message(row, f"skipped: {why}", skipped=True))
 
-    def _entry(self, row: int, record: list[str]) -> Feedback | None:
+    def _entry(self, row: int, record: list[str], line: int) -> Feedback | None:
         """The row's entry, or None (skipped, with the reason); notes kept only for entries."""
+        where = "" if line == row else f" (line {line})"
         if len(record) > len(self.header):
             extra = len(record) - len(self.header)
             self.notes.append(
-                f"{len(record)} values but the header has {len(self.header)} columns;"
+                f"{len(record)} values but the header has {len(self.header)} columns{where};"
                 f" the last {extra} ignored"
+            )
+        elif len(record) < len(self.header):
+            self.notes.append(
+                f"{len(record)} values but the header has {len(self.header)} columns{where};"
+                " the missing ones read as empty"
             )
         team_text = " ".join(self._cell(record, "from").split())
         answers = {q: clean_answer(self._cell(record, q)) for q in QUESTIONS}
@@ -337,6 +365,20 @@ class _Rows:
             elif theme not in found:
                 found.append(theme)
         return found
+
+
+def _line_starts(text: str) -> list[int]:
+    """Offsets where each line starts (index 1 = line 1), and the text's end last."""
+    starts = [0, 0]
+    starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+    starts.append(len(text))
+    return starts
+
+
+def _odd_quotes(text: str, starts: list[int], first: int, last: int) -> bool:
+    """Whether lines first..last hold an odd number of quotes: a quote left open."""
+    end = starts[last + 1] if last + 1 < len(starts) else len(text)
+    return text.count('"', starts[first], end) % 2 == 1
 
 
 def _key(entry: Feedback) -> tuple[object, ...]:
