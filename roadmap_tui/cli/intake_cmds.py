@@ -446,20 +446,11 @@ def feedback_import(
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="'--map'") from None
         overrides[column] = target
-    data = file.read_bytes()
-    try:
-        # utf-8-sig drops the byte-order mark Excel writes; the csv module splits the lines,
-        # so newlines inside quoted answers stay part of the answer.
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        at = error.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
-        line = data[:at].count(b"\n") + 1
-        raise click.ClickException(
-            f"{file}: line {line}: not UTF-8 text (byte {at + 1}); export the CSV as UTF-8"
-        ) from None
     path = workspace_path(ctx, workspace)
     with _changing(path) as store:
-        result = read_feedback_csv(text, store.workspace, name=str(file), overrides=overrides)
+        result = read_feedback_csv(
+            _csv_text(file), store.workspace, name=str(file), overrides=overrides
+        )
         mapped = ", ".join(f"{column} -> {field}" for field, column in result.columns.items())
         echo(f"{file}: columns: {mapped}")
         for message in result.report():
@@ -489,6 +480,24 @@ def feedback_import(
             f"{store.source.shown(FEEDBACK_FILE)}: imported {count}"
             f" entr{'y' if count == 1 else 'ies'} from {file}{skipped}"
         )
+
+
+def _csv_text(file: Path) -> str:
+    """The CSV file as text (dropped by the caller once parsed: 100,000 rows are megabytes)."""
+    from roadmap_tui.storage.sources import read_input
+
+    data = read_input(file)
+    try:
+        # utf-8-sig drops the byte-order mark Excel writes; the csv module splits the lines,
+        # so newlines inside quoted answers stay part of the answer.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        at = error.start + (len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
+        line = data[:at].count(b"\n") + 1
+        raise click.ClickException(
+            f"{file}: line {line}: not UTF-8 text (byte {at + 1}); export the CSV as UTF-8"
+        ) from None
+    return text
 
 
 def _short(text: str, width: int = 70) -> str:

@@ -146,6 +146,16 @@ def read_regular(path: Path, root: Path, shown: str, problems: list[Problem]) ->
     return data
 
 
+def read_input(path: Path) -> bytes:
+    """A file the user hands in (a CSV export): a regular file within the size limit, or a
+    WorkspaceError saying why not (never a hang on a FIFO, never all of /dev/zero)."""
+    problems: list[Problem] = []
+    data = read_regular(path.resolve(), Path("/"), str(path), problems)
+    if data is None:
+        raise WorkspaceError(problems)
+    return data
+
+
 def scenario_path(workspace: Path, name: str) -> Path:
     """`WORKSPACE/scenarios/NAME`, refused unless the name is plain and both folders, where they
     exist, are real folders inside the workspace (no links out)."""

@@ -14,6 +14,7 @@ from typing import Any
 from filelock import Timeout
 
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
+from roadmap_tui.storage.append import appended
 from roadmap_tui.storage.atomic import (
     SAVE_JOURNAL,
     TEMP_PREFIX,
@@ -85,6 +86,7 @@ class WorkspaceStore:
         self.loaded = loaded
         # A multi-file save that was killed between its renames, finished when this was opened.
         self.finished_save = finished
+        self._known: dict[str, dict[str, Any]] = {}  # a save's data where its text is not parsed
         # What the models held for each file with errors when it was read: such a file is never
         # written, but edits elsewhere must still save, so it is compared with this, not the file.
         self._broken_baseline: dict[str, dict[str, Any]] = {}
@@ -192,7 +194,7 @@ class WorkspaceStore:
 
     def save(self, ws: Workspace, *, force: bool = False) -> SaveResult:
         """Write the files whose content changed, each atomically; refuse to overwrite others' edits."""
-        plans: list[tuple[str, Path, str, LoadedFile | None]] = []
+        plans: list[tuple[str, Path, bytes, LoadedFile | None]] = []
         origins = self._raw_items()
         for name, data in desired_files(ws).items():
             file = self.loaded.files.get(name)
@@ -215,15 +217,19 @@ class WorkspaceStore:
                 # A scenario that inherits roadmap.toml gets its own copy when it changes it.
                 file = None
             path = self.path_of(name)
-            text = render(
-                file.data.decode("utf-8") if file else None,
-                file.raw if file else {},
-                data,
-                name,
-                origins,
-            )
+            before = file.data.decode("utf-8") if file else None
+            raw = file.raw if file else {}
+            grown = appended(before, raw, data, name)
+            if grown is not None:
+                # What was appended is exactly `data`: no need to parse 100,000 tables again;
+                # only the bytes are kept (the text of 100,000 tables is megabytes).
+                plans.append((name, path, grown.encode("utf-8"), file))
+                del grown
+                self._known[name] = data
+                continue
+            text = render(before, raw, data, name, origins)
             if text is not None:
-                plans.append((name, path, text, file))
+                plans.append((name, path, text.encode("utf-8"), file))
         if not plans:
             return SaveResult(written=[])
         assert self.source.folder is not None
@@ -241,16 +247,16 @@ class WorkspaceStore:
             ) from None
 
     def _write(
-        self, plans: list[tuple[str, Path, str, LoadedFile | None]], force: bool
+        self, plans: list[tuple[str, Path, bytes, LoadedFile | None]], force: bool
     ) -> SaveResult:
         conflicts = [] if force else self._conflicts(plans)
         if conflicts:
             raise ExternalChangeError(conflicts)
-        encoded = {name: text.encode("utf-8") for name, _, text, _ in plans}
+        encoded = {name: data for name, _, data, _ in plans}
         parsed = {}
-        for name, _, text, _ in plans:
+        for name, _, data, _ in plans:
             # Never write a file the reader would refuse.
-            raw = tomllib.loads(text)
+            raw = self._known.pop(name, None) or tomllib.loads(data.decode("utf-8"))
             problem = check_written(self.source.shown(name), encoded[name], raw)
             if problem is not None:
                 raise WorkspaceError([problem])
@@ -273,7 +279,7 @@ class WorkspaceStore:
                         found.setdefault(entry["id"], entry)
         return found
 
-    def _conflicts(self, plans: list[tuple[str, Path, str, LoadedFile | None]]) -> list[Path]:
+    def _conflicts(self, plans: list[tuple[str, Path, bytes, LoadedFile | None]]) -> list[Path]:
         conflicts = []
         for _, path, _, file in plans:
             try:
