@@ -40,8 +40,9 @@ class NotPlain(ValueError):
 
 def appended(
     text: str | None, old: Mapping[str, Any], new: Mapping[str, Any], name: str
-) -> str | None:
-    """`text` with the new entries appended, or None when this change is not such an append."""
+) -> bytes | None:
+    """The bytes of `text` with the new entries appended, or None when this change is not such
+    an append. Built table by table into one buffer: 100,000 tables never stand as strings."""
     if text is None or set(old) != set(new):
         return None
     grown = [
@@ -57,12 +58,17 @@ def appended(
     kept = len(old[key])
     if changes(old, {**new, key: new[key][:kept]}, name):
         return None  # something else changed too
+    head = text.rstrip("\n")
+    out = bytearray((head + "\n\n" if head else "").encode("utf-8"))
     try:
-        tables = [toml_table(key, entry) for entry in new[key][kept:]]
+        for index, entry in enumerate(new[key][kept:]):
+            if index:
+                out += b"\n\n"
+            out += toml_table(key, entry).encode("utf-8")
     except NotPlain:
         return None
-    head = text.rstrip("\n")
-    return (head + "\n\n" if head else "") + "\n\n".join(tables) + "\n"
+    out += b"\n"
+    return bytes(out)
 
 
 def toml_table(name: str, entry: Any) -> str:

@@ -223,7 +223,7 @@ class WorkspaceStore:
             if grown is not None:
                 # What was appended is exactly `data`: no need to parse 100,000 tables again;
                 # only the bytes are kept (the text of 100,000 tables is megabytes).
-                plans.append((name, path, grown.encode("utf-8"), file))
+                plans.append((name, path, grown, file))
                 del grown
                 self._known[name] = data
                 continue

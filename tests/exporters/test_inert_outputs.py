@@ -64,7 +64,9 @@ def test_chart_workbook_writes_text_as_text() -> None:
 
 def test_deck_chart_workbooks_hold_no_formula(tmp_path: Path) -> None:
     impact = small_impact()
-    hostile = tuple(replace(row, team_name='=HYPERLINK("http://evil","x")') for row in impact.effort)
+    hostile = tuple(
+        replace(row, team_name='=HYPERLINK("http://evil","x")') for row in impact.effort
+    )
     path = tmp_path / "deck.pptx"
     write_deck(deck_input(replace(impact, effort=hostile)), path, measure=MEASURE)
     with zipfile.ZipFile(path) as deck:

@@ -46,7 +46,12 @@ def test_capacity_and_deps_fail_on_a_file_they_cannot_read(folder: WriteFolder) 
     # 2026-Q3 overloads infra (60 of 50) but cannot be read: the gate must not pass.
     path = folder(files(quarters={"2026-Q3": [item("OVER", estimate=60)], "2026-Q4": []}))
     (path / "2026-Q3.toml").write_text("[quarter\n", encoding="utf-8")
-    for command in (("capacity",), ("capacity", "--check"), ("deps",), ("deps", "--format", "json")):
+    for command in (
+        ("capacity",),
+        ("capacity", "--check"),
+        ("deps",),
+        ("deps", "--format", "json"),
+    ):
         result = run(*command, "-w", str(path))
         assert result.exit_code == 1, command
         assert f"error: could not read all of {path}/2026-Q3.toml" in result.stderr

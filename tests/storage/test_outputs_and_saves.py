@@ -101,7 +101,10 @@ def _interrupted_save(folder: Path) -> dict[str, bytes]:
     temps = []
     for name in new:
         text = render(
-            store.loaded.files[name].data.decode(), store.loaded.files[name].raw, desired[name], name
+            store.loaded.files[name].data.decode(),
+            store.loaded.files[name].raw,
+            desired[name],
+            name,
         )
         assert text is not None
         new[name] = text.encode()
