@@ -49,6 +49,7 @@ def print_problems(problems: list[Problem], *, warnings: bool = True) -> None:
 def open_store(path: Path, spec: str | None = None) -> WorkspaceStore:
     """Open a workspace (or a source relative to it) and stop with located errors if unusable."""
     store = WorkspaceStore.open(spec if spec is not None else path, workspace=path)
+    say_finished(store)
     if store.loaded.errors:
         print_problems(store.problems)
         count = len(store.loaded.errors)
@@ -56,6 +57,13 @@ def open_store(path: Path, spec: str | None = None) -> WorkspaceStore:
             _fail(f"{store.source.display}: {count} problem(s); nothing done")
         )
     return store
+
+
+def say_finished(store: WorkspaceStore) -> None:
+    """Tell that opening the workspace finished a save an earlier command left half done."""
+    if store.finished_save is not None:
+        files = ", ".join(store.finished_save.files) or "nothing left to rename"
+        echo(f"{store.source.display}: finished a save that was interrupted: {files}", err=True)
 
 
 def open_workspace(path: Path, spec: str | None = None) -> Workspace:

@@ -15,6 +15,7 @@ from roadmap_tui.cli.common import (
     cycle_problems,
     handle_errors,
     print_problems,
+    say_finished,
     workspace_option,
     workspace_path,
 )
@@ -67,6 +68,7 @@ def open_for_planning(
     those itself); stop only when it cannot be read at all."""
     path = workspace_path(ctx, workspace)
     store = WorkspaceStore.open(spec if spec is not None else path, workspace=path)
+    say_finished(store)
     if store.loaded.workspace is None:
         print_problems(store.problems)
         echo(f"{store.source.display}: cannot be read; nothing done", err=True)
