@@ -347,7 +347,8 @@ def notices(ctx: click.Context, base: str, adjusted: str | None, workspace: Path
     blocks = []
     for notice in result.notices:
         where = notice.channel or "(no channel in roadmap.toml)"
-        blocks.append(f"== {notice.team_name}: {where}\n{slack_text(notice.message)}")
+        header = slack_text(f"== {notice.team_name}: {where}")
+        blocks.append(f"{header}\n{slack_text(notice.message)}")
     echo("\n\n".join(blocks))
 
 

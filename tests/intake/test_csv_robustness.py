@@ -4,7 +4,6 @@ written is one every command reads."""
 
 from __future__ import annotations
 
-import resource
 import subprocess
 import sys
 import time
@@ -69,6 +68,8 @@ def _big_csv(path: Path, rows: int) -> None:
             )
 
 
+# Peak memory from the child's own VmHWM: ru_maxrss would carry the test process's high-water
+# mark across fork and exec.
 CHILD = """
 import resource, sys
 from roadmap_tui.cli import main
@@ -76,7 +77,9 @@ try:
     main(["-w", sys.argv[1], "feedback", "import", sys.argv[2]])
 except SystemExit as done:
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(usage.ru_utime + usage.ru_stime, usage.ru_maxrss, done.code, file=sys.stderr)
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    print(usage.ru_utime + usage.ru_stime, peak, done.code, file=sys.stderr)
 """
 
 
@@ -105,6 +108,5 @@ def test_a_big_import_is_quick_small_and_readable(
     assert store.loaded.errors == []
     assert store.workspace.feedback is not None
     assert len(store.workspace.feedback.feedback) >= rows
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss > 0
     again = CliRunner().invoke(main, ["-w", str(example), "validate"])
     assert again.exit_code == 0, again.output

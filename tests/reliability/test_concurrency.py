@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from tests.reliability.figures import record
@@ -18,6 +17,7 @@ CHILD = textwrap.dedent(
     folder, title, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
     store = WorkspaceStore.open(folder)
     store.workspace.quarters["2027-Q1"].items[0].title = title
+    print("read", flush=True)
     while not go.exists():
         time.sleep(0.001)
     try:
@@ -49,7 +49,9 @@ def test_two_savers_one_wins(example: Path, slow: bool) -> None:
             )
             for name in ("alice", "bob")
         ]
-        time.sleep(1.0)  # both have read the files
+        for child in children:  # both have read the files (a fixed sleep is not enough on a
+            assert child.stdout is not None  # busy machine)
+            assert child.stdout.readline().strip() == "read"
         go.touch()
         outcomes = sorted(child.communicate(timeout=60)[0].strip() for child in children)
         assert outcomes == ["external-change", "saved"], outcomes
