@@ -175,7 +175,10 @@ def clean_temp_files(folder: Path) -> list[Path]:
     removed: list[Path] = []
     if not folder.is_dir():
         return removed
-    for candidate in folder.glob(TEMP_PREFIX + "*"):
+    # Only a save's own: plan files and the journal (an export writing `-o plans/page.md` has
+    # its temp file here too, and is not a save holding the lock).
+    patterns = (TEMP_PREFIX + "*.toml.*", TEMP_PREFIX + SAVE_JOURNAL + ".*")
+    for candidate in (path for pattern in patterns for path in folder.glob(pattern)):
         with contextlib.suppress(OSError):
             candidate.unlink()
             removed.append(candidate)
