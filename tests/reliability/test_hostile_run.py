@@ -266,7 +266,7 @@ def test_hostile_run(tmp_path: Path, example: Path, slow: bool) -> None:
     assert counts["tracebacks"] == counts["hangs"] == counts["data_losses"] == 0, counts
     assert counts["injections"] == 0, (counts, seen)
     record(
-        "hostile",
+        "hostile-run",
         "Hostile files (FIFO, links to /dev/zero and out of the workspace, oversized, binary,"
         " 5,000-digit integers, deep nesting, huge texts, cycles, a linked scenarios/) and"
         " hostile texts (escapes, formulas, Slack mentions, Markdown, bare URLs) through every"
