@@ -8,7 +8,6 @@ function in the list `steps_for` returns.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from roadmap_tui.cli.common import (
     workspace_path,
 )
 from roadmap_tui.cli.opened import Analyses, analyses_of, load_store
+from roadmap_tui.cli.output import echo, echo_json
 from roadmap_tui.models import Problem, Workspace
 from roadmap_tui.storage import WorkspaceStore
 
@@ -77,7 +77,7 @@ class Gate:
 
     def located(self, step: str, problems: list[Problem]) -> list[Finding]:
         """Problems of the pure layers, shown in the source's files with their lines."""
-        from roadmap_tui.cli.workspace_cmds import located
+        from roadmap_tui.cli.common import located
 
         return [Finding(step, p.message, p.is_error, p) for p in located(self.store, problems)]
 
@@ -255,12 +255,12 @@ def check(
                 for name, _ in steps
             ],
         }
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data)
     else:
         for name, _ in steps:
             for finding in results[name]:
-                click.echo(finding.line())
-        click.echo(_summary(label, gate.workspace, steps, results, errors, warnings))
+                echo(finding.line())
+        echo(_summary(label, gate.workspace, steps, results, errors, warnings))
     if errors:
         raise SystemExit(1)
 

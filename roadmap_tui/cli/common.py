@@ -12,8 +12,11 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+from roadmap_tui.cli.output import echo
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
 from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
+from roadmap_tui.storage.errors import locate_all
+from roadmap_tui.storage.outputs import OutputExists
 
 DEFAULT_WORKSPACE = Path("plans")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -77,7 +80,7 @@ def today() -> dt.date:
 def print_problems(problems: list[Problem], *, warnings: bool = True) -> None:
     for problem in problems:
         if problem.is_error or warnings:
-            click.echo(str(problem), err=True)
+            echo(str(problem), err=True)
 
 
 def open_store(path: Path, spec: str | None = None) -> WorkspaceStore:
@@ -85,6 +88,7 @@ def open_store(path: Path, spec: str | None = None) -> WorkspaceStore:
     from roadmap_tui.cli.opened import load_store
 
     store = load_store(spec if spec is not None else path, path)
+    say_finished(store)
     if store.loaded.errors:
         print_problems(store.problems)
         count = len(store.loaded.errors)
@@ -94,12 +98,19 @@ def open_store(path: Path, spec: str | None = None) -> WorkspaceStore:
     return store
 
 
+def say_finished(store: WorkspaceStore) -> None:
+    """Tell that opening the workspace finished a save an earlier command left half done."""
+    if store.finished_save is not None:
+        files = ", ".join(store.finished_save.files) or "nothing left to rename"
+        echo(f"{store.source.display}: finished a save that was interrupted: {files}", err=True)
+
+
 def open_workspace(path: Path, spec: str | None = None) -> Workspace:
     return open_store(path, spec).workspace
 
 
 def _fail(message: str) -> int:
-    click.echo(message, err=True)
+    echo(message, err=True)
     return 1
 
 
@@ -118,16 +129,47 @@ def handle_errors(command: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return command(*args, **kwargs)
+        except OutputExists as error:
+            echo(f"{error.path}: exists; nothing written (--force to overwrite)", err=True)
+            sys.exit(1)
         except WorkspaceError as error:
             print_problems(error.problems)
             sys.exit(1)
         except ExternalChangeError as error:
-            click.echo(f"error: {error}", err=True)
+            echo(f"error: {error}", err=True)
             sys.exit(1)
         except BrokenPipeError:
             _reader_went_away()
         except OSError as error:
-            click.echo(f"error: {error.filename or ''}: {error.strerror or error}", err=True)
+            echo(f"error: {error.filename or ''}: {error.strerror or error}", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def cycle_problems(store: WorkspaceStore) -> list[Problem]:
+    """Dependency cycles as errors, located in the source's files."""
+    from roadmap_tui.planning.dependencies import cycle_problems as cycles
+    from roadmap_tui.planning.graph import PlanGraph
+
+    return located(store, cycles(PlanGraph(store.workspace)))
+
+
+def located(store: WorkspaceStore, problems: list[Problem]) -> list[Problem]:
+    """Problems of the workspace's layers, named and located in the source's files."""
+    texts = {
+        store.source.shown(n): f.data.decode("utf-8", "replace")
+        for n, f in store.loaded.files.items()
+    }
+    shown = [
+        Problem(
+            store.source.shown(problem.file),
+            problem.message,
+            where=problem.where,
+            severity=problem.severity,
+            item_id=problem.item_id,
+            field=problem.field,
+        )
+        for problem in problems
+    ]
+    return locate_all(shown, texts)

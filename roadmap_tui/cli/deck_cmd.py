@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from roadmap_tui.cli.common import handle_errors, open_store, workspace_option, workspace_path
+from roadmap_tui.cli.output import echo
 
 
 @click.command("deck")
@@ -85,12 +86,16 @@ def deck(
       roadmap export deck git:HEAD~1 -o review.pptx --template corporate.pptx --title "Q1 review"
       roadmap export deck plans scenario:adopt-account-structure -o board.pptx --audience directors
     """
-    if output.exists() and not force:
-        click.echo(f"error: {output} exists; use --force to overwrite it", err=True)
-        raise click.exceptions.Exit(1)
     from roadmap_tui.exporters.deck import DeckError, SourceInfo, write_deck
     from roadmap_tui.exporters.deck.inputs import deck_input
     from roadmap_tui.exporters.deck.model import DeckExists
+    from roadmap_tui.storage.outputs import OutputExists, check_output
+
+    try:
+        check_output(output, force=force, workspace=workspace_path(ctx, workspace))
+    except OutputExists:
+        echo(f"error: {output} exists; use --force to overwrite it", err=True)
+        raise click.exceptions.Exit(1) from None
     from roadmap_tui.impact import compare_versions
     from roadmap_tui.impact.figures import figures
     from roadmap_tui.scoring import framework_for
@@ -133,11 +138,11 @@ def deck(
         audience="directors" if audience == "directors" else "team" if audience == "team" else "po",
     )
     try:
-        result = write_deck(data, output, template=template, force=force)
+        result = write_deck(data, output, template=template, force=force, workspace=path)
     except DeckError as error:
         hint = "; use --force to overwrite it" if isinstance(error, DeckExists) else ""
-        click.echo(f"error: {error}{hint}", err=True)
+        echo(f"error: {error}{hint}", err=True)
         raise click.exceptions.Exit(1) from None
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
-    click.echo(f"{output}: {len(result.slides)} slides, impact of {base} -> {', '.join(specs)}")
+        echo(f"warning: {warning}", err=True)
+    echo(f"{output}: {len(result.slides)} slides, impact of {base} -> {', '.join(specs)}")

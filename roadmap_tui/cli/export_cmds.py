@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from roadmap_tui.cli.common import handle_errors, workspace_option
+from roadmap_tui.cli.common import handle_errors, workspace_option, workspace_path
 from roadmap_tui.cli.deck_cmd import deck
 from roadmap_tui.cli.impact_cmds import load_impact
+from roadmap_tui.cli.output import echo
 from roadmap_tui.impact import Options
 
 
@@ -28,6 +29,7 @@ def export() -> None:
     default=None,
     help="File to write (FILE.md); default: print it.",
 )
+@click.option("--force", is_flag=True, help="Overwrite FILE.md if it exists.")
 @click.pass_context
 @handle_errors
 def markdown(
@@ -36,6 +38,7 @@ def markdown(
     adjusted: tuple[str, ...],
     workspace: Path | None,
     output: Path | None,
+    force: bool,
 ) -> None:
     """The impact of BASE -> ADJUSTED as a page for Confluence or a Slack post.
 
@@ -46,12 +49,14 @@ def markdown(
     result = load_impact(ctx, workspace, base, adjusted)
     text = options_markdown(result) if isinstance(result, Options) else impact_markdown(result)
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
-    from roadmap_tui.storage import atomic_write
+    from roadmap_tui.storage.outputs import write_output
 
-    atomic_write(output, text.encode("utf-8"))
-    click.echo(f"{output}: impact of {base} -> {', '.join(adjusted) or 'the workspace'} written")
+    write_output(
+        output, text.encode("utf-8"), force=force, workspace=workspace_path(ctx, workspace)
+    )
+    echo(f"{output}: impact of {base} -> {', '.join(adjusted) or 'the workspace'} written")
 
 
 export.add_command(deck)

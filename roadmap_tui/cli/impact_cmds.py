@@ -6,7 +6,6 @@ framework's figures and prints.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,7 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from roadmap_tui.cli.common import handle_errors, open_workspace, workspace_option, workspace_path
-from roadmap_tui.cli.output import Printer, write_plain_table
+from roadmap_tui.cli.output import Printer, echo, echo_json, write_plain_table
 from roadmap_tui.impact import Impact, Options, compare_versions, impact_json, options_json, summary
 from roadmap_tui.impact.figures import figures
 from roadmap_tui.models import Item
@@ -150,12 +149,12 @@ def impact(
             if isinstance(result, Options)
             else impact_json(result, all_items=all_items)
         )
-        click.echo(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False))
+        echo_json(data)
     elif output == "markdown":
         from roadmap_tui.exporters.markdown import impact_markdown, options_markdown
 
         text = options_markdown(result) if isinstance(result, Options) else impact_markdown(result)
-        click.echo(text, nl=False)
+        echo(text, nl=False)
     elif isinstance(result, Options):
         print_options(result)
     else:
@@ -184,28 +183,32 @@ def notices(
 ) -> None:
     """Messages for every team the change from BASE to ADJUSTED affects, one block per team.
 
-    Ready to paste into each team's channel (from roadmap.toml).
+    Ready to paste into each team's channel (from roadmap.toml): `&`, `<` and `>` are escaped
+    as Slack asks, so no text from the plans becomes a mention or a link.
     """
     result = load_impact(ctx, workspace, base, (adjusted,) if adjusted else ())
     assert isinstance(result, Impact)
     if not result.notices:
-        click.echo("No other team is affected: nothing to tell anyone.")
+        echo("No other team is affected: nothing to tell anyone.")
         return
     reserved: dict[str, list[str]] = {}
     if portfolio_file is not None:
         from roadmap_tui.cli.portfolio_cmds import lender_lines
 
         reserved = lender_lines(portfolio_file, workspace_path(ctx, workspace), adjusted)
+    from roadmap_tui.exporters.slack_text import slack_text
+
     blocks = []
     for notice in result.notices:
         where = notice.channel or "(no channel in roadmap.toml)"
-        block = f"== {notice.team_name}: {where}\n{notice.message}"
+        header = slack_text(f"== {notice.team_name}: {where}")
+        block = f"{header}\n{slack_text(notice.message)}"
         if reserved.get(notice.team):
             block += "\nYour reservations:\n" + "\n".join(
-                f"- {line}" for line in reserved[notice.team]
+                f"- {slack_text(line)}" for line in reserved[notice.team]
             )
         blocks.append(block)
-    click.echo("\n\n".join(blocks))
+    echo("\n\n".join(blocks))
 
 
 @click.group()
@@ -233,7 +236,7 @@ def scenario_new(ctx: click.Context, name: str, workspace: Path | None, force: b
     except ScenarioExists as error:
         hinted = [replace(p, message=f"{p.message} (--force to replace)") for p in error.problems]
         raise WorkspaceError(hinted) from None
-    click.echo(
+    echo(
         f"{folder}: new scenario, a copy of {path}. Edit it, then compare:"
         f" roadmap -w {path} impact {path} scenario:{name}"
     )
@@ -252,7 +255,7 @@ def scenario_list(ctx: click.Context, workspace: Path | None) -> None:
         raise click.ClickException(f"{path}: no such workspace folder")
     names = list_scenarios(path)
     if not names:
-        click.echo(f"No scenarios in {path / 'scenarios'} (make one: roadmap scenario new NAME)")
+        echo(f"No scenarios in {path / 'scenarios'} (make one: roadmap scenario new NAME)")
         return
     for name in names:
-        click.echo(name)
+        echo(name)

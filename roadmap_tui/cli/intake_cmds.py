@@ -27,6 +27,7 @@ from roadmap_tui.cli.common import (
     workspace_option,
     workspace_path,
 )
+from roadmap_tui.cli.output import echo, inert_console
 from roadmap_tui.exporters.announcements import release_notes
 from roadmap_tui.exporters.feedback_report import feedback_report
 from roadmap_tui.intake import (
@@ -53,7 +54,8 @@ from roadmap_tui.models import FOUR_QUESTIONS, Ask, file_of
 from roadmap_tui.models.edits import applied
 from roadmap_tui.models.numbers import fmt_input
 from roadmap_tui.models.validation import BACKLOG_FILE, FEEDBACK_FILE
-from roadmap_tui.storage import WorkspaceStore, atomic_write
+from roadmap_tui.storage import WorkspaceStore
+from roadmap_tui.storage.outputs import write_output
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -91,15 +93,13 @@ def _today() -> dt.date:
     return today()
 
 
-def _write_document(text: str, output: Path | None, force: bool) -> None:
-    """Print a Markdown document, or write it to a file (never over one without --force)."""
+def _write_document(text: str, output: Path | None, force: bool, workspace: Path) -> None:
+    """Print a Markdown document, or write it to a file (storage.outputs' rules)."""
     if output is None:
-        click.echo(text, nl=False)
+        echo(text, nl=False)
         return
-    if output.exists() and not force:
-        raise click.ClickException(f"{output}: exists; nothing written (--force to overwrite)")
-    atomic_write(output, text.encode("utf-8"))
-    click.echo(f"{output}: written")
+    write_output(output, text.encode("utf-8"), force=force, workspace=workspace)
+    echo(f"{output}: written")
 
 
 def _channels(store: WorkspaceStore, teams: list[str]) -> str:
@@ -228,8 +228,8 @@ def request_add(
     requester = item.requested_by[0]
     warning = unknown_requester(ws, requester)
     if warning is not None:
-        click.echo(f"{store.source.shown(BACKLOG_FILE)}: warning: {warning}", err=True)
-    click.echo(
+        echo(f"{store.source.shown(BACKLOG_FILE)}: warning: {warning}", err=True)
+    echo(
         f"{store.source.shown(BACKLOG_FILE)}: added {item.id} from {requester}"
         f" (open, received {item.received})"
     )
@@ -245,8 +245,8 @@ def request_add(
     if item.goals:
         facts.append(f"serves {', '.join(item.goals)}")
     if facts:
-        click.echo(f"  {'; '.join(facts)}")
-    click.echo(f"Decide with: roadmap request decide {item.id} accept|decline|merge")
+        echo(f"  {'; '.join(facts)}")
+    echo(f"Decide with: roadmap request decide {item.id} accept|decline|merge")
 
 
 @request.command("list")
@@ -266,11 +266,11 @@ def request_list(ctx: click.Context, open_only: bool, fmt: str, workspace: Path 
     store = open_store(workspace_path(ctx, workspace))
     rows = request_rows(store.workspace, _today(), open_only=open_only)
     if fmt == "json":
-        click.echo(json.dumps([row.as_json() for row in rows], indent=2, sort_keys=False))
+        echo(json.dumps([row.as_json() for row in rows], indent=2, sort_keys=False))
         return
     if not rows:
         what = "open requests" if open_only else "requests"
-        click.echo(f"{store.source.display}: no {what} (add one with `roadmap request add`)")
+        echo(f"{store.source.display}: no {what} (add one with `roadmap request add`)")
         return
     label, _ = scoring_for(store.workspace)
     _print_requests(rows, label)
@@ -319,11 +319,9 @@ def _console() -> Console:
     """Rich's console; piped output gets a wide page instead of 80 columns of folded text."""
     import os
 
-    from rich.console import Console
-
-    console = Console()
+    console = inert_console()
     if not console.is_terminal and "COLUMNS" not in os.environ:
-        console = Console(width=160)
+        console = inert_console(width=160)
     return console
 
 
@@ -368,21 +366,19 @@ def request_decide(
     item = done.item
     shown = store.source.shown(file_of(done.location))
     if action == "accept":
-        click.echo(f"{shown}: {item.id} accepted; it stays in the backlog until it is planned")
-        click.echo(
-            "Plan it with `roadmap draft` (a quarter from the ranked backlog) or `roadmap adopt`."
-        )
+        echo(f"{shown}: {item.id} accepted; it stays in the backlog until it is planned")
+        echo("Plan it with `roadmap draft` (a quarter from the ranked backlog) or `roadmap adopt`.")
     elif action == "decline":
-        click.echo(f"{shown}: {item.id} declined ({item.note}); kept in the backlog as dropped")
+        echo(f"{shown}: {item.id} declined ({item.note}); kept in the backlog as dropped")
     else:
         target = done.target
         assert target is not None
-        click.echo(f"{shown}: {item.id} merged into {target.id} ({target.title}); kept as dropped")
+        echo(f"{shown}: {item.id} merged into {target.id} ({target.title}); kept as dropped")
         if done.added_teams:
-            click.echo(f"{target.id} is now also requested by {', '.join(done.added_teams)}")
+            echo(f"{target.id} is now also requested by {', '.join(done.added_teams)}")
     tell = _channels(store, list(item.requested_by))
     if tell:
-        click.echo(f"Tell: {tell}")
+        echo(f"Tell: {tell}")
 
 
 # --- roadmap feedback ----------------------------------------------------------------------
@@ -456,7 +452,7 @@ def feedback_add(
         )
         store.save(ws)
     count = len(ws.feedback.feedback) if ws.feedback is not None else 0
-    click.echo(
+    echo(
         f"{store.source.shown(FEEDBACK_FILE)}: feedback from {entry.from_team} recorded"
         f" (entry {count}" + (f", round {entry.round_name})" if entry.round_name else ")")
     )
@@ -499,7 +495,50 @@ def feedback_import(
         except ValueError as error:
             raise click.BadParameter(str(error), param_hint="'--map'") from None
         overrides[column] = target
-    data = file.read_bytes()
+    path = workspace_path(ctx, workspace)
+    with _changing(path) as store:
+        result = read_feedback_csv(
+            _csv_text(file), store.workspace, name=str(file), overrides=overrides
+        )
+        mapped = ", ".join(f"{column} -> {field}" for field, column in result.columns.items())
+        echo(f"{file}: columns: {mapped}")
+        for message in result.report():
+            echo(f"{file}: {message}", err=True)
+        if not result.entries:
+            if result.duplicates:
+                echo(
+                    f"{file}: nothing new; {result.duplicates} row(s) are in feedback.toml already"
+                )
+                return
+            raise click.ClickException(f"{file}: no usable rows; nothing imported")
+        if dry_run:
+            for row, entry in result.entries:
+                when = entry.on.isoformat() if entry.on else "no date"
+                first = next(getattr(entry, q) for q in QUESTIONS if getattr(entry, q))
+                echo(f"row {row}: {entry.from_team}, {when}: {_short(first)}")
+        else:
+            imported = import_feedback(store.workspace, (e for _, e in result.entries), round_name)
+            store.save(imported)
+            landed = imported.feedback.feedback[-1].round_name if imported.feedback else None
+    skipped = f"; {len(result.skipped)} row(s) skipped" if result.skipped else ""
+    count = len(result.entries)
+    if dry_run:
+        echo(
+            f"dry run: would import {count} entr{'y' if count == 1 else 'ies'}{skipped}; nothing written"
+        )
+    else:
+        into = f" into round {landed}" if landed else ""
+        echo(
+            f"{store.source.shown(FEEDBACK_FILE)}: imported {count}"
+            f" entr{'y' if count == 1 else 'ies'} from {file}{into}{skipped}"
+        )
+
+
+def _csv_text(file: Path) -> str:
+    """The CSV file as text (dropped by the caller once parsed: 100,000 rows are megabytes)."""
+    from roadmap_tui.storage.sources import read_input
+
+    data = read_input(file)
     try:
         # utf-8-sig drops the byte-order mark Excel writes; the csv module splits the lines,
         # so newlines inside quoted answers stay part of the answer.
@@ -510,41 +549,7 @@ def feedback_import(
         raise click.ClickException(
             f"{file}: line {line}: not UTF-8 text (byte {at + 1}); export the CSV as UTF-8"
         ) from None
-    path = workspace_path(ctx, workspace)
-    with _changing(path) as store:
-        result = read_feedback_csv(text, store.workspace, name=str(file), overrides=overrides)
-        mapped = ", ".join(f"{column} -> {field}" for field, column in result.columns.items())
-        click.echo(f"{file}: columns: {mapped}")
-        for message in result.report():
-            click.echo(f"{file}: {message}", err=True)
-        if not result.entries:
-            if result.duplicates:
-                click.echo(
-                    f"{file}: nothing new; {result.duplicates} row(s) are in feedback.toml already"
-                )
-                return
-            raise click.ClickException(f"{file}: no usable rows; nothing imported")
-        if dry_run:
-            for row, entry in result.entries:
-                when = entry.on.isoformat() if entry.on else "no date"
-                first = next(getattr(entry, q) for q in QUESTIONS if getattr(entry, q))
-                click.echo(f"row {row}: {entry.from_team}, {when}: {_short(first)}")
-        else:
-            imported = import_feedback(store.workspace, (e for _, e in result.entries), round_name)
-            store.save(imported)
-            landed = imported.feedback.feedback[-1].round_name if imported.feedback else None
-    skipped = f"; {len(result.skipped)} row(s) skipped" if result.skipped else ""
-    count = len(result.entries)
-    if dry_run:
-        click.echo(
-            f"dry run: would import {count} entr{'y' if count == 1 else 'ies'}{skipped}; nothing written"
-        )
-    else:
-        into = f" into round {landed}" if landed else ""
-        click.echo(
-            f"{store.source.shown(FEEDBACK_FILE)}: imported {count}"
-            f" entr{'y' if count == 1 else 'ies'} from {file}{into}{skipped}"
-        )
+    return text
 
 
 def _short(text: str, width: int = 70) -> str:
@@ -587,7 +592,7 @@ def feedback_theme(
         parts.append(f"linked {', '.join(change.linked)}")
     if change.tagged:
         parts.append(f"entries {', '.join(str(n) for n in change.tagged)} tagged")
-    click.echo(f"{store.source.shown(FEEDBACK_FILE)}: {'; '.join(parts)}")
+    echo(f"{store.source.shown(FEEDBACK_FILE)}: {'; '.join(parts)}")
 
 
 @feedback.command("list")
@@ -610,10 +615,10 @@ def feedback_list(ctx: click.Context, untagged: bool, fmt: str, workspace: Path 
             {"entry": n, **e.model_dump(mode="json", by_alias=True, exclude_none=True)}
             for n, e in numbered
         ]
-        click.echo(json.dumps(data, indent=2, sort_keys=False))
+        echo(json.dumps(data, indent=2, sort_keys=False))
         return
     if not numbered:
-        click.echo(f"{store.source.display}: no feedback entries")
+        echo(f"{store.source.display}: no feedback entries")
         return
     from rich.table import Table
 
@@ -678,7 +683,9 @@ def feedback_report_cmd(
     store = open_store(workspace_path(ctx, workspace))
     with _located(store):
         chosen = select(store.workspace, round_name=round_name, since=since)
-    _write_document(feedback_report(store.workspace, chosen), output, force)
+    _write_document(
+        feedback_report(store.workspace, chosen), output, force, workspace_path(ctx, workspace)
+    )
 
 
 # --- roadmap announce ----------------------------------------------------------------------
@@ -728,10 +735,10 @@ def announce(
         done, undated = done_since_date(ws, day)
         if undated:
             ids = ", ".join(item.id for item in undated)
-            click.echo(
+            echo(
                 f"{store.source.display}: {len(undated)} done item(s) without done_on left out:"
                 f" {ids} (set done_on = YYYY-MM-DD)",
                 err=True,
             )
         text = release_notes(ws, done, day.isoformat())
-    _write_document(text, output, force)
+    _write_document(text, output, force, path)

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from roadmap_tui.cli.common import handle_errors, workspace_option
+from roadmap_tui.cli.output import echo
 from roadmap_tui.cli.plan_cmds import open_for_planning, source_option
 from roadmap_tui.models import BACKLOG, is_quarter_id
 from roadmap_tui.models.validation import nearest
@@ -75,27 +76,27 @@ def move(
     verb = "Would move" if dry_run else "Moved"
     for each in moved.moves:
         where = "the backlog" if each.source == BACKLOG else each.source
-        click.echo(f"{verb} {each.item} from {where} to {_place(target)}" + _changes(each))
+        echo(f"{verb} {each.item} from {where} to {_place(target)}" + _changes(each))
     for item_id, why in moved.stayed:
-        click.echo(f"Stays: {item_id} is {why}")
+        echo(f"Stays: {item_id} is {why}")
     if moved.created:
-        click.echo(f"{'Would create' if dry_run else 'Created'} quarter {target} (stage draft)")
+        echo(f"{'Would create' if dry_run else 'Created'} quarter {target} (stage draft)")
     for violation in report.broken:
-        click.echo(f"broken order: {violation.sentence()}", err=True)
+        echo(f"broken order: {violation.sentence()}", err=True)
     for load in report.without_capacity:
-        click.echo(f"no capacity: {load.sentence()}", err=True)
+        echo(f"no capacity: {load.sentence()}", err=True)
     for load in report.overloaded:
         if load not in report.without_capacity:
-            click.echo(f"over capacity: {load.sentence()}", err=True)
+            echo(f"over capacity: {load.sentence()}", err=True)
     if not moved.moves:
-        click.echo("Nothing moved.")
+        echo("Nothing moved.")
         return
     if dry_run:
-        click.echo("Dry run: nothing written.")
+        echo("Dry run: nothing written.")
         return
     apply(ws, moved.edit)
     written = store.save(ws).written
-    click.echo("Written: " + ", ".join(str(path) for path in written))
+    echo("Written: " + ", ".join(str(path) for path in written))
 
 
 def _place(location: str) -> str:

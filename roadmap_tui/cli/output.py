@@ -1,8 +1,13 @@
-"""Writing what a command prints: rich on a terminal, plain rows written as produced elsewhere.
+"""Everything the CLI prints goes through here: rich on a terminal, plain rows written as
+produced elsewhere, and every character a person wrote made inert for a terminal first
+(`terminal_text`).
 
-On a pipe or into a file, a table is plain text (columns padded with spaces, numbers to the
-right), written row by row; rich (and its import) is kept for a person at a terminal. JSON and
-CSV are written item by item, never built as one string first.
+On a pipe or into a file, a table is plain text (columns padded with spaces), written row by
+row; rich (and its import) is kept for a person at a terminal. JSON and CSV are written item by
+item, never built as one string first. No escape sequence from a title, a note or a team name
+reaches the terminal, whatever the command: `echo` for lines, `Printer` for styled lines and
+tables, `inert_console()` for rich output (its strings pass `terminal_text` before layout, and
+every segment again before it is written).
 """
 
 from __future__ import annotations
@@ -11,9 +16,15 @@ import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+import click
 
 from roadmap_tui.exporters.csv_out import Cell, spreadsheet_cell
+from roadmap_tui.exporters.terminal_text import terminal_json, terminal_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 GAP = "  "
 PIPE_WIDTH = 200  # shared renderables on a pipe: wide enough that rows do not fold
@@ -35,7 +46,7 @@ def write_json_list(rows: Iterable[Any]) -> None:
     out = stdout()
     first = True
     for row in rows:
-        text = json.dumps(row, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        text = terminal_json(json.dumps(row, indent=2, ensure_ascii=False)).replace("\n", "\n  ")
         out.write(("[\n  " if first else ",\n  ") + text)
         first = False
     out.write("[]\n" if first else "\n]\n")
@@ -44,8 +55,10 @@ def write_json_list(rows: Iterable[Any]) -> None:
 def write_csv(rows: Iterable[Sequence[Cell]]) -> None:
     """Rows (the header first) as CSV, each cell safe for a spreadsheet (`spreadsheet_cell`)."""
     writer = csv.writer(stdout(), lineterminator="\n")
+    shown = on_terminal()  # exact for a program reading a pipe or file; inert on a terminal
     for row in rows:
-        writer.writerow([spreadsheet_cell(value) for value in row])
+        cells = [spreadsheet_cell(value) for value in row]
+        writer.writerow([terminal_text(c) if shown and isinstance(c, str) else c for c in cells])
 
 
 def write_plain_table(
@@ -53,6 +66,8 @@ def write_plain_table(
 ) -> None:
     """Columns padded to their widest cell, two spaces apart; no trailing spaces."""
     aligned_right = set(right)
+    headers = [terminal_text(header) for header in headers]
+    rows = [[terminal_text(cell) for cell in row] for row in rows]
     widths = [len(header) for header in headers]
     for row in rows:
         for n, cell in enumerate(row):
@@ -85,6 +100,7 @@ class Printer:
         self._console: Any = None
 
     def line(self, text: str = "", style: str | None = None) -> None:
+        text = terminal_text(text)
         if not self.terminal:
             stdout().write(text + "\n")
             return
@@ -98,16 +114,50 @@ class Printer:
         if self.terminal:
             self.console.print(renderable)
             return
-        from rich.console import Console
-
-        Console(
+        inert_console(
             file=stdout(), width=PIPE_WIDTH, color_system=None, highlight=False, soft_wrap=False
         ).print(renderable)
 
     @property
     def console(self) -> Any:
         if self._console is None:
-            from rich.console import Console
-
-            self._console = Console(highlight=False, soft_wrap=True)
+            self._console = inert_console(highlight=False, soft_wrap=True)
         return self._console
+
+
+def echo(message: object = "", *, err: bool = False, nl: bool = True) -> None:
+    click.echo(terminal_text(str(message)), err=err, nl=nl)
+
+
+def echo_data(text: str) -> None:
+    """A data format for another program (CSV): exact when piped or redirected (a title keeps
+    every character it has, the CSV writer made it inert for spreadsheets), made inert like any
+    other text when it is shown on a terminal."""
+    click.echo(terminal_text(text) if sys.stdout.isatty() else text, nl=False)
+
+
+def echo_json(data: Any) -> None:
+    """`data` as indented JSON, non-ASCII text as it is, controls as JSON escapes."""
+    click.echo(terminal_json(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False)))
+
+
+def inert_console(**options: Any) -> Console:
+    """A rich Console whose every string is made inert first."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class InertConsole(Console):
+        def render_str(self, text: str, **kwargs: Any) -> Any:
+            # Strings before layout, so widths are measured on what is shown.
+            return super().render_str(terminal_text(text), **kwargs)
+
+        def render(self, renderable: Any, options: Any = None) -> Any:
+            # And every segment after it: rich Text objects built from user text too.
+            for segment in super().render(renderable, options):
+                if segment.control is None:
+                    shown = terminal_text(segment.text)
+                    if shown != segment.text:
+                        segment = Segment(shown, segment.style)
+                yield segment
+
+    return InertConsole(**options)

@@ -6,14 +6,20 @@ storage.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from roadmap_tui.cli.common import handle_errors, print_problems, workspace_option, workspace_path
-from roadmap_tui.cli.output import Printer, write_json_list, write_plain_table
+from roadmap_tui.cli.common import (
+    cycle_problems,
+    handle_errors,
+    print_problems,
+    say_finished,
+    workspace_option,
+    workspace_path,
+)
+from roadmap_tui.cli.output import Printer, echo, echo_json, write_json_list, write_plain_table
 from roadmap_tui.models import Workspace, is_quarter_id
 from roadmap_tui.models.validation import nearest
 from roadmap_tui.storage import WorkspaceStore
@@ -64,18 +70,28 @@ def open_for_planning(
 
     path = workspace_path(ctx, workspace)
     store = load_store(spec if spec is not None else path, path)
+    say_finished(store)
     if store.loaded.workspace is None:
         print_problems(store.problems)
-        click.echo(f"{store.source.display}: cannot be read; nothing done", err=True)
+        echo(f"{store.source.display}: cannot be read; nothing done", err=True)
         raise SystemExit(1)
     if store.loaded.errors:
+        if store.loaded.unread:
+            print_problems(store.loaded.errors)
         count = len(store.loaded.errors)
-        click.echo(
+        echo(
             f"{store.source.display}: {count} problem(s), see `roadmap validate`;"
             " planning goes on with what it can read",
             err=True,
         )
     return path, store
+
+
+def fail_if_unread(store: WorkspaceStore) -> None:
+    """A gate never passes on what it could not read: exit 1, naming the files."""
+    if store.loaded.unread:
+        echo(f"error: could not read all of {', '.join(store.loaded.unread)}", err=True)
+        raise SystemExit(1)
 
 
 def value_of(ws: Workspace) -> ValueOf:
@@ -86,7 +102,7 @@ def value_of(ws: Workspace) -> ValueOf:
 
 
 def _dump(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False))
+    echo_json(data)
 
 
 def _unknown_item(ws: Workspace, item_id: str) -> click.ClickException:
@@ -134,18 +150,20 @@ def capacity(
     graph = PlanGraph(ws)
     loads = team_loads(graph, quarter)
     over = [load for load in loads if load.overloaded]
+    complete = not store.loaded.unread
     if output == "json":
         write_json_list(load.to_json() for load in loads)
     else:
-        _print_capacity(loads)
+        _print_capacity(loads, complete)
+    fail_if_unread(store)
     if check and over:
         if output == "json":
             for load in over:
-                click.echo(f"overloaded: {load.sentence()}", err=True)
+                echo(f"overloaded: {load.sentence()}", err=True)
         raise SystemExit(1)
 
 
-def _print_capacity(loads: list[Any]) -> None:
+def _print_capacity(loads: list[Any], complete: bool) -> None:
 
     from roadmap_tui.models.numbers import fmt as show
 
@@ -190,8 +208,10 @@ def _print_capacity(loads: list[Any]) -> None:
             console.line(
                 f"unestimated (counted 0): {load.team} {load.quarter}: {', '.join(load.unestimated)}"
             )
-    if not over:
+    if not over and complete:
         console.line("No team is over capacity.")
+    elif not over:
+        console.line("No team is over capacity in what could be read.")
 
 
 def _rich_capacity(
@@ -246,8 +266,9 @@ def deps(
         found = closure(graph, item)
         if output == "json":
             _dump(found.to_json())
-            return
-        _print_closure(graph, found)
+        else:
+            _print_closure(graph, found)
+        fail_if_unread(store)
         return
     from roadmap_tui.planning.dependencies import external_dependencies
 
@@ -255,14 +276,23 @@ def deps(
     external = external_dependencies(graph)
     if output == "json":
         _dump({**problems.to_json(), "external": [e.to_json() for e in external]})
-        return
+    else:
+        _print_dependency_problems(problems, external, complete=not store.loaded.unread)
+    fail_if_unread(store)
+    if problems.cycles:  # no order can plan a cycle: an error, located
+        print_problems(cycle_problems(store))
+        raise SystemExit(1)
+
+
+def _print_dependency_problems(problems: Any, external: list[Any], complete: bool) -> None:
     console = Printer()
     if external:
         console.line(f"External: on other workspaces' items ({len(external)})", "bold")
         for dependency in external:
             console.line(f"  {dependency.sentence()}")
     if not problems.count:
-        console.line("No dependency problems: no cycles, no unknown ids, no broken orders.")
+        where = "" if complete else " in what could be read"
+        console.line(f"No dependency problems{where}: no cycles, no unknown ids, no broken orders.")
         return
     if problems.cycles:
         console.line(f"Cycles ({len(problems.cycles)})", "bold")
@@ -393,17 +423,17 @@ def carry(
     except PlanningError as error:
         raise click.ClickException(str(error)) from None
     if not plan.moves:
-        click.echo(f"Nothing to carry: every item of {source} is done or dropped.")
+        echo(f"Nothing to carry: every item of {source} is done or dropped.")
         return
     verb = "Would carry" if dry_run else "Carried"
-    click.echo(f"{verb} {len(plan.moves)} item(s) from {source} to {target}:")
+    echo(f"{verb} {len(plan.moves)} item(s) from {source} to {target}:")
     for move in plan.moves:
-        click.echo(f"  {move.item} ({move.reason})")
+        echo(f"  {move.item} ({move.reason})")
     if dry_run:
-        click.echo("Dry run: nothing written.")
+        echo("Dry run: nothing written.")
         return
     written = _save(store, ws, plan)
-    click.echo("Written: " + ", ".join(str(path) for path in written))
+    echo("Written: " + ", ".join(str(path) for path in written))
 
 
 # --- draft -----------------------------------------------------------------------------------
@@ -438,9 +468,9 @@ def draft(
     if write:
         written = _save(store, ws, result.plan)
         message = "Written: " + ", ".join(str(path) for path in written)
-        click.echo(message, err=output == "json")
+        echo(message, err=output == "json")
     elif output != "json":
-        click.echo("Not written (add --write to write the quarter file as a draft).")
+        echo("Not written (add --write to write the quarter file as a draft).")
 
 
 def _print_draft(result: Any, ws: Workspace) -> None:
@@ -504,11 +534,11 @@ def adopt(
     else:
         _print_adoption(result)
     if not result.feasible:
-        click.echo("No room can be made: nothing written.", err=True)
+        echo("No room can be made: nothing written.", err=True)
         raise SystemExit(1)
     if dry_run:
         if output != "json":
-            click.echo("Dry run: no scenario written.")
+            echo("Dry run: no scenario written.")
         return
     new_scenario(path, chosen, force=force)
     scenario_store = WorkspaceStore.open(f"scenario:{chosen}", workspace=path)
@@ -517,8 +547,8 @@ def adopt(
         raise SystemExit(1)
     _save(scenario_store, scenario_store.workspace, result.plan)
     to_err = output == "json"
-    click.echo(f"Written: scenario {chosen} ({folder})", err=to_err)
-    click.echo(f"Compare: roadmap -w {path} impact {path} scenario:{chosen}", err=to_err)
+    echo(f"Written: scenario {chosen} ({folder})", err=to_err)
+    echo(f"Compare: roadmap -w {path} impact {path} scenario:{chosen}", err=to_err)
 
 
 def _print_adoption(result: Any) -> None:

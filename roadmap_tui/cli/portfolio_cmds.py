@@ -6,7 +6,6 @@ module prints and sets the exit code a CI gate reads.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from roadmap_tui.cli.common import handle_errors
+from roadmap_tui.cli.output import echo, echo_json
 
 if TYPE_CHECKING:
     from roadmap_tui.portfolio import PortfolioReport
@@ -98,15 +98,15 @@ def lender_lines(file: Path, folder: Path, spec: str | None) -> dict[str, list[s
 
 
 def _dump(data: Any) -> None:
-    click.echo(json.dumps(data, indent=2, sort_keys=False, ensure_ascii=False))
+    echo_json(data)
 
 
 def _print_members(loaded: LoadedPortfolio, report: PortfolioReport) -> None:
-    click.echo(f"{loaded.name}: {len(report.members)} member(s)")
+    echo(f"{loaded.name}: {len(report.members)} member(s)")
     for line in report.members:
-        click.echo(f"  {line.sentence()}")
+        echo(f"  {line.sentence()}")
     for line in report.unreadable:
-        click.echo(f"warning: member {line.source}: {line.error}", err=True)
+        echo(f"warning: member {line.source}: {line.error}", err=True)
 
 
 def _finish(report: PortfolioReport, failing: bool, fail_unreadable: bool) -> None:
@@ -117,39 +117,39 @@ def _finish(report: PortfolioReport, failing: bool, fail_unreadable: bool) -> No
 def _print_asks(report: PortfolioReport) -> None:
     from roadmap_tui.portfolio import STATUSES
 
-    click.echo(f"\nAsks between teams ({len(report.asks)})")
+    echo(f"\nAsks between teams ({len(report.asks)})")
     from roadmap_tui.planning.numbers import show
 
     for status in STATUSES:
         asks = [ask for ask in report.asks if ask.status == status]
         if not asks:
             continue
-        click.echo(f"  {status} ({len(asks)})")
+        echo(f"  {status} ({len(asks)})")
         if status == "no-workspace":
             # Nothing to reconcile there: one line per team is enough (json lists each ask).
             teams: dict[str, list[float]] = {}
             for ask in asks:
                 teams.setdefault(ask.team, []).append(ask.days)
             for team, days in teams.items():
-                click.echo(f"    {team}: {len(days)} ask(s), {show(sum(days))} days (no member)")
+                echo(f"    {team}: {len(days)} ask(s), {show(sum(days))} days (no member)")
             continue
         for ask in asks:
-            click.echo(f"    {ask.sentence()}")
+            echo(f"    {ask.sentence()}")
     if not report.asks:
-        click.echo("  none")
-    click.echo(f"\nOrphaned reservations ({len(report.orphaned)})")
+        echo("  none")
+    echo(f"\nOrphaned reservations ({len(report.orphaned)})")
     for orphan in report.orphaned:
-        click.echo(f"  {orphan.sentence()}")
+        echo(f"  {orphan.sentence()}")
 
 
 def _print_deps(report: PortfolioReport) -> None:
-    click.echo(f"\nCross-team dependency problems ({len(report.dependencies)})")
+    echo(f"\nCross-team dependency problems ({len(report.dependencies)})")
     for dep in report.dependencies:
-        click.echo(f"  {dep.problem}: {dep.sentence()}")
+        echo(f"  {dep.problem}: {dep.sentence()}")
     if report.unchecked:
-        click.echo(f"\nNot checked: on teams that are no member ({len(report.unchecked)})")
+        echo(f"\nNot checked: on teams that are no member ({len(report.unchecked)})")
         for dep in report.unchecked:
-            click.echo(f"  {dep.sentence()}")
+            echo(f"  {dep.sentence()}")
 
 
 def _print_capacity(report: PortfolioReport, *, all_lines: bool) -> None:
@@ -157,15 +157,15 @@ def _print_capacity(report: PortfolioReport, *, all_lines: bool) -> None:
 
     lines = report.capacity if all_lines else report.overloaded
     title = "Capacity per team and quarter" if all_lines else "Teams over capacity"
-    click.echo(f"\n{title} ({len(lines)})")
+    echo(f"\n{title} ({len(lines)})")
     if all_lines and lines:
-        click.echo(
+        echo(
             f"  {'quarter':<8} {'team':<22} {'capacity':>8} {'used':>6} {'unconf.':>7}"
             f" {'free':>6}  note"
         )
     for line in lines:
         if not all_lines:
-            click.echo(f"  {line.sentence()}")
+            echo(f"  {line.sentence()}")
             continue
         notes = []
         if line.overloaded:
@@ -176,13 +176,13 @@ def _print_capacity(report: PortfolioReport, *, all_lines: bool) -> None:
             notes.append(
                 "askers disagree: " + ", ".join(f"{o} {show(d)}" for o, d in line.declared.items())
             )
-        click.echo(
+        echo(
             f"  {line.quarter:<8} {line.team:<22} {show(line.capacity):>8} {show(line.used):>6}"
             f" {show(line.unconfirmed):>7} {show(line.free):>6}  {'; '.join(notes)}"
         )
     disagree = [line for line in report.capacity if line.disagree and not all_lines]
     for line in disagree:
-        click.echo(f"  askers disagree: {line.sentence()}")
+        echo(f"  askers disagree: {line.sentence()}")
 
 
 @click.group()
@@ -213,7 +213,7 @@ def check(file: Path, output: str, no_fetch: bool, fail_unreadable: bool) -> Non
         _print_deps(report)
         _print_capacity(report, all_lines=False)
         verdict = "problems found" if report.failing else "every promise between teams is kept"
-        click.echo(f"\n{verdict}")
+        echo(f"\n{verdict}")
     _finish(report, report.failing, fail_unreadable)
 
 
@@ -319,20 +319,20 @@ def impact(file: Path, changes: tuple[str, ...], output: str, no_fetch: bool) ->
         _dump(result.to_json())
     else:
         label = ", ".join(f"{o} at {s}" for o, s in wanted.items())
-        click.echo(f"Impact of {label} on the other teams of {loaded.name}")
-        click.echo(f"\nAsks that change ({len(result.asks)})")
+        echo(f"Impact of {label} on the other teams of {loaded.name}")
+        echo(f"\nAsks that change ({len(result.asks)})")
         for ask_change in result.asks:
-            click.echo(f"  {ask_change.sentence()}")
-        click.echo(f"\nTeams newly over capacity ({len(result.overloaded)})")
+            echo(f"  {ask_change.sentence()}")
+        echo(f"\nTeams newly over capacity ({len(result.overloaded)})")
         for line in result.overloaded:
-            click.echo(f"  {line.sentence()}")
-        click.echo(f"\nCross-team dependencies broken ({len(result.broken)})")
+            echo(f"  {line.sentence()}")
+        echo(f"\nCross-team dependencies broken ({len(result.broken)})")
         for dep in result.broken:
-            click.echo(f"  {dep.problem}: {dep.sentence()}")
+            echo(f"  {dep.problem}: {dep.sentence()}")
         if result.mended:
-            click.echo(f"\nCross-team dependencies mended ({len(result.mended)})")
+            echo(f"\nCross-team dependencies mended ({len(result.mended)})")
             for dep in result.mended:
-                click.echo(f"  {dep.sentence()}")
+                echo(f"  {dep.sentence()}")
     if result.harmful:
         raise SystemExit(1)
 
@@ -372,7 +372,7 @@ def export_deck(
 ) -> None:
     """A deck for directors: load across teams, promises not kept, then one slide per team."""
     if target.exists() and not force:
-        click.echo(f"error: {target} exists; use --force to overwrite it", err=True)
+        echo(f"error: {target} exists; use --force to overwrite it", err=True)
         raise click.exceptions.Exit(1)
     import datetime as dt
 
@@ -381,7 +381,7 @@ def export_deck(
 
     loaded, report = checked(file, no_fetch)
     for line in report.unreadable:
-        click.echo(f"warning: member {line.source}: {line.error}", err=True)
+        echo(f"warning: member {line.source}: {line.error}", err=True)
     try:
         slides = write_portfolio_deck(
             report,
@@ -393,6 +393,6 @@ def export_deck(
             force=force,
         )
     except DeckError as error:
-        click.echo(f"error: {error}", err=True)
+        echo(f"error: {error}", err=True)
         raise click.exceptions.Exit(1) from None
-    click.echo(f"{target}: {slides} slides, {loaded.name} ({len(report.members)} members)")
+    echo(f"{target}: {slides} slides, {loaded.name} ({len(report.members)} members)")

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from roadmap_tui.cli.common import handle_errors, open_store, workspace_option, workspace_path
+from roadmap_tui.cli.output import echo
 from roadmap_tui.cli.portfolio_cmds import no_fetch_option
 
 
@@ -54,24 +55,24 @@ def sync(
     # This workspace, as it is on disk here, stands in for its member (or joins the portfolio).
     _, report = with_local(file, path, None, no_fetch)
     for line in report.unreadable:
-        click.echo(f"warning: member {line.source}: {line.error}", err=True)
+        echo(f"warning: member {line.source}: {line.error}", err=True)
     name = load_name(file)
     plan = plan_sync(ws, report)
-    click.echo(f"Reservations of {ws.owner} for the asks in {name}:")
+    echo(f"Reservations of {ws.owner} for the asks in {name}:")
     for action in plan.actions:
-        click.echo(f"  {action.sentence()}")
+        echo(f"  {action.sentence()}")
     if plan.empty:
-        click.echo("  nothing to change: every ask that fits is reserved")
+        echo("  nothing to change: every ask that fits is reserved")
     for left in plan.not_fitting:
-        click.echo(f"  {left.sentence()}")
+        echo(f"  {left.sentence()}")
     for note in plan.left:
-        click.echo(f"  left: {note}")
+        echo(f"  left: {note}")
     if plan.empty:
         return
     if not write:
-        click.echo("Nothing written (add --write to save these changes).")
+        echo("Nothing written (add --write to save these changes).")
         return
     apply_sync(ws, plan)
     result = store.save(ws)
     names = ", ".join(p.name for p in result.written) or "nothing"
-    click.echo(f"Saved: {names}")
+    echo(f"Saved: {names}")

@@ -21,6 +21,7 @@ from roadmap_tui.cli.common import (
     workspace_option,
     workspace_path,
 )
+from roadmap_tui.cli.output import echo
 from roadmap_tui.models import STAGES, file_of
 from roadmap_tui.models.edits import apply
 from roadmap_tui.planning.numbers import show
@@ -83,13 +84,13 @@ def stage(
         store.save(ws)
     review = ws.quarters[quarter].quarter.reviews[-1]
     when = review.on.isoformat() if review.on else "?"
-    click.echo(
+    echo(
         f"{store.source.shown(file_of(quarter))}: {quarter} {before} -> {stage_name}"
         f" (by {review.by}, {when})"
     )
     following = next_stage(stage_name)
     if following is not None:
-        click.echo(f"Next: roadmap stage {quarter} {following} --by WHO")
+        echo(f"Next: roadmap stage {quarter} {following} --by WHO")
 
 
 @click.command()
@@ -126,23 +127,23 @@ def status(ctx: click.Context, quarter: str | None, fmt: str, workspace: Path | 
             "quarters": [row.to_json() for row in rows],
             "open_requests": open_requests,
         }
-        click.echo(json.dumps(data, indent=2))
+        echo(json.dumps(data, indent=2))
         return
     current = ws.roadmap.workspace.current_quarter
-    click.echo(
+    echo(
         f"{ws.roadmap.workspace.name} ({store.source.display})"
         + (f": current quarter {current}" if current else "")
     )
     for row in rows:
-        click.echo("")
-        click.echo("\n".join(_lines(row)))
-    click.echo("")
+        echo("")
+        echo("\n".join(_lines(row)))
+    echo("")
     if open_requests:
         text = f"Open requests ({len(open_requests)}): {', '.join(open_requests)}"
-        click.echo("\n".join(textwrap.wrap(text, width=96, subsequent_indent="  ")))
-        click.echo("  (roadmap request list --open)")
+        echo("\n".join(textwrap.wrap(text, width=96, subsequent_indent="  ")))
+        echo("  (roadmap request list --open)")
     else:
-        click.echo("Open requests: none")
+        echo("Open requests: none")
 
 
 def _lines(row: QuarterStatus) -> list[str]:

@@ -14,7 +14,13 @@ from roadmap_tui.cli.common import (
     workspace_option,
     workspace_path,
 )
-from roadmap_tui.cli.output import on_terminal, write_csv, write_json_list, write_plain_table
+from roadmap_tui.cli.output import (
+    echo,
+    on_terminal,
+    write_csv,
+    write_json_list,
+    write_plain_table,
+)
 from roadmap_tui.cli.workspace_cmds import framework_problems
 from roadmap_tui.models import BACKLOG, Workspace
 from roadmap_tui.models.validation import nearest
@@ -93,9 +99,7 @@ def score(
     errors = [p for p in framework_problems(store, framework) if p.is_error]
     if errors:
         print_problems(errors)
-        click.echo(
-            f"{store.source.display}: {len(errors)} scoring error(s); nothing scored", err=True
-        )
+        echo(f"{store.source.display}: {len(errors)} scoring error(s); nothing scored", err=True)
         raise SystemExit(1)
     chosen = framework_for(ws.roadmap.scoring, framework)
     items = [item for where, item in ws.located_items() if where in locations]
@@ -196,9 +200,9 @@ def _table(
     rows = [[row[n] for n in keep] for row in rows]
     right = [n for n, h in enumerate(headers) if h in ("#", "value", framework.score_label)]
     if not on_terminal():
-        click.echo(title)
+        echo(title)
         write_plain_table(headers, rows, right)
-        click.echo(caption)
+        echo(caption)
         return
     _rich_table(title, caption, headers, rows, right, all_rows=all_rows)
 
@@ -271,16 +275,16 @@ def _explain(
     what = "all items" if scope == ALL else scope
     for number, item_id in enumerate(ids):
         if number:
-            click.echo("")
+            echo("")
         lines = list(explain(ranking, item_id).lines)
         lines.insert(1, f"in: {where_of[item_id]}; ranked among {what}")
-        click.echo("\n".join(lines))
-        click.echo("sensitivity (smallest change of one input to move one place):")
+        echo("\n".join(lines))
+        echo("sensitivity (smallest change of one input to move one place):")
         for line in sensitivity(ranking, item_id).lines():
-            click.echo(f"  {line}")
+            echo(f"  {line}")
     if len(ids) > 1:
-        click.echo("")
+        echo("")
         for first, second in zip(ids, ids[1:], strict=False):
             if first != second:
                 pair = compare(ranking.framework, ranking.item(first), ranking.item(second))
-                click.echo(f"why: {pair}")
+                echo(f"why: {pair}")

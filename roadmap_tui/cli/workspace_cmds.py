@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import click
 
 from roadmap_tui.cli.common import (
+    cycle_problems,
     handle_errors,
+    located,
     print_problems,
     require_stage_option,
     workspace_option,
     workspace_path,
 )
+from roadmap_tui.cli.output import echo
 from roadmap_tui.models import Problem
 from roadmap_tui.scoring import check_workspace
 from roadmap_tui.storage import WorkspaceStore
-from roadmap_tui.storage.errors import locate_all
 from roadmap_tui.storage.example import InitRefused, init_workspace
 
 
@@ -35,7 +36,7 @@ def init(ctx: click.Context, directory: Path | None, workspace: Path | None, for
     except InitRefused as refused:
         hint = " (--force to overwrite)" if refused.overwrite_helps else ""
         raise click.ClickException(f"{refused}{hint}") from None
-    click.echo(f"{target}: new workspace from the example; open it with `roadmap -w {target}`")
+    echo(f"{target}: new workspace from the example; open it with `roadmap -w {target}`")
 
 
 @click.command()
@@ -66,18 +67,17 @@ def validate(
             from roadmap_tui.planning.stages import stage_problems
 
             problems.extend(located(store, stage_problems(ws, requirements)))
+        problems.extend(cycle_problems(store))
     print_problems(problems)
     errors = [p for p in problems if p.is_error]
     label = store.source.display
     if errors:
-        click.echo(
-            f"{label}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True
-        )
+        echo(f"{label}: {len(errors)} error(s), {len(problems) - len(errors)} warning(s)", err=True)
         raise SystemExit(1)
     assert ws is not None
     warnings = len(problems)
     note = f" ({warnings} warning{'s' if warnings != 1 else ''})" if warnings else ""
-    click.echo(
+    echo(
         f"{label}: {len(ws.quarters)} quarters, {len(ws.all_items())} items,"
         f" {len(ws.roadmap.teams)} teams: valid{note}"
     )
@@ -87,17 +87,3 @@ def framework_problems(store: WorkspaceStore, framework: str | None = None) -> l
     """Score inputs and [scoring] settings against the frameworks (default: [scoring].framework),
     located in the source's files."""
     return located(store, check_workspace(store.workspace, framework))
-
-
-def located(store: WorkspaceStore, problems: list[Problem]) -> list[Problem]:
-    """Problems of a pure layer (which name `2027-Q1.toml`) shown in the source's files
-    (`plans/2027-Q1.toml`), with the line each points at."""
-    if not problems:
-        return []
-    texts = {
-        store.source.shown(n): f.data.decode("utf-8", "replace")
-        for n, f in store.loaded.files.items()
-    }
-    return locate_all(
-        [dataclasses.replace(p, file=store.source.shown(p.file)) for p in problems], texts
-    )

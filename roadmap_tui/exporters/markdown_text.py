@@ -26,6 +26,12 @@ _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # underline (`>` quotes are entities already; `*`, `~` and a leading `_` are escaped anyway).
 _LINE_START = re.compile(r"^([#+\-=])")
 _ORDERED = re.compile(r"^(\d+)([.)])")
+# What GFM's autolink extension turns into a link in plain text: a scheme's colon, `www.` and
+# the `@` of an e-mail address. A backslash before the colon, dot or `@` keeps the text as it
+# reads and makes it no link (a title cannot carry a target the reader did not see).
+_AUTOLINK = re.compile(
+    r"(?i)(\b[a-z][a-z0-9+.-]*(?=://)|\bmailto|\bxmpp)(:)|(\bwww)(\.)|(\w)(@)(?=\w)"
+)
 
 
 def plain(text: str) -> str:
@@ -42,14 +48,21 @@ def escape(text: str, *, line_start: bool = True) -> str:
     get a backslash (no escapes, code, emphasis, links or table cells); a leading `#`, `-`,
     `+`, `=` or `1.` is escaped (no headings, lists or setext underlines) unless
     `line_start=False` says the text comes after other text on its line or in a table cell,
-    where those cannot start anything. A bare URL stays the text it is: it can show itself,
-    not hide a target.
+    where those cannot start anything. A bare URL or e-mail address reads as typed but is no
+    link: GFM would autolink it, so its scheme's colon (`https\\://`), `www\\.` or `@` is
+    escaped.
     """
     line = plain(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     line = _UNDERSCORE.sub(r"\\_", _ANYWHERE.sub(r"\\\1", line))
+    line = _AUTOLINK.sub(_no_autolink, line)
     if not line_start:
         return line
     return _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\\\1", line))
+
+
+def _no_autolink(match: re.Match[str]) -> str:
+    groups = [g for g in match.groups() if g is not None]
+    return f"{groups[0]}\\{groups[1]}"
 
 
 def cell(text: str) -> str:

@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from roadmap_tui.intake.dates import DATE_FORMS, parse_date
@@ -86,7 +86,10 @@ class Columns:
     notes: list[str] = field(default_factory=list)
 
     def column_of(self, wanted: str) -> int | None:
-        return next((i for i, f in self.field_of.items() if f == wanted), None)
+        for position, name in self.field_of.items():
+            if name == wanted:
+                return position
+        return None
 
 
 def map_columns(header: Sequence[str], overrides: Mapping[str, str], name: str) -> Columns:
@@ -187,15 +190,14 @@ def read_feedback_csv(
     text = text.removeprefix("\ufeff")
     if not text.strip():
         raise fail(name, "empty file: expected a header row and one row per answer")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        records = list(reader)
-    except csv.Error as error:
-        raise fail(
-            name, f"not a readable CSV file: {error}", where=f"line {reader.line_num}"
-        ) from None
-    start = next(i for i, r in enumerate(records) if any(c.strip() for c in r))
-    header = [cell.strip() for cell in records[start]]
+    records = _records(text, name)
+    start = 0
+    header: list[str] = []
+    for record, _first, _last in records:  # the header: the first row with anything in it
+        start += 1
+        if any(c.strip() for c in record):
+            header = [cell.strip() for cell in record]
+            break
     columns = map_columns(header, overrides or {}, name)
     result = CsvImport(messages=[Message(None, note) for note in columns.notes])
     result.columns = {f: header[i] for i, f in sorted(columns.field_of.items())}
@@ -213,11 +215,27 @@ def read_feedback_csv(
             f' columns: {_listed(header)}; name them with --map "COLUMN=experience"',
             where="row 1",
         )
-    body = records[start + 1 :]
-    if not any(any(c.strip() for c in r) for r in body):
+    # Rows are read as they are parsed: 100,000 rows are never all held as lists of cells.
+    _Rows(ws, header, columns, result).read(records, first_row=start + 1, text=text)
+    if not result.rows:
         raise fail(name, "no answers below the header row", where="row 1")
-    _Rows(ws, header, columns, result).read(body, first_row=start + 2)
     return result
+
+
+Record = tuple[list[str], int, int]  # the cells, the first and the last line in the file
+
+
+def _records(text: str, name: str) -> Iterator[Record]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    last = 0
+    try:
+        for record in reader:
+            yield record, last + 1, reader.line_num
+            last = reader.line_num
+    except csv.Error as error:
+        raise fail(
+            name, f"not a readable CSV file: {error}", where=f"line {reader.line_num}"
+        ) from None
 
 
 class _Rows:
@@ -226,6 +244,7 @@ class _Rows:
     def __init__(self, ws: Workspace, header: list[str], columns: Columns, out: CsvImport):
         self.header = header
         self.columns = columns
+        self.positions = {name: position for position, name in columns.field_of.items()}
         self.out = out
         self.teams = {t.id.lower(): t.id for t in ws.roadmap.teams}
         self.teams.update({t.name.lower(): t.id for t in ws.roadmap.teams if t.name})
@@ -235,20 +254,33 @@ class _Rows:
         self.themes = {t.id.lower(): t.id for t in log.themes}
         self.themes.update({t.title.lower(): t.id for t in log.themes if t.title})
         self.notes: list[str] = []  # about the row being read
-        self.seen: dict[tuple[object, ...], str] = {
-            _key(entry): "an entry already in feedback.toml" for entry in log.feedback
-        }
+        # Where each entry was seen: a row number, or 0 for feedback.toml.
+        self.seen: dict[tuple[object, ...], int] = {_key(entry): 0 for entry in log.feedback}
 
-    def read(self, body: list[list[str]], first_row: int) -> None:
+    def read(self, records: Iterator[Record], first_row: int, text: str) -> None:
         empty = 0
-        for offset, record in enumerate(body):
+        starts = _line_starts(text)
+        for offset, (record, first, last) in enumerate(records):
             row = first_row + offset
             if not any(cell.strip() for cell in record):
                 empty += 1
                 continue
             self.out.rows += 1
             self.notes = []
-            entry = self._entry(row, record)
+            if last > first and (
+                len(record) != len(self.header) or _odd_quotes(text, starts, first, last)
+            ):
+                # A quoted answer may hold newlines; one that swallows whole lines and leaves
+                # the row with the wrong number of values is a quote never closed.
+                end = "the end of the file" if last >= len(starts) - 3 else f"line {last}"
+                self._skip(
+                    row,
+                    f"a quote opened on line {first} runs on to {end}: lines {first}-{last}"
+                    f" read as one row of {len(record)} values (the header has"
+                    f" {len(self.header)}); check the quotes",
+                )
+                continue
+            entry = self._entry(row, record, first)
             if entry is not None:
                 self.out.entries.append((row, entry))
                 self.out.messages.extend(Message(row, note) for note in self.notes)
@@ -256,7 +288,7 @@ class _Rows:
             self.out.messages.append(Message(None, f"{empty} empty row(s) ignored"))
 
     def _cell(self, record: list[str], wanted: str) -> str:
-        position = self.columns.column_of(wanted)
+        position = self.positions.get(wanted)
         if position is None or position >= len(record):
             return ""
         return record[position]
@@ -264,13 +296,19 @@ class _Rows:
     def _skip(self, row: int, why: str) -> None:
         self.out.messages.append(Message(row, f"skipped: {why}", skipped=True))
 
-    def _entry(self, row: int, record: list[str]) -> Feedback | None:
+    def _entry(self, row: int, record: list[str], line: int) -> Feedback | None:
         """The row's entry, or None (skipped, with the reason); notes kept only for entries."""
+        where = "" if line == row else f" (line {line})"
         if len(record) > len(self.header):
             extra = len(record) - len(self.header)
             self.notes.append(
-                f"{len(record)} values but the header has {len(self.header)} columns;"
+                f"{len(record)} values but the header has {len(self.header)} columns{where};"
                 f" the last {extra} ignored"
+            )
+        elif len(record) < len(self.header):
+            self.notes.append(
+                f"{len(record)} values but the header has {len(self.header)} columns{where};"
+                " the missing ones read as empty"
             )
         team_text = " ".join(self._cell(record, "from").split())
         answers = {q: clean_answer(self._cell(record, q)) for q in QUESTIONS}
@@ -296,9 +334,11 @@ class _Rows:
         key = _key(entry)
         if key in self.seen:
             self.out.duplicates += 1
-            self._skip(row, f"same team, date and answers as {self.seen[key]}")
+            seen = self.seen[key]
+            where = f"row {seen}" if seen else "an entry already in feedback.toml"
+            self._skip(row, f"same team, date and answers as {where}")
             return None
-        self.seen[key] = f"row {row}"
+        self.seen[key] = row
         return entry
 
     def _header_of(self, wanted: str) -> str:
@@ -340,6 +380,20 @@ class _Rows:
         return found
 
 
+def _line_starts(text: str) -> list[int]:
+    """Offsets where each line starts (index 1 = line 1), and the text's end last."""
+    starts = [0, 0]
+    starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+    starts.append(len(text))
+    return starts
+
+
+def _odd_quotes(text: str, starts: list[int], first: int, last: int) -> bool:
+    """Whether lines first..last hold an odd number of quotes: a quote left open."""
+    end = starts[last + 1] if last + 1 < len(starts) else len(text)
+    return text.count('"', starts[first], end) % 2 == 1
+
+
 def _key(entry: Feedback) -> tuple[object, ...]:
     return (entry.from_team, entry.on, *(getattr(entry, q) for q in QUESTIONS))
 
@@ -353,7 +407,9 @@ def import_feedback(
     changed = ws.model_copy(deep=True)
     if changed.feedback is None:
         changed.feedback = FeedbackLog()
+    # Entries are the caller's new objects (a CSV import's 100,000): copied only to set the round.
     changed.feedback.feedback.extend(
-        entry.model_copy(deep=True, update={"round_name": name}) for entry in entries
+        entry if entry.round_name == name else entry.model_copy(update={"round_name": name})
+        for entry in entries
     )
     return changed

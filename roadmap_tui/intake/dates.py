@@ -28,6 +28,11 @@ def parse_date(text: str) -> dt.date | None:
     value = " ".join(text.split())
     if not value:
         return None
+    if len(value) == 10 and value[4] == "-":  # YYYY-MM-DD, most exports: no strptime
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
     for form in _FORMATS:
         try:
             return dt.datetime.strptime(value, form).date()

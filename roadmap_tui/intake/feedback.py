@@ -19,7 +19,10 @@ def clean_answer(text: str | None) -> str:
     """An answer without trailing spaces on its lines or empty lines around it."""
     if not text:
         return ""
-    return "\n".join(line.rstrip() for line in text.strip().splitlines())
+    stripped = text.strip()
+    if "\n" not in stripped and "\r" not in stripped:
+        return stripped  # one line, the usual answer: nothing else to do
+    return "\n".join(line.rstrip() for line in stripped.splitlines())
 
 
 def add_feedback(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from graphlib import CycleError, TopologicalSorter
 from typing import Any, Literal
 
-from roadmap_tui.models import BACKLOG, Item, is_qualified, quarter_index
+from roadmap_tui.models import BACKLOG, Item, Problem, file_of, is_qualified, quarter_index
 from roadmap_tui.models.numbers import clean
 from roadmap_tui.planning.graph import Node, PlanGraph, item_node
 
@@ -152,6 +152,27 @@ def dependency_problems(graph: PlanGraph) -> DependencyProblems:
         order_violations=order_violations(graph),
         cycles_cut=cut,
     )
+
+
+def cycle_problems(graph: PlanGraph) -> list[Problem]:
+    """Each dependency cycle as an error, located at its first item's `depends_on` (the file
+    name is the workspace file holding it): a cycle can never be planned in any order."""
+    cycles, cut = find_cycles(graph)
+    problems = []
+    for cycle in cycles:
+        first = cycle[0]
+        chain = " -> ".join([*cycle, first])
+        problems.append(
+            Problem(
+                file=file_of(graph.location.get(first, BACKLOG)),
+                where=f"items[{first}].depends_on",
+                message=f"dependency cycle: {chain} (no order can plan it)"
+                + ("; more cycles in the same knot not listed" if cut else ""),
+                item_id=first,
+                field="depends_on",
+            )
+        )
+    return problems
 
 
 def find_cycles(graph: PlanGraph) -> tuple[list[list[str]], bool]:

@@ -23,6 +23,7 @@ from roadmap_tui.models import (
 )
 from roadmap_tui.storage.atomic import fingerprint
 from roadmap_tui.storage.errors import locate_all, schema_problems, toml_problem
+from roadmap_tui.storage.limits import LimitError, big_integer_problem, checked
 from roadmap_tui.storage.sources import ROADMAP, Source
 
 BACKLOG_FILE = "backlog.toml"
@@ -51,6 +52,8 @@ class Loaded:
     workspace: Workspace | None
     files: dict[str, LoadedFile] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # Files (as shown) that could not be read, or only in part: a gate must not pass on them.
+    unread: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -111,6 +114,8 @@ def load_source(source: Source) -> Loaded:
                 source.shown(ROADMAP), "missing: a workspace needs roadmap.toml (`roadmap init`)"
             )
         )
+    unread = {p.file for p in problems if p.is_error}
+    unread.update(source.shown(name) for name, file in parsed.items() if file.broken)
     workspace: Workspace | None = None
     if roadmap is not None:
         workspace = Workspace.model_construct(
@@ -120,7 +125,9 @@ def load_source(source: Source) -> Loaded:
             problems.append(_shown(source, problem))
     texts = {source.shown(f.name): f.data.decode("utf-8", "replace") for f in parsed.values()}
     located = locate_all(problems, texts)
-    return Loaded(source=source, workspace=workspace, files=parsed, problems=located)
+    return Loaded(
+        source=source, workspace=workspace, files=parsed, problems=located, unread=sorted(unread)
+    )
 
 
 def _unreadable_ids(parsed: dict[str, LoadedFile], ws: Workspace) -> set[str]:
@@ -162,31 +169,20 @@ def _parse(source: Source, name: str, data: bytes, problems: list[Problem]) -> L
         problems.append(Problem(shown, "file is empty"))
         return None
     try:
-        raw = _share_keys(tomllib.loads(text), {})
+        raw = checked(tomllib.loads(text), {})
     except tomllib.TOMLDecodeError as error:
         problems.append(toml_problem(shown, error, text))
+        return None
+    except LimitError as error:
+        problems.append(Problem(shown, error.message, where=error.where))
         return None
     except RecursionError:
         problems.append(Problem(shown, "nested too deeply to read"))
         return None
+    except ValueError as error:  # an integer over Python's digit limit
+        problems.append(big_integer_problem(shown, text, error))
+        return None
     return LoadedFile(name=name, data=data, raw=raw)
-
-
-def _share_keys(value: Any, names: dict[str, str]) -> Any:
-    """The parsed tables with one string per key name: tomllib makes a new `id`, `title`, ... for
-    every item, and the data read is kept beside the models (for saving), so with 10,000 items
-    the repeated names cost 13 MiB of the terminal app's memory. Lists are changed in place."""
-    if type(value) is dict:
-        return {
-            names.setdefault(key, key): _share_keys(item, names)
-            if type(item) is dict or type(item) is list
-            else item
-            for key, item in value.items()
-        }
-    for index, item in enumerate(value):
-        if type(item) is dict or type(item) is list:
-            value[index] = _share_keys(item, names)
-    return value
 
 
 def _extra(raw: dict[str, Any], known: set[str]) -> dict[str, Any]:

@@ -6,20 +6,13 @@ import shutil
 from pathlib import Path
 
 from roadmap_tui.models import Problem, WorkspaceError
-from roadmap_tui.storage.sources import ROADMAP, SCENARIO_NAME_RE, SCENARIOS
+from roadmap_tui.storage.atomic import DiskWriteError
+from roadmap_tui.storage.sources import ROADMAP, read_regular, scenario_path
 
 
 def scenario_folder(workspace: Path, name: str) -> Path:
-    if not SCENARIO_NAME_RE.match(name) or name in (".", ".."):
-        raise WorkspaceError(
-            [
-                Problem(
-                    f"scenario:{name}",
-                    "a scenario name is letters, digits, '.', '_' and '-' (no paths)",
-                )
-            ]
-        )
-    return workspace / SCENARIOS / name
+    """The scenario's folder: a plain name, inside the real workspace folder (no links out)."""
+    return scenario_path(workspace, name)
 
 
 class ScenarioExists(WorkspaceError):
@@ -27,7 +20,11 @@ class ScenarioExists(WorkspaceError):
 
 
 def new_scenario(workspace: Path, name: str, *, force: bool = False) -> Path:
-    """Copy the workspace's plan files (not roadmap.toml: inherited) into a new scenario folder."""
+    """Copy the workspace's plan files (not roadmap.toml: inherited) into a new scenario folder.
+
+    Only regular files inside the workspace are copied (as `read_folder` reads them); the folder
+    appears whole or not at all, and a failed copy (a full disk) leaves nothing behind.
+    """
     folder = scenario_folder(workspace, name)
     if folder.exists() and not force:
         raise ScenarioExists(
@@ -35,15 +32,29 @@ def new_scenario(workspace: Path, name: str, *, force: bool = False) -> Path:
         )
     if not (workspace / ROADMAP).is_file():
         raise WorkspaceError([Problem(str(workspace / ROADMAP), "missing: not a workspace")])
-    if folder.exists():
-        shutil.rmtree(folder)
+    problems: list[Problem] = []
+    copies: dict[str, bytes] = {}
+    for path in sorted(workspace.glob("*.toml")):
+        if path.name != ROADMAP:
+            data = read_regular(path, workspace.resolve(), str(path), problems)
+            if data is not None:
+                copies[path.name] = data
+    if problems:
+        raise WorkspaceError(problems)
     staging = folder.with_name(f".{name}.new")
     if staging.exists():
         shutil.rmtree(staging)
-    staging.mkdir(parents=True)
-    for path in sorted(workspace.glob("*.toml")):
-        if path.name != ROADMAP and path.is_file():
-            shutil.copy2(path, staging / path.name)
-    # Appears whole or not at all.
-    staging.rename(folder)
+    target = staging
+    try:
+        staging.mkdir(parents=True)
+        for file_name, data in copies.items():
+            target = staging / file_name
+            target.write_bytes(data)
+        if folder.exists():
+            shutil.rmtree(folder)
+        target = folder
+        staging.rename(folder)  # appears whole or not at all
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise DiskWriteError(target, error) from error
     return folder

@@ -3,22 +3,71 @@
 from __future__ import annotations
 
 import copy
+import os
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
-from roadmap_tui.storage.atomic import atomic_write, clean_temp_files, fingerprint
+from roadmap_tui.storage.append import appended
+from roadmap_tui.storage.atomic import (
+    SAVE_JOURNAL,
+    TEMP_PREFIX,
+    Finished,
+    atomic_write_all,
+    clean_temp_files,
+    fingerprint,
+    finish_interrupted_save,
+)
+from roadmap_tui.storage.limits import check_written
 from roadmap_tui.storage.loader import Loaded, LoadedFile, load_source
-from roadmap_tui.storage.lock import workspace_lock
-from roadmap_tui.storage.sources import Source, read_folder, resolve_source
+from roadmap_tui.storage.lock import LOCK_NAME, workspace_lock
+from roadmap_tui.storage.sources import Source, folder_of, read_folder, resolve_source
 
 if TYPE_CHECKING:
     from roadmap_tui.storage.writer import Origin
 
 # The writer (tomlkit) and the lock (filelock) are imported where a save needs them: commands
 # that only read (validate, check, score, ...) never pay for them.
+
+
+def _saved_here(folder: Path) -> bool:
+    """Whether a save ever began in this folder (the lock file, a journal, a temp file)."""
+    try:
+        with os.scandir(folder) as entries:
+            return any(
+                e.name in (LOCK_NAME, SAVE_JOURNAL) or e.name.startswith(TEMP_PREFIX)
+                for e in entries
+            )
+    except OSError:
+        return False
+
+
+@contextmanager
+def _lock_or_none(folder: Path) -> Iterator[bool]:
+    """The workspace's lock, or False when it cannot be taken (a folder without write access)."""
+    if not folder.is_dir():
+        yield False
+        return
+    from filelock import Timeout
+
+    lock = workspace_lock(folder)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise WorkspaceError(
+            [Problem(str(folder), "another roadmap process is saving this workspace; try again")]
+        ) from None
+    except OSError:
+        yield False
+        return
+    try:
+        yield True
+    finally:
+        lock.release()
 
 
 class ExternalChangeError(Exception):
@@ -38,8 +87,11 @@ class SaveResult:
 class WorkspaceStore:
     """A workspace read from a folder (or another source), and the one way back to disk."""
 
-    def __init__(self, loaded: Loaded) -> None:
+    def __init__(self, loaded: Loaded, finished: Finished | None = None) -> None:
         self.loaded = loaded
+        # A multi-file save that was killed between its renames, finished when this was opened.
+        self.finished_save = finished
+        self._known: dict[str, dict[str, Any]] = {}  # a save's data where its text is not parsed
         # What the models held for each file with errors when it was read: such a file is never
         # written, but edits elsewhere must still save, so it is compared with this, not the file.
         self._broken_baseline: dict[str, dict[str, Any]] = {}
@@ -56,13 +108,45 @@ class WorkspaceStore:
     @classmethod
     def open(cls, spec: str | Path, workspace: Path | None = None) -> WorkspaceStore:
         """Open a folder, or a `git:REV`/`scenario:NAME` source relative to `workspace`."""
-        if isinstance(spec, Path):
-            source = read_folder(spec)
-        else:
-            source = resolve_source(spec, workspace if workspace is not None else Path(spec))
-        if source.folder is not None:
-            clean_temp_files(source.folder)
-        return cls(load_source(source))
+        base = workspace if workspace is not None else Path(spec)
+        folder = spec if isinstance(spec, Path) else folder_of(spec, base)
+        if folder is None:  # a git revision: read-only, nothing to finish
+            return cls(load_source(resolve_source(str(spec), base)))
+        finished: Finished | None = None
+        locked = False
+
+        def read() -> Source:
+            return read_folder(spec) if isinstance(spec, Path) else resolve_source(spec, base)
+
+        source = None if _saved_here(folder) else read()
+        if source is None or _saved_here(folder):
+            # A folder this tool saves to: read under its lock, so a save in progress is never
+            # seen half done, an interrupted one is finished first, and stray temp files are
+            # surely no one's. (A save creates the lock file before anything else and never
+            # removes it, so the second look catches a save that began while reading.)
+            with _lock_or_none(folder) as locked:
+                if locked:
+                    finished = finish_interrupted_save(folder)
+                    clean_temp_files(folder)
+                source = read()
+        if not locked and (folder / SAVE_JOURNAL).exists():
+            source.problems.append(
+                Problem(
+                    source.display,
+                    "a save was interrupted and cannot be finished here (no lock: read-only"
+                    " folder?); files may be half saved",
+                )
+            )
+        if finished is not None:
+            source.problems.append(
+                Problem(
+                    source.display,
+                    "finished a save that was interrupted: "
+                    + (", ".join(finished.files) or "nothing left to rename"),
+                    severity="warning",
+                )
+            )
+        return cls(load_source(source), finished)
 
     @property
     def source(self) -> Source:
@@ -123,7 +207,7 @@ class WorkspaceStore:
 
         from roadmap_tui.storage.writer import changes, desired_files, render
 
-        plans: list[tuple[str, Path, str, LoadedFile | None]] = []
+        plans: list[tuple[str, Path, bytes, LoadedFile | None]] = []
         origins = self._raw_items()
         for name, data in desired_files(ws).items():
             file = self.loaded.files.get(name)
@@ -146,15 +230,19 @@ class WorkspaceStore:
                 # A scenario that inherits roadmap.toml gets its own copy when it changes it.
                 file = None
             path = self.path_of(name)
-            text = render(
-                file.data.decode("utf-8") if file else None,
-                file.raw if file else {},
-                data,
-                name,
-                origins,
-            )
+            before = file.data.decode("utf-8") if file else None
+            raw = file.raw if file else {}
+            grown = appended(before, raw, data, name)
+            if grown is not None:
+                # What was appended is exactly `data`: no need to parse 100,000 tables again;
+                # only the bytes are kept (the text of 100,000 tables is megabytes).
+                plans.append((name, path, grown, file))
+                del grown
+                self._known[name] = data
+                continue
+            text = render(before, raw, data, name, origins)
             if text is not None:
-                plans.append((name, path, text, file))
+                plans.append((name, path, text.encode("utf-8"), file))
         if not plans:
             return SaveResult(written=[])
         assert self.source.folder is not None
@@ -172,19 +260,26 @@ class WorkspaceStore:
             ) from None
 
     def _write(
-        self, plans: list[tuple[str, Path, str, LoadedFile | None]], force: bool
+        self, plans: list[tuple[str, Path, bytes, LoadedFile | None]], force: bool
     ) -> SaveResult:
         conflicts = [] if force else self._conflicts(plans)
         if conflicts:
             raise ExternalChangeError(conflicts)
-        written: list[Path] = []
-        for name, path, text, _ in plans:
-            encoded = text.encode("utf-8")
-            atomic_write(path, encoded)
-            written.append(path)
-            self.loaded.files[name] = LoadedFile(name=name, data=encoded, raw=tomllib.loads(text))
+        encoded = {name: data for name, _, data, _ in plans}
+        parsed = {}
+        for name, _, data, _ in plans:
+            # Never write a file the reader would refuse.
+            raw = self._known.pop(name, None) or tomllib.loads(data.decode("utf-8"))
+            problem = check_written(self.source.shown(name), encoded[name], raw)
+            if problem is not None:
+                raise WorkspaceError([problem])
+            parsed[name] = raw
+        assert self.source.folder is not None
+        atomic_write_all(self.source.folder, encoded)
+        for name in encoded:
+            self.loaded.files[name] = LoadedFile(name=name, data=encoded[name], raw=parsed[name])
             self.source.inherited.pop(name, None)
-        return SaveResult(written=written)
+        return SaveResult(written=[path for _, path, _, _ in plans])
 
     def _raw_items(self) -> dict[str, Origin]:
         """Items as read, by id, so an item moved between files keeps how it was written."""
@@ -195,7 +290,7 @@ class WorkspaceStore:
             for file in self.loaded.files.values()
         )
 
-    def _conflicts(self, plans: list[tuple[str, Path, str, LoadedFile | None]]) -> list[Path]:
+    def _conflicts(self, plans: list[tuple[str, Path, bytes, LoadedFile | None]]) -> list[Path]:
         conflicts = []
         for _, path, _, file in plans:
             try:

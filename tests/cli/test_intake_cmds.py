@@ -515,7 +515,10 @@ def test_feedback_import_form_export(example: Path, tmp_path: Path) -> None:
     assert f"{csv_file}: columns ignored (no field for them): `Email`" in lines
     assert f"{csv_file}: row 3: skipped: no team (`Your team` is empty)" in lines
     assert f"{csv_file}: row 4: skipped: all four answers are empty" in lines
-    assert f"{csv_file}: row 5: 8 values but the header has 7 columns; the last 1 ignored" in lines
+    assert (
+        f"{csv_file}: row 5: 8 values but the header has 7 columns (line 6); the last 1 ignored"
+        in lines
+    )
     assert lines[-1] == (
         f"{example}/feedback.toml: imported 2 entries from {csv_file} into round 2026-Q4;"
         " 2 row(s) skipped"

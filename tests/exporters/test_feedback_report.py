@@ -77,7 +77,7 @@ title = "## <b>Theme</b> | *x*"
     assert "| ## &lt;b&gt;Theme&lt;/b&gt; \\| \\*x\\* | 1 |" in report  # a cell starts nothing
     assert "## \\## &lt;b&gt;Theme&lt;/b&gt; \\| \\*x\\* (1)" in report
     assert (
-        "- \\# Take over - \\[link\\](https://evil.example) &lt;img src=x onerror=alert(1)&gt;"
+        "- \\# Take over - \\[link\\](https\\://evil.example) &lt;img src=x onerror=alert(1)&gt;"
         " (Storage and databases)"
     ) in report
     # no line of the document starts a heading or list from the user's text

@@ -52,7 +52,7 @@ def test_escape_makes_hostile_text_inert(title: str) -> None:
 
 def test_escape_examples() -> None:
     assert escape("# Heading\n## Another") == "\\# Heading ## Another"
-    assert escape("[click](https://x.example)") == "\\[click\\](https://x.example)"
+    assert escape("[click](https://x.example)") == "\\[click\\](https\\://x.example)"
     assert escape("<b>&amp;</b>") == "&lt;b&gt;&amp;amp;&lt;/b&gt;"
     assert escape("a | b") == "a \\| b"
     assert escape("- item") == "\\- item"

@@ -25,7 +25,7 @@ from roadmap_tui.exporters.markdown_text import cell, code, escape, plain
         ("> quote", "&gt; quote"),
         ("=== setext", "\\=== setext"),
         ("---", "\\---"),
-        ("[click](https://evil.example)", "\\[click\\](https://evil.example)"),
+        ("[click](https://evil.example)", "\\[click\\](https\\://evil.example)"),
         ("![img](x.png)", "!\\[img\\](x.png)"),
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("*bold* _it_ `code` ~~gone~~", "\\*bold\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~"),

@@ -57,7 +57,7 @@ def test_a_form_export_with_bom_quoted_newlines_and_extra_columns(ws: Workspace)
         "1 empty row(s) ignored",
         "row 3: skipped: all four answers are empty",
         "row 4: skipped: no team (`Which team are you in?` is empty)",
-        "row 5: 8 values but the header has 7 columns; the last 1 ignored",
+        "row 5: 8 values but the header has 7 columns (line 6); the last 1 ignored",
         "row 5: team `ml-platform` is not in roadmap.toml; kept as written",
         "row 7: date `2026-13-45` not understood (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS or"
         " DD/MM/YYYY); left empty",

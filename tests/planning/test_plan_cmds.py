@@ -81,7 +81,7 @@ def test_a_bad_quarter_is_a_usage_error(example: Path) -> None:
 # --- deps ------------------------------------------------------------------------------------
 def test_deps_json_lists_cycles_dangling_and_broken_orders(folder: WriteFolder) -> None:
     result = run("deps", "-w", str(_problems(folder)), "--format", "json")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # a cycle is an error
     assert json.loads(result.stdout) == {
         "cycles": [["A", "B", "C"]],
         "dangling": [{"item": "A", "depends_on": "GHOST"}],
@@ -107,7 +107,11 @@ def test_deps_json_lists_cycles_dangling_and_broken_orders(folder: WriteFolder) 
 
 def test_deps_text(folder: WriteFolder) -> None:
     result = run("deps", "-w", str(_problems(folder)))
-    assert result.exit_code == 0
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "2026-Q4.toml:22: items[A].depends_on: dependency cycle: A -> B -> C -> A"
+        " (no order can plan it)\n"
+    )
     for line in (
         "Cycles (1)",
         "  A -> B -> C -> A",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from tests.reliability.figures import record
@@ -18,7 +17,7 @@ CHILD = textwrap.dedent(
     folder, title, go = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
     store = WorkspaceStore.open(folder)
     store.workspace.quarters["2027-Q1"].items[0].title = title
-    Path(f"{go}-{title}-read").touch()
+    print("read", flush=True)
     while not go.exists():
         time.sleep(0.001)
     try:
@@ -50,11 +49,9 @@ def test_two_savers_one_wins(example: Path, slow: bool) -> None:
             )
             for name in ("alice", "bob")
         ]
-        # Both have read the files (however slow the machine), then both save at once.
-        ready = [Path(f"{go}-Title by {name} {round_number}-read") for name in ("alice", "bob")]
-        deadline = time.monotonic() + 60
-        while not all(path.exists() for path in ready) and time.monotonic() < deadline:
-            time.sleep(0.01)
+        for child in children:  # both have read the files (a fixed sleep is not enough on a
+            assert child.stdout is not None  # busy machine)
+            assert child.stdout.readline().strip() == "read"
         go.touch()
         outcomes = sorted(child.communicate(timeout=60)[0].strip() for child in children)
         assert outcomes == ["external-change", "saved"], outcomes

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from roadmap_tui.models import WorkspaceError
 from roadmap_tui.storage import WorkspaceStore
-from roadmap_tui.storage.sources import MAX_FILE_BYTES
+from roadmap_tui.storage.limits import MAX_FILE_BYTES
 from tests.conftest import MINIMAL_ROADMAP
 from tests.reliability.figures import record
 
@@ -145,8 +145,8 @@ def test_deep_nesting_is_a_message(tmp_path: Path) -> None:
 
 def test_file_over_the_limit_is_refused_quickly(tmp_path: Path) -> None:
     folder = _fresh(tmp_path, "big")
-    with (folder / "backlog.toml").open("w", encoding="utf-8") as handle:
-        handle.write("# filler\n" * (MAX_FILE_BYTES // 9 + 10))
+    with (folder / "backlog.toml").open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: the size alone must refuse it
     start = time.perf_counter()
     problems = _open(folder)
     assert any(f"plan files over {MAX_FILE_BYTES:,} bytes are refused" in p for p in problems)

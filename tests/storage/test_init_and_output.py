@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from roadmap_tui.storage.atomic import TEMP_PREFIX, default_mode, write_output
+from roadmap_tui.storage.atomic import TEMP_PREFIX, default_mode
+from roadmap_tui.storage.outputs import OutputExists, write_output
 from roadmap_tui.storage.example import InitRefused, example_folder, init_workspace
 
 
@@ -44,15 +45,15 @@ def test_init_copies_the_example_and_refuses_what_it_would_harm(tmp_path: Path) 
 
 def test_an_output_is_written_whole_and_never_over_a_file_unless_told(tmp_path: Path) -> None:
     path = tmp_path / "deck.pptx"
-    write_output(path, b"first", overwrite=False)
+    write_output(path, b"first", force=False)
     assert path.read_bytes() == b"first"
     assert path.stat().st_mode & 0o777 == default_mode()
 
-    with pytest.raises(FileExistsError):
-        write_output(path, b"second", overwrite=False)
+    with pytest.raises(OutputExists):
+        write_output(path, b"second", force=False)
     assert path.read_bytes() == b"first"
 
-    write_output(path, b"third", overwrite=True)
+    write_output(path, b"third", force=True)
     assert path.read_bytes() == b"third"
     assert [p.name for p in tmp_path.iterdir()] == ["deck.pptx"]  # no temporary file left
     assert not list(tmp_path.glob(TEMP_PREFIX + "*"))

@@ -45,8 +45,10 @@ def write_deck(
     template: Path | None = None,
     force: bool = False,
     measure: Measure | None = None,
+    workspace: Path | None = None,
 ) -> DeckResult:
-    """Write the deck for `deck` to `path` (see `writer.write_deck`)."""
+    """Write the deck for `deck` to `path` (see `writer.write_deck`); never over a file of
+    `workspace`."""
     from roadmap_tui.exporters.deck.writer import write_deck as write
 
-    return write(deck, path, template=template, force=force, measure=measure)
+    return write(deck, path, template=template, force=force, measure=measure, workspace=workspace)

@@ -133,6 +133,32 @@ def scale_top(data: ChartData) -> float:
     return float(math.ceil(top / 25.0) * 25)
 
 
+def inert_workbook(data: ChartData, number_format: str) -> bytes:
+    """The chart's embedded workbook ("Edit data" in PowerPoint) with every text written as
+    text: python-pptx writes labels with xlsxwriter's `write`, which makes a team named
+    `=HYPERLINK(...)` a live formula and an `http://` title a link. Same layout as python-pptx's
+    (categories in column A from row 2, one column per series, its name in row 1), which the
+    chart's references point at."""
+    import io
+
+    from xlsxwriter import Workbook  # type: ignore[import-untyped]  # python-pptx's own writer
+
+    out = io.BytesIO()
+    options = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    workbook = Workbook(out, {**options, "strings_to_numbers": False})
+    sheet = workbook.add_worksheet()
+    number = workbook.add_format({"num_format": number_format})
+    sheet.set_column(0, 0, 10)
+    for row, category in enumerate(data.categories, start=1):
+        sheet.write_string(row, 0, category)
+    for column, series in enumerate(data.series, start=1):
+        sheet.write_string(0, column, series.name)
+        for row, value in enumerate(series.values, start=1):
+            sheet.write_number(row, column, value, number)
+    workbook.close()
+    return out.getvalue()
+
+
 def _style_axis(axis: Any, size: float) -> None:
     axis.tick_labels.font.size = Pt(size)
     axis.tick_labels.font.name = MINOR
@@ -153,6 +179,7 @@ def _chart(slide: Any, box: Box, kind: Any, data: ChartData, number_format: str)
         chart_data.add_series(series.name, list(series.values))  # type: ignore[no-untyped-call]
     frame = slide.shapes.add_chart(kind, emu(box.x), emu(box.y), emu(box.w), emu(box.h), chart_data)
     chart = frame.chart
+    chart.part.chart_workbook.update_from_xlsx_blob(inert_workbook(data, number_format))
     chart.has_title = False
     chart.has_legend = False  # the deck draws one legend, the same on every slide
     chart.font.name = MINOR

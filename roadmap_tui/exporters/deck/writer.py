@@ -9,10 +9,11 @@ from typing import Any
 from roadmap_tui.exporters.deck import appendix, details, directors, overview
 from roadmap_tui.exporters.deck.canvas import Canvas
 from roadmap_tui.exporters.deck.measure import Measure, measure_for
-from roadmap_tui.exporters.deck.model import DeckExists, DeckInput, DeckResult
+from roadmap_tui.exporters.deck.model import DeckError, DeckExists, DeckInput, DeckResult
 from roadmap_tui.exporters.deck.template import open_presentation
 from roadmap_tui.exporters.deck.theme import read_theme
-from roadmap_tui.storage.atomic import write_output
+from roadmap_tui.models import WorkspaceError
+from roadmap_tui.storage.outputs import OutputExists, check_output, write_output
 
 
 def build(
@@ -46,15 +47,18 @@ def build(
     return prs, DeckResult(slides=list(canvas.titles), warnings=list(canvas.warnings))
 
 
-def save(prs: Any, path: Path, force: bool = False) -> None:
-    """Write the file whole (storage's atomic output write). Without `force` an existing file
-    is an error (checked again at the last moment)."""
+def save(prs: Any, path: Path, force: bool = False, workspace: Path | None = None) -> None:
+    """Write the file whole, under the rules of every output (storage.outputs): never over an
+    existing file without `force` (checked again at the last moment), never over a device,
+    a folder or a file of the workspace."""
     buffer = io.BytesIO()
     prs.save(buffer)
     try:
-        write_output(path, buffer.getvalue(), overwrite=force)
-    except FileExistsError:
+        write_output(path, buffer.getvalue(), force=force, workspace=workspace)
+    except OutputExists:
         raise DeckExists(f"{path} exists") from None
+    except WorkspaceError as error:
+        raise DeckError("; ".join(str(p) for p in error.problems)) from None
 
 
 def write_deck(
@@ -64,10 +68,15 @@ def write_deck(
     template: Path | None = None,
     force: bool = False,
     measure: Measure | None = None,
+    workspace: Path | None = None,
 ) -> DeckResult:
-    """Build the deck and save it to `path`."""
-    if not force and path.exists():
-        raise DeckExists(f"{path} exists")
+    """Build the deck and save it to `path` (refused early if it could not be written)."""
+    try:
+        check_output(path, force=force, workspace=workspace)
+    except OutputExists:
+        raise DeckExists(f"{path} exists") from None
+    except WorkspaceError as error:
+        raise DeckError("; ".join(str(p) for p in error.problems)) from None
     prs, result = build(deck, template, measure)
-    save(prs, path, force)
+    save(prs, path, force, workspace)
     return result

@@ -308,7 +308,9 @@ class CompareScreen(WorkingScreen):
         if notice is None:
             self.notify("No notice selected: no other team is affected.", severity="warning")
             return
-        self.app.copy_to_clipboard(notice.message)
+        from roadmap_tui.exporters.slack_text import slack_text
+
+        self.app.copy_to_clipboard(slack_text(notice.message))  # pasted into Slack
         self.notify(f"Notice for {notice.team_name} copied ({notice.channel}).", title="Copied")
 
     def room_quarter(self) -> str | None:
@@ -397,9 +399,9 @@ class CompareScreen(WorkingScreen):
                 if self.options is not None
                 else impact_markdown(self.impact, title=request.title)
             )
-            return partial(_write_text, request.path, text)
+            return partial(_write_text, request.path, text, self.session.path)
         data = self._deck_input(request)
-        return partial(_write_deck, data, request.path, request.template)
+        return partial(_write_deck, data, request.path, request.template, self.session.path)
 
     def _deck_input(self, request: ExportRequest) -> object:
         from roadmap_tui.exporters.deck import SourceInfo
@@ -440,18 +442,19 @@ class CompareScreen(WorkingScreen):
             self.query_one("#export-progress").display = False
 
 
-def _write_text(path: Path, text: str) -> Path:
-    from roadmap_tui.storage import atomic_write
+def _write_text(path: Path, text: str, workspace: Path) -> Path:
+    from roadmap_tui.storage.outputs import write_output
 
-    atomic_write(path, text.encode("utf-8"))
+    # The person agreed to overwrite; never a device, a folder or a file of the workspace.
+    write_output(path, text.encode("utf-8"), force=True, workspace=workspace)
     return path
 
 
-def _write_deck(data: object, path: Path, template: Path | None) -> Path:
+def _write_deck(data: object, path: Path, template: Path | None, workspace: Path) -> Path:
     from roadmap_tui.exporters.deck import DeckInput, write_deck
 
     assert isinstance(data, DeckInput)
-    write_deck(data, path, template=template, force=True)  # the person agreed to overwrite
+    write_deck(data, path, template=template, force=True, workspace=workspace)  # agreed
     return path
 
 
