@@ -12,7 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from click.testing import CliRunner
-from tests.exporters.deck_helpers import MEASURE, deck_input, small_impact
 
 from roadmap_tui.cli import main
 from roadmap_tui.exporters.csv_out import csv_text
@@ -22,6 +21,7 @@ from roadmap_tui.exporters.markdown_text import escape
 from roadmap_tui.exporters.slack_text import slack_text
 from roadmap_tui.exporters.terminal_text import terminal_json, terminal_text
 from roadmap_tui.storage import WorkspaceStore
+from tests.exporters.deck_helpers import MEASURE, deck_input, small_impact
 
 ESCAPES = [
     "\x1b]0;pwned\x07",  # window title (OSC)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from roadmap_tui.storage.atomic import TEMP_PREFIX, default_mode
-from roadmap_tui.storage.outputs import OutputExists, write_output
 from roadmap_tui.storage.example import InitRefused, example_folder, init_workspace
+from roadmap_tui.storage.outputs import OutputExists, write_output
 
 
 def test_init_copies_the_example_and_refuses_what_it_would_harm(tmp_path: Path) -> None:
