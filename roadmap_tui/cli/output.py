@@ -12,7 +12,6 @@ every segment again before it is written).
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Iterable, Sequence
@@ -20,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from roadmap_tui.exporters.csv_out import Cell, spreadsheet_cell
+from roadmap_tui.exporters.csv_out import Cell, csv_text
 from roadmap_tui.exporters.terminal_text import terminal_json, terminal_text
 
 if TYPE_CHECKING:
@@ -53,12 +52,13 @@ def write_json_list(rows: Iterable[Any]) -> None:
 
 
 def write_csv(rows: Iterable[Sequence[Cell]]) -> None:
-    """Rows (the header first) as CSV, each cell safe for a spreadsheet (`spreadsheet_cell`)."""
-    writer = csv.writer(stdout(), lineterminator="\n")
-    shown = on_terminal()  # exact for a program reading a pipe or file; inert on a terminal
+    """Rows (the header first) as CSV, row by row, by the one CSV rule (`exporters.csv_out`:
+    formulas quoted, CR and LF always inside quotes); made inert on a terminal only."""
+    out = stdout()
+    shown = on_terminal()  # exact for a program reading a pipe or file
     for row in rows:
-        cells = [spreadsheet_cell(value) for value in row]
-        writer.writerow([terminal_text(c) if shown and isinstance(c, str) else c for c in cells])
+        line = csv_text([row])
+        out.write(terminal_text(line[:-1]) + "\n" if shown else line)
 
 
 def write_plain_table(

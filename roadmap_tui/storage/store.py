@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from roadmap_tui.models import Problem, Workspace, WorkspaceError
-from roadmap_tui.storage.append import appended
 from roadmap_tui.storage.atomic import (
     SAVE_JOURNAL,
     TEMP_PREFIX,
@@ -205,6 +204,7 @@ class WorkspaceStore:
         """Write the files whose content changed, each atomically; refuse to overwrite others' edits."""
         from filelock import Timeout
 
+        from roadmap_tui.storage.append import appended
         from roadmap_tui.storage.writer import changes, desired_files, render
 
         plans: list[tuple[str, Path, bytes, LoadedFile | None]] = []
