@@ -173,3 +173,15 @@ def located(store: WorkspaceStore, problems: list[Problem]) -> list[Problem]:
         for problem in problems
     ]
     return locate_all(shown, texts)
+
+
+def date_value(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    """A `YYYY-MM-DD` option (click callback); None when not given."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", ctx=ctx, param=param
+        ) from None

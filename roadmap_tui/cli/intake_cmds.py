@@ -21,6 +21,7 @@ from roadmap_tui.cli.changing import changing as _changing
 from roadmap_tui.cli.changing import located as _located
 from roadmap_tui.cli.common import (
     F,
+    date_value,
     handle_errors,
     open_store,
     today,
@@ -71,17 +72,6 @@ def _score(ctx: click.Context, param: click.Parameter, value: str | None) -> int
         return score_input(param.name or "value", value)
     except ValueError as error:
         raise click.BadParameter(str(error), ctx=ctx, param=param) from None
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date (YYYY-MM-DD)", ctx=ctx, param=param
-        ) from None
 
 
 def _interactive() -> bool:
@@ -393,7 +383,7 @@ def feedback() -> None:
 @click.option("--from", "team", required=True, metavar="TEAM", help="Team giving feedback.")
 @click.option("--about", default=None, metavar="ITEM", help="The item it is about.")
 @click.option(
-    "--on", "on", callback=_date, metavar="YYYY-MM-DD", help="Date given (default: today)."
+    "--on", "on", callback=date_value, metavar="YYYY-MM-DD", help="Date given (default: today)."
 )
 @click.option("--experience", default=None, help=FOUR_QUESTIONS["experience"])
 @click.option("--liked", default=None, help=FOUR_QUESTIONS["liked"])
@@ -661,7 +651,7 @@ def markdown_output(command: F) -> F:
 @click.option(
     "--since",
     "since",
-    callback=_date,
+    callback=date_value,
     metavar="YYYY-MM-DD",
     help="Only feedback given on or after the date.",
 )

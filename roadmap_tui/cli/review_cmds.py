@@ -15,6 +15,7 @@ import click
 
 from roadmap_tui.cli.changing import changing
 from roadmap_tui.cli.common import (
+    date_value,
     handle_errors,
     open_store,
     today,
@@ -29,24 +30,17 @@ from roadmap_tui.planning.stages import ReopenNeeded, StageError, next_stage, se
 from roadmap_tui.planning.status import QuarterStatus, quarter_statuses
 
 
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"{value!r} is not a date (YYYY-MM-DD)", ctx=ctx, param=param
-        ) from None
-
-
 @click.command()
 @click.argument("quarter")
 @click.argument("stage_name", metavar="STAGE", type=click.Choice(STAGES))
 @click.option("--by", required=True, metavar="WHO", help="Who reviewed or approved it.")
 @click.option("--note", default=None, help="What was decided (goes to the review log).")
 @click.option(
-    "--on", "on", callback=_date, metavar="YYYY-MM-DD", help="Date of the review (default: today)."
+    "--on",
+    "on",
+    callback=date_value,
+    metavar="YYYY-MM-DD",
+    help="Date of the review (default: today).",
 )
 @click.option("--reopen", is_flag=True, help="Go back to an earlier stage (reopens the review).")
 @workspace_option
