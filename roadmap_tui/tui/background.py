@@ -2,16 +2,18 @@
 
 The work runs in a thread on a copy of the workspace, so edits made meanwhile cannot race it;
 its result is applied only when the workspace is still the one it was worked out on. Results
-and failures arrive in one `Worker.StateChanged` handler: results go to `worker_done`, failures
-to a dialog.
+and failures arrive in one `Worker.StateChanged` handler: each result goes to the typed callback
+the work was started with (`start_work(..., done)`), no dispatch by worker name; failures to a
+dialog.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from textual import on
 from textual.screen import Screen
@@ -48,6 +50,20 @@ def _draft(ws: Workspace, quarter: str) -> Draft:
     return draft_quarter(ws, quarter, figures(ws)[1])
 
 
+Result = TypeVar("Result")
+
+
+@dataclass(frozen=True)
+class Job(Generic[Result]):
+    """Background work that was started: what to do with its result, typed, and the version of
+    the plan it was worked out on (`fresh` work is not shown once the plan has changed)."""
+
+    done: Callable[[Result], None]
+    version: tuple[int, int, int]
+    fresh: bool = False
+    failed: Callable[[], None] | None = None
+
+
 class WorkingScreen(Screen[None]):
     """A view with make room (and, through `start_work`, other background work)."""
 
@@ -55,13 +71,24 @@ class WorkingScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._started: dict[str, tuple[int, int, int]] = {}  # worker name -> version
+        self._jobs: dict[Worker[Any], Job[Any]] = {}
 
     # --- running ------------------------------------------------------------------------------
-    def start_work(self, name: str, work: Callable[[], Any], description: str) -> None:
-        self._started[name] = version_of(self.session)
+    def start_work(
+        self,
+        name: str,
+        work: Callable[[], Result],
+        description: str,
+        done: Callable[[Result], None],
+        *,
+        fresh: bool = False,
+        failed: Callable[[], None] | None = None,
+    ) -> None:
+        """Run `work` in a thread; `done` gets its result on the app's thread (`fresh`: only if
+        the plan is still the one it was worked out on); `failed` tidies up after an error."""
         self.notify(description, timeout=2)
-        self.run_worker(work, name=name, group=name, thread=True, exit_on_error=False)
+        worker = self.run_worker(work, name=name, group=name, thread=True, exit_on_error=False)
+        self._jobs[worker] = Job(done, version_of(self.session), fresh, failed)
 
     def action_make_room(self) -> None:
         from roadmap_tui.tui.screens.make_room import MakeRoomScreen
@@ -73,6 +100,8 @@ class WorkingScreen(Screen[None]):
                     "make-room",
                     partial(_make_room, ws, request),
                     f"Making room in {request.quarter}…",
+                    self._review_adoption,
+                    fresh=True,
                 )
 
         self.app.push_screen(
@@ -92,40 +121,38 @@ class WorkingScreen(Screen[None]):
 
     def start_draft(self, quarter: str) -> None:
         ws = self.session.workspace.model_copy(deep=True)
-        self.start_work("draft", partial(_draft, ws, quarter), f"Drafting {quarter}…")
+        self.start_work(
+            "draft",
+            partial(_draft, ws, quarter),
+            f"Drafting {quarter}…",
+            self._review_draft,
+            fresh=True,
+        )
 
     # --- results --------------------------------------------------------------------------------
     @on(Worker.StateChanged)
     def _worker_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.name not in self._started or worker.node is not self:
+        job = self._jobs.get(worker)
+        if job is None or worker.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
         event.stop()  # handled here: the app's handler need not say it again
+        del self._jobs[worker]
         if worker.state == WorkerState.SUCCESS:
-            started = self._started.pop(worker.name)
-            if started != version_of(self.session) and worker.name in ("make-room", "draft"):
+            if job.fresh and job.version != version_of(self.session):
                 self.notify(
                     "The plan changed while this was worked out: run it again.",
                     title=f"{worker.name} not shown",
                     severity="warning",
                 )
                 return
-            self.worker_done(worker.name, worker.result)
-        elif worker.state == WorkerState.ERROR:
-            from roadmap_tui.tui.screens.failure import FailureScreen
+            job.done(worker.result)
+            return
+        from roadmap_tui.tui.screens.failure import FailureScreen
 
-            self._started.pop(worker.name, None)
-            self.worker_failed(worker.name)
-            self.app.push_screen(FailureScreen(f"{worker.name} failed", _describe(worker.error)))
-
-    def worker_done(self, name: str, result: object) -> None:
-        if name == "make-room":
-            self._review_adoption(result)  # type: ignore[arg-type]
-        elif name == "draft":
-            self._review_draft(result)  # type: ignore[arg-type]
-
-    def worker_failed(self, name: str) -> None:
-        """A view's chance to tidy up (hide a progress bar) after a failure."""
+        if job.failed is not None:
+            job.failed()
+        self.app.push_screen(FailureScreen(f"{worker.name} failed", _describe(worker.error)))
 
     def _review_adoption(self, result: Adoption) -> None:
         from roadmap_tui.planning.move_plan import plan_edit

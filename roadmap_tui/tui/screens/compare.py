@@ -386,7 +386,13 @@ class CompareScreen(WorkingScreen):
         work = self._export_work(request)
         self.query_one("#export-label", Static).update(f"Writing {request.path} …")
         self.query_one("#export-progress").display = True
-        self.start_work("export", work, f"Exporting the {request.kind}…")
+        self.start_work(
+            "export",
+            work,
+            f"Exporting the {request.kind}…",
+            self._exported,
+            failed=self._export_failed,
+        )
 
     def _export_work(self, request: ExportRequest) -> Callable[[], Path]:
         """The export as a function for a worker thread, on copies of what it reads."""
@@ -430,16 +436,12 @@ class CompareScreen(WorkingScreen):
             base_workspace=base.workspace,
         )
 
-    def worker_done(self, name: str, result: object) -> None:
-        if name != "export":
-            super().worker_done(name, result)
-            return
+    def _exported(self, path: Path) -> None:
         self.query_one("#export-progress").display = False
-        self.notify(str(result), title="Exported", timeout=10)
+        self.notify(str(path), title="Exported", timeout=10)
 
-    def worker_failed(self, name: str) -> None:
-        if name == "export":
-            self.query_one("#export-progress").display = False
+    def _export_failed(self) -> None:
+        self.query_one("#export-progress").display = False
 
 
 def _write_text(path: Path, text: str, workspace: Path) -> Path:
