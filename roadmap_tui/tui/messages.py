@@ -15,10 +15,5 @@ class WorkspaceEdited(Message):
         self.edit = edit
 
 
-class DerivedReady(Message):
-    """Scores, capacity and dependency facts are known. (Not sent now: the app works them out
-    with the workspace, before its first view.)"""
-
-
 class WorkspaceReloaded(Message):
     """The workspace was read again from disk: everything shown must be built anew."""

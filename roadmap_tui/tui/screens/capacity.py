@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Header, Static
 
 from roadmap_tui.models import next_quarter, quarter_index
 from roadmap_tui.tui.background import WorkingScreen
-from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
@@ -212,7 +212,6 @@ class CapacityScreen(WorkingScreen, RedrawnWhenShown):
         self._show_heading()
 
     @on(WorkspaceEdited)
-    @on(DerivedReady)
     @on(WorkspaceReloaded)
     def _changed(self) -> None:
         self.redraw_when_shown()

@@ -35,7 +35,7 @@ from textual.widgets.option_list import Option
 
 from roadmap_tui.models import WorkspaceError
 from roadmap_tui.tui.background import WorkingScreen
-from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.tick_list import TickList
 from roadmap_tui.workbench.impact_sources import CURRENT, SAVED, Sources, Version
@@ -279,7 +279,6 @@ class CompareScreen(WorkingScreen):
 
     # --- reacting ------------------------------------------------------------------------------
     @on(WorkspaceEdited)
-    @on(DerivedReady)
     @on(WorkspaceReloaded)
     def _changed(self) -> None:
         if self.is_current:

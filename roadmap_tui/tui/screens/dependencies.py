@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static
 
-from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
 from roadmap_tui.tui.widgets.dependency_tree import DependencyTree
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
@@ -207,7 +207,6 @@ class DependenciesScreen(RedrawnWhenShown):
             self._follow_team()
 
     @on(WorkspaceEdited)
-    @on(DerivedReady)
     @on(WorkspaceReloaded)
     def _changed(self) -> None:
         self.redraw_when_shown()

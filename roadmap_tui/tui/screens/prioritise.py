@@ -19,7 +19,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Header, Static
 
 from roadmap_tui.models import BACKLOG
-from roadmap_tui.tui.messages import DerivedReady, WorkspaceEdited, WorkspaceReloaded
+from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
@@ -320,7 +320,6 @@ class PrioritiseScreen(RedrawnWhenShown):
             self.boards.apply_edit(message.edit)
         self.redraw_when_shown()
 
-    @on(DerivedReady)
     @on(WorkspaceReloaded)
     def _reloaded(self) -> None:
         self._points = None
