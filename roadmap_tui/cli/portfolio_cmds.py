@@ -118,7 +118,7 @@ def _print_asks(report: PortfolioReport) -> None:
     from roadmap_tui.portfolio import STATUSES
 
     echo(f"\nAsks between teams ({len(report.asks)})")
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     for status in STATUSES:
         asks = [ask for ask in report.asks if ask.status == status]
@@ -153,7 +153,7 @@ def _print_deps(report: PortfolioReport) -> None:
 
 
 def _print_capacity(report: PortfolioReport, *, all_lines: bool) -> None:
-    from roadmap_tui.planning.numbers import show
+    from roadmap_tui.models.numbers import fmt as show
 
     lines = report.capacity if all_lines else report.overloaded
     title = "Capacity per team and quarter" if all_lines else "Teams over capacity"

@@ -25,7 +25,7 @@ from roadmap_tui.cli.common import (
 from roadmap_tui.cli.output import echo
 from roadmap_tui.models import STAGES, file_of
 from roadmap_tui.models.edits import apply
-from roadmap_tui.planning.numbers import show
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.stages import ReopenNeeded, StageError, next_stage, set_stage
 from roadmap_tui.planning.status import QuarterStatus, quarter_statuses
 

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from roadmap_tui.models import STATUSES, Problem, Review, Workspace, file_of, quarter_index
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.capacity import TeamLoad, team_loads
 from roadmap_tui.planning.dependencies import order_violations
 from roadmap_tui.planning.graph import PlanGraph
-from roadmap_tui.planning.numbers import show
 from roadmap_tui.planning.stages import next_stage
 
 

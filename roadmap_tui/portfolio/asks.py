@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from roadmap_tui.models import BACKLOG, Item, Workspace, quarter_index, split_qualified
-from roadmap_tui.planning.numbers import clean, show
-from roadmap_tui.planning.numbers import days as in_days
+from roadmap_tui.models.numbers import clean
+from roadmap_tui.models.numbers import days as in_days
+from roadmap_tui.models.numbers import fmt as show
 
 CONFIRMED = "confirmed"
 SHORT = "short"

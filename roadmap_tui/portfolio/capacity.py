@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from roadmap_tui.models import BACKLOG, Workspace, quarter_index
+from roadmap_tui.models.numbers import clean
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.graph import uses_of
-from roadmap_tui.planning.numbers import clean, show
 from roadmap_tui.portfolio.asks import NO_WORKSPACE, AskStatus
 
 WORKSPACE = "workspace"

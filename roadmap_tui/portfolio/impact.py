@@ -9,8 +9,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from roadmap_tui.planning.numbers import days as in_days
-from roadmap_tui.planning.numbers import show
+from roadmap_tui.models.numbers import days as in_days
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.portfolio.asks import (
     CONFIRMED,
     KEPT,

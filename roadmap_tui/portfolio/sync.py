@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from roadmap_tui.models import Item, Workspace, quarter_index
 from roadmap_tui.models.edits import Edit, add_item, apply, remove_item, replace_item
+from roadmap_tui.models.numbers import clean
+from roadmap_tui.models.numbers import days as in_days
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.planning.capacity import load_of
 from roadmap_tui.planning.graph import PlanGraph
-from roadmap_tui.planning.numbers import clean, show
-from roadmap_tui.planning.numbers import days as in_days
 from roadmap_tui.portfolio.asks import AskStatus, Reservation, reservations_of
 from roadmap_tui.portfolio.report import PortfolioReport
 

@@ -243,8 +243,8 @@ def loads_after(ws: Workspace, edit: Edit) -> tuple[list[str], list[str]]:
     """Each team's load in the quarters an edit moves items into, after it ("2027-Q1:
     infra-platform 150/145, storage 4/15"), and a warning per team it leaves over capacity."""
     from roadmap_tui.models.edits import ItemChange, apply
+    from roadmap_tui.models.numbers import fmt as show
     from roadmap_tui.planning.capacity import capacity_table
-    from roadmap_tui.planning.numbers import show
 
     quarters = {
         change.after.location

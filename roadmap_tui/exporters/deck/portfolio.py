@@ -22,7 +22,7 @@ from roadmap_tui.exporters.deck.template import open_presentation
 from roadmap_tui.exporters.deck.words import ARROW
 from roadmap_tui.exporters.deck.writer import save
 from roadmap_tui.models import quarter_index
-from roadmap_tui.planning.numbers import show
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.portfolio import PortfolioReport
 from roadmap_tui.portfolio.capacity import CapacityLine
 

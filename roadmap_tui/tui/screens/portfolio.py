@@ -13,7 +13,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from roadmap_tui.models import quarter_index
-from roadmap_tui.planning.numbers import show
+from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.portfolio import PortfolioReport
 from roadmap_tui.portfolio.capacity import CapacityLine
 
