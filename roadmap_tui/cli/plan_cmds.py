@@ -507,7 +507,8 @@ def adopt(
     """If we adopt ITEM... into --quarter now, what must go? Plans the items in, defers the
     items of least value until every team fits (with their dependents), and writes the result
     as a scenario to compare with `roadmap impact`."""
-    from roadmap_tui.planning.adopt import make_room, scenario_name
+    from roadmap_tui.planning.adopt import make_room
+    from roadmap_tui.planning.adoption import scenario_name
     from roadmap_tui.planning.common import PlanningError
     from roadmap_tui.storage import new_scenario, scenario_folder
 

@@ -24,7 +24,7 @@ from roadmap_tui.models.edits import Edit
 from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
-    from roadmap_tui.planning.adopt import Adoption
+    from roadmap_tui.planning.adoption import Adoption
     from roadmap_tui.planning.draft import Draft
     from roadmap_tui.planning.move_plan import Move
     from roadmap_tui.tui.screens.make_room import RoomRequest
