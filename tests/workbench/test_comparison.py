@@ -1,13 +1,11 @@
-"""What the compare view compares, without a terminal: the chosen versions, the impact of each
-alternative, and the export built from them."""
+"""What the compare view compares, without a terminal: the chosen versions and the impact of
+each alternative."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from roadmap_tui.workbench.comparison import compare_chosen
-from roadmap_tui.workbench.comparison_export import deck_of, export_work
 from roadmap_tui.workbench.impact_sources import CURRENT, SAVED, Sources
 from roadmap_tui.workbench.session import Session
 
@@ -39,20 +37,3 @@ def test_the_current_version_is_the_copy_it_was_given(example: Path) -> None:
     copy = session.workspace.model_copy(deep=True)
     compared = compare_chosen(Sources(session), SAVED, [CURRENT], copy)
     assert compared is not None and compared.versions[1].workspace is copy
-
-
-def test_the_export_of_a_comparison(example: Path, tmp_path: Path) -> None:
-    session = Session.open(example)
-    compared = compare_chosen(Sources(session), SAVED, [SCENARIO], session.workspace)
-    assert compared is not None
-    deck = deck_of(compared, 0, on=dt.date(2026, 11, 27), title="Account structure")
-    assert deck.title == "Account structure"
-    page = tmp_path / "impact.md"
-    work = export_work(
-        compared, 0, "markdown", page, workspace=example, on=dt.date(2026, 11, 27), title="T"
-    )
-    assert not page.exists()  # nothing written until the worker runs it
-    assert work() == page
-    text = page.read_text(encoding="utf-8")
-    assert text.startswith("# T")
-    assert "REQ-ACCOUNT-STRUCTURE" in text

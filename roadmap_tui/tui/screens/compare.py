@@ -39,7 +39,6 @@ from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.tick_list import TickList
 from roadmap_tui.workbench.comparison import Comparison, compare_chosen
-from roadmap_tui.workbench.comparison_export import export_work
 from roadmap_tui.workbench.impact_sources import CURRENT, SAVED, Sources, Version
 from roadmap_tui.workbench.session import Session
 
@@ -379,16 +378,25 @@ class CompareScreen(WorkingScreen):
                 ),
             )
             return
-        assert self.comparison is not None
-        work = export_work(
-            self.comparison,
-            self.shown_option,
+        from roadmap_tui.exporters.impact_files import write_impact
+
+        compared = self.comparison
+        assert compared is not None
+        # The comparison's versions are copies: edits made while the file is written cannot
+        # reach it. The person agreed to overwrite (force).
+        work = partial(
+            write_impact,
             request.kind,
             request.path,
-            workspace=self.session.path,
+            compared.result,
+            [(v.label, v.commit, v.workspace) for v in compared.versions],
+            scorer=compared.scorer,
             on=self.today(),
-            template=request.template,
+            shown=self.shown_option,
             title=request.title,
+            template=request.template,
+            force=True,
+            workspace=self.session.path,
         )
         self.query_one("#export-label", Static).update(f"Writing {request.path} …")
         self.query_one("#export-progress").display = True
