@@ -66,6 +66,11 @@ def workspace_path(ctx: click.Context, given: Path | None) -> Path:
     return from_group if isinstance(from_group, Path) else DEFAULT_WORKSPACE
 
 
+def interactive() -> bool:
+    """Whether a person is at the keyboard to answer questions (tests replace this)."""
+    return sys.stdin.isatty()
+
+
 def today() -> dt.date:
     """Today, or the date in ROADMAP_TODAY (YYYY-MM-DD): reproducible output for docs and scripts."""
     fixed = os.environ.get("ROADMAP_TODAY", "").strip()

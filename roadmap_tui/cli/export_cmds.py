@@ -10,7 +10,6 @@ from roadmap_tui.cli.common import handle_errors, workspace_option, workspace_pa
 from roadmap_tui.cli.deck_cmd import deck
 from roadmap_tui.cli.impact_cmds import load_impact
 from roadmap_tui.cli.output import echo
-from roadmap_tui.impact import Options
 
 
 @click.group()
@@ -44,10 +43,10 @@ def markdown(
 
     Summary first, then the tables. Two or more ADJUSTED give the options side by side.
     """
-    from roadmap_tui.exporters.markdown import impact_markdown, options_markdown
+    from roadmap_tui.exporters.markdown import result_markdown
 
     result = load_impact(ctx, workspace, base, adjusted)
-    text = options_markdown(result) if isinstance(result, Options) else impact_markdown(result)
+    text = result_markdown(result)
     if output is None:
         echo(text, nl=False)
         return

@@ -151,10 +151,9 @@ def impact(
         )
         echo_json(data)
     elif output == "markdown":
-        from roadmap_tui.exporters.markdown import impact_markdown, options_markdown
+        from roadmap_tui.exporters.markdown import result_markdown
 
-        text = options_markdown(result) if isinstance(result, Options) else impact_markdown(result)
-        echo(text, nl=False)
+        echo(result_markdown(result), nl=False)
     elif isinstance(result, Options):
         print_options(result)
     else:

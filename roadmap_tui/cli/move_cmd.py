@@ -12,7 +12,7 @@ import click
 
 from roadmap_tui.cli.common import handle_errors, workspace_option
 from roadmap_tui.cli.output import echo
-from roadmap_tui.cli.plan_cmds import open_for_planning, source_option
+from roadmap_tui.cli.planning_common import open_for_planning, source_option
 from roadmap_tui.models import BACKLOG, is_quarter_id
 from roadmap_tui.models.validation import nearest
 

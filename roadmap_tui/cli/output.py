@@ -161,3 +161,13 @@ def inert_console(**options: Any) -> Console:
                 yield segment
 
     return InertConsole(**options)
+
+
+def wide_console() -> Console:
+    """An inert console; piped output gets a wide page instead of 80 columns of folded text."""
+    import os
+
+    console = inert_console()
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console = inert_console(width=160)
+    return console

@@ -252,3 +252,11 @@ def options_markdown(options: Options) -> str:
             + table(["Option", *(cell(goal) for goal in goal_ids)], goal_rows)
         )
     return "\n\n".join(sections) + "\n"
+
+
+def result_markdown(result: Impact | Options, *, title: str | None = None) -> str:
+    """The page of a comparison: the options side by side when there are several alternatives,
+    else the one impact (`title` heads it)."""
+    if isinstance(result, Options):
+        return options_markdown(result)
+    return impact_markdown(result, title=title)

@@ -21,7 +21,7 @@ from roadmap_tui.models.numbers import fmt, signed
 
 if TYPE_CHECKING:
     from roadmap_tui.impact import Impact, Options
-    from roadmap_tui.planning.adopt import Adoption
+    from roadmap_tui.planning.adoption import Adoption
     from roadmap_tui.planning.draft import Draft
 
 

@@ -24,7 +24,7 @@ from roadmap_tui.models.edits import Edit
 from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
-    from roadmap_tui.planning.adopt import Adoption
+    from roadmap_tui.planning.adoption import Adoption
     from roadmap_tui.planning.draft import Draft
     from roadmap_tui.planning.move_plan import Move
     from roadmap_tui.tui.screens.make_room import RoomRequest
@@ -78,15 +78,17 @@ class WorkingScreen(Screen[None]):
         self,
         name: str,
         work: Callable[[], Result],
-        description: str,
+        description: str | None,
         done: Callable[[Result], None],
         *,
         fresh: bool = False,
         failed: Callable[[], None] | None = None,
     ) -> None:
         """Run `work` in a thread; `done` gets its result on the app's thread (`fresh`: only if
-        the plan is still the one it was worked out on); `failed` tidies up after an error."""
-        self.notify(description, timeout=2)
+        the plan is still the one it was worked out on); `failed` tidies up after an error.
+        `description` is said briefly (None: the view shows that it is working itself)."""
+        if description is not None:
+            self.notify(description, timeout=2)
         worker = self.run_worker(work, name=name, group=name, thread=True, exit_on_error=False)
         self._jobs[worker] = Job(done, version_of(self.session), fresh, failed)
 

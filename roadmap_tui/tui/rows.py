@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 
 from roadmap_tui.models import STATUSES, Item, Workspace, is_qualified
+from roadmap_tui.models.numbers import fmt, fmt_input, fmt_score
 from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:  # built in the worker that opens the workspace (networkx, scoring)
@@ -170,14 +171,14 @@ class ItemRows:
         if column == "estimate":
             if item.estimate is None:
                 return Text("?", style="yellow", justify="right")
-            return Text(_number(item.estimate), style=dim, justify="right")
+            return Text(fmt_input(item.estimate), style=dim, justify="right")
         if column == "score":
             if not self.scores.available:
                 return Text("", justify="right")
             found = self.scores.of(item.id)
             if found.score is None:
                 return Text("?", style="bold yellow", justify="right")
-            return Text(f"{found.score:.2f}", style=dim, justify="right")
+            return Text(fmt_score(found.score), style=dim, justify="right")
         if column == "quadrant":
             if not self.scores.available:
                 return Text("")
@@ -190,7 +191,7 @@ class ItemRows:
         if column == "asks":
             if not item.asks:
                 return Text("", justify="right")
-            days = _number(sum(ask.days for ask in item.asks))
+            days = fmt(sum(ask.days for ask in item.asks))
             count = f"/{len(item.asks)}" if len(item.asks) > 1 else ""
             return Text(f"{days}d{count}", style=dim, justify="right")
         raise KeyError(column)
@@ -256,10 +257,6 @@ class ItemRows:
             ]
         ).lower()
         return all(word in haystack for word in text.lower().split())
-
-
-def _number(days: float) -> str:
-    return f"{days:g}"
 
 
 def _short(reason: str) -> str:

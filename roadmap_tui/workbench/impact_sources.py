@@ -7,11 +7,14 @@
 
 A git revision never changes, so it is read once; scenarios are read again when asked to
 `forget` them (the view does so when it is shown again, and after writing one); the saved
-version is read again when the files were saved since.
+version is read again when the files were saved since. The view reads versions and lists
+commits in worker threads: the cache is guarded by a lock, and the current version is the copy
+of the edits the work was started with.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,15 +41,17 @@ class Sources:
         self.session = session
         self._opened: dict[str, Version] = {}
         self._saved_key: tuple[str, ...] | None = None
-        self.commits: list[Commit] = []
+        self._lock = threading.Lock()  # workers open versions while the view forgets scenarios
+        self.commits: list[Commit] = []  # the recent commits last listed (`list_commits`)
 
     @property
     def path(self) -> Path:
         return self.session.path
 
-    def refresh_lists(self) -> None:
-        """Read the recent commits again (cheap: one `git log`)."""
-        self.commits = recent_commits(self.path)
+    def list_commits(self) -> list[Commit]:
+        """The recent commits touching the workspace (one `git log`: run it in a worker, then
+        keep the answer in `commits`)."""
+        return recent_commits(self.path)
 
     def scenarios(self) -> list[str]:
         return list_scenarios(self.path)
@@ -64,8 +69,9 @@ class Sources:
         return found
 
     def forget_scenarios(self) -> None:
-        for spec in [s for s in self._opened if s.startswith("scenario:")]:
-            del self._opened[spec]
+        with self._lock:
+            for spec in [s for s in self._opened if s.startswith("scenario:")]:
+                del self._opened[spec]
 
     def label(self, spec: str) -> str:
         # Names the deck and the page show directors: the roadmap they know, and the proposal.
@@ -77,13 +83,16 @@ class Sources:
             return f"git:{spec[4:11]}"
         return spec
 
-    def open(self, spec: str) -> Version:
-        """The version; WorkspaceError when it cannot be read at all."""
+    def open(self, spec: str, *, current: Workspace | None = None) -> Version:
+        """The version; WorkspaceError when it cannot be read at all. `current`: the workspace
+        with the edits to use (a copy, in a worker); by default the session's, live."""
         if spec == CURRENT:
-            return Version(CURRENT, self.label(CURRENT), self.session.workspace)
+            edited = current if current is not None else self.session.workspace
+            return Version(CURRENT, self.label(CURRENT), edited)
         if spec == SAVED:
             return self._saved()
-        found = self._opened.get(spec)
+        with self._lock:
+            found = self._opened.get(spec)
         if found is None:
             store = WorkspaceStore.open(spec, workspace=self.path)
             ws = store.loaded.workspace
@@ -91,14 +100,17 @@ class Sources:
                 raise WorkspaceError(store.loaded.errors)
             label = self.label(spec)
             found = Version(spec, label, ws, store.source.commit, len(store.loaded.errors))
-            self._opened[spec] = found
+            with self._lock:
+                self._opened[spec] = found
         return found
 
     def _saved(self) -> Version:
-        files = self.session.store.loaded.files
+        files = dict(self.session.store.loaded.files)
         key = tuple(f"{name}:{file.fingerprint}" for name, file in sorted(files.items()))
-        found = self._opened.get(SAVED)
-        if found is None or key != self._saved_key:
+        with self._lock:
+            found = self._opened.get(SAVED)
+            known = self._saved_key
+        if found is None or key != known:
             source = Source(
                 label=SAVED,
                 display=str(self.path),
@@ -108,6 +120,7 @@ class Sources:
             if loaded.workspace is None:
                 raise WorkspaceError(loaded.errors)
             found = Version(SAVED, self.label(SAVED), loaded.workspace, None, len(loaded.errors))
-            self._opened[SAVED] = found
-            self._saved_key = key
+            with self._lock:
+                self._opened[SAVED] = found
+                self._saved_key = key
         return found

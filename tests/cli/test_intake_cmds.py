@@ -165,7 +165,7 @@ CHILD = textwrap.dedent(
     """
     import sys, time
     from pathlib import Path
-    import roadmap_tui.cli.intake_cmds  # imported before the start line: both start together
+    import roadmap_tui.cli.request_cmds  # imported before the start line: both start together
     from roadmap_tui.cli import main
     go = Path(sys.argv[1])
     while not go.exists():
@@ -420,7 +420,7 @@ def test_feedback_add_with_options(example: Path) -> None:
 def test_feedback_add_asks_the_questions_not_given(
     example: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("roadmap_tui.cli.intake_cmds._interactive", lambda: True)
+    monkeypatch.setattr("roadmap_tui.cli.common.interactive", lambda: True)
     result = run(
         "feedback",
         "add",
@@ -462,7 +462,7 @@ def test_feedback_add_without_a_terminal_does_not_ask(example: Path) -> None:
 def test_feedback_add_checks_names_before_asking(
     example: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("roadmap_tui.cli.intake_cmds._interactive", lambda: True)
+    monkeypatch.setattr("roadmap_tui.cli.common.interactive", lambda: True)
     result = run("feedback", "add", "--from", "storage", "--theme", "docs", "-w", str(example))
     assert result.exit_code == 1
     assert "How was your experience?" not in result.output

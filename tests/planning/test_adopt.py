@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 
 from roadmap_tui.models import Workspace
-from roadmap_tui.planning.adopt import FALLBACK, make_room, scenario_name
+from roadmap_tui.planning.adopt import make_room
+from roadmap_tui.planning.adoption import scenario_name
 from roadmap_tui.planning.common import PlanningError
 from roadmap_tui.planning.move_plan import apply_plan
+from roadmap_tui.planning.room_fallback import FALLBACK
 
 from .conftest import Build, item, value
 

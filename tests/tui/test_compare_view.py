@@ -3,14 +3,18 @@ scenarios and export."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
+import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
+from rich.console import Console
 from textual.pilot import Pilot
-from textual.widgets import Input, OptionList, SelectionList
+from textual.widgets import Input, OptionList, SelectionList, Static
 
 from roadmap_tui.cli.main import main
 from roadmap_tui.impact import impact_json
@@ -20,6 +24,7 @@ from roadmap_tui.tui.screens.compare import CompareScreen
 from roadmap_tui.tui.screens.export_impact import ExportScreen
 from roadmap_tui.tui.screens.make_room import MakeRoomScreen
 from roadmap_tui.tui.screens.scenario_name import ScenarioNameScreen
+from roadmap_tui.workbench.comparison import Comparison, compare_chosen
 from roadmap_tui.workbench.impact_sources import CURRENT, SAVED
 from tests.tui.conftest import SIZE, TODAY, app_on, opened
 
@@ -49,7 +54,7 @@ async def settle(pilot: Pilot[Any]) -> None:
 async def _compare(pilot: Pilot[Any]) -> CompareScreen:
     await opened(pilot)
     await pilot.press("5")
-    await pilot.pause()
+    await settle(pilot)  # the commits listed and the first comparison made, in workers
     screen = pilot.app.screen
     assert isinstance(screen, CompareScreen)
     return screen
@@ -63,13 +68,85 @@ async def test_numbers_equal_roadmap_impact_json(example: Path) -> None:
         assert screen.impact is not None and not screen.impact.changed_items  # nothing edited
 
         screen.choose(SAVED, [SCENARIO])
-        await pilot.pause()
+        await settle(pilot)
         assert screen.impact is not None
         expected = cli_impact(example, str(example), SCENARIO)
         assert numbers(impact_json(screen.impact)) == numbers(expected)
         assert expected["items"]  # the scenario does change something
         summary = str(screen.query_one("#impact-summary").render())
         assert summary == expected["summary"]
+
+
+def shown_text(screen: CompareScreen, selector: str) -> str:
+    """What a Static of the view shows, as plain text (tables rendered 200 columns wide)."""
+    out = io.StringIO()
+    Console(file=out, width=200, color_system=None).print(
+        screen.query_one(selector, Static).content
+    )
+    return out.getvalue()
+
+
+def item_rows(report: str) -> dict[str, list[str]]:
+    """The rows of the report's Items table: item -> change, from, to (none: no such table)."""
+    lines = report.splitlines()
+    starts = [i for i, line in enumerate(lines) if line.split()[:2] == ["Item", "Change"]]
+    rows: dict[str, list[str]] = {}
+    for line in lines[starts[0] + 2 :] if starts else []:  # after the heading and its rule
+        cells = line.split()
+        if len(cells) < 4 or cells[1] not in ("added", "deferred", "removed", "advanced"):
+            break
+        rows[cells[0]] = cells[1:4]
+    return rows
+
+
+async def test_the_comparison_arrives_from_a_worker(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing slow on the app's thread: the view says it is comparing, the comparison runs in
+    a worker thread (held here until the test lets it go), then its rows are shown."""
+    gate = threading.Event()
+    threads: list[threading.Thread] = []
+
+    def held(*args: Any) -> Comparison | None:
+        threads.append(threading.current_thread())
+        assert gate.wait(timeout=30)
+        return compare_chosen(*args)
+
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(pilot)
+        assert screen.impact is not None and not screen.impact.changed_items  # nothing edited
+        monkeypatch.setattr("roadmap_tui.tui.screens.compare.compare_chosen", held)
+        screen.choose(SAVED, [SCENARIO])
+        await pilot.pause()
+        assert str(screen.query_one("#compare-heading", Static).render()) == "Comparing…"
+        assert screen.impact is not None and not screen.impact.changed_items  # not yet
+        assert item_rows(shown_text(screen, "#impact-report")) == {}
+
+        gate.set()
+        await settle(pilot)
+        assert threads and threading.main_thread() not in threads
+        heading = str(screen.query_one("#compare-heading", Static).render())
+        assert heading.startswith(f"Compare · roadmap as saved → {SCENARIO}")
+        assert item_rows(shown_text(screen, "#impact-report")) == {
+            "REQ-ACCOUNT-STRUCTURE": ["added", "backlog", "2027-Q1"],
+            "REQ-TAGGING-POLICY": ["added", "backlog", "2027-Q1"],
+            "WAREHOUSE-STACKS-ONBOARDING": ["deferred", "2027-Q1", "2027-Q2"],
+            "ML-GPU-STACKS": ["deferred", "2027-Q1", "2027-Q2"],
+            "SPACELIFT-SPOT-WORKERS": ["removed", "2027-Q2", "backlog"],
+        }
+
+
+async def test_only_the_latest_comparison_is_shown(example: Path) -> None:
+    """Picks changed while a comparison runs: the earlier result, arriving late, is dropped."""
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(pilot)
+        screen.choose(SAVED, [SCENARIO])
+        screen.choose(SAVED, [CURRENT])
+        await settle(pilot)
+        assert screen.chosen == [CURRENT]
+        assert screen.impact is not None and not screen.impact.changed_items
 
 
 async def test_a_git_revision_is_a_baseline(example: Path) -> None:
@@ -86,7 +163,7 @@ async def test_a_git_revision_is_a_baseline(example: Path) -> None:
         assert len(commits) == 1 and commits[0].subject == "plans"
         assert [spec for _, spec in screen.sources.baselines()][:2] == [SAVED, commits[0].spec]
         screen.choose(commits[0].spec, [SCENARIO])
-        await pilot.pause()
+        await settle(pilot)
         assert screen.impact is not None
         expected = cli_impact(example, f"git:{commits[0].sha}", SCENARIO)
         assert numbers(impact_json(screen.impact)) == numbers(expected)
@@ -111,7 +188,7 @@ async def test_make_room_then_a_scenario_of_the_current_state(example: Path) -> 
         await pilot.press("a")
         await pilot.pause()
         await pilot.press("enter")  # into published 2026-Q4: reopens it
-        await pilot.pause()
+        await settle(pilot)  # compared again, in a worker, when the view is back
         assert not review.is_attached  # applied and closed
         impact = screen.impact
         assert impact is not None
@@ -147,7 +224,7 @@ async def test_several_alternatives_are_options(example: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = await _compare(pilot)
         screen.choose(SAVED, [CURRENT, SCENARIO])
-        await pilot.pause()
+        await settle(pilot)
         assert screen.options is not None
         assert [row.label for row in screen.options.rows] == [
             "roadmap as saved",
@@ -183,7 +260,7 @@ async def test_export_writes_the_deck_and_the_page(example: Path, tmp_path: Path
     async with app.run_test(size=SIZE) as pilot:
         screen = await _compare(pilot)
         screen.choose(SAVED, [SCENARIO])
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("x")
         await pilot.pause()
         dialog = app.screen

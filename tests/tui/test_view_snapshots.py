@@ -54,7 +54,9 @@ def test_compare_view(example: Path, snap_compare: Any) -> None:
         assert isinstance(screen, CompareScreen)
         screen.choose(SAVED, ["scenario:adopt-account-structure"])
         screen.query_one("#compare-main").focus()
-        await pilot.pause()
+        for _ in range(3):  # the comparison runs in a worker
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
 
     assert snap_compare(app_on(example), terminal_size=SIZE, run_before=run_before)
 

@@ -15,7 +15,7 @@ from textual.widgets import Button, Static
 from roadmap_tui.exporters.rich_views import adoption_text
 
 if TYPE_CHECKING:
-    from roadmap_tui.planning.adopt import Adoption
+    from roadmap_tui.planning.adoption import Adoption
 
 
 class AdoptionReviewScreen(ModalScreen[bool]):

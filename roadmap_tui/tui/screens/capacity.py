@@ -18,6 +18,7 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Header, Static
 
 from roadmap_tui.models import next_quarter, quarter_index
+from roadmap_tui.models.numbers import fmt
 from roadmap_tui.tui.background import WorkingScreen
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
@@ -38,7 +39,7 @@ def cell_text(load: TeamLoad) -> Text:
     """`106/130` green, `125/130` yellow, `143/130 !` bold red; `-` when nothing is there."""
     if not load.capacity and not load.used:
         return Text("-", style="dim", justify="right")
-    figures = f"{load.used:g}/{load.capacity:g}"
+    figures = f"{fmt(load.used)}/{fmt(load.capacity)}"
     if load.overloaded:
         return Text(f"{figures} !", style="bold red", justify="right")
     share = load.used / load.capacity if load.capacity else 0

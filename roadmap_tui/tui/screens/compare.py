@@ -33,17 +33,21 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from roadmap_tui.models import WorkspaceError
+from roadmap_tui.models import Workspace, WorkspaceError
 from roadmap_tui.tui.background import WorkingScreen
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.tick_list import TickList
+from roadmap_tui.workbench.comparison import Comparison, compare_chosen
 from roadmap_tui.workbench.impact_sources import CURRENT, SAVED, Sources, Version
 from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
     from roadmap_tui.impact import Impact, Notice, Options
+    from roadmap_tui.storage.history import Commit
     from roadmap_tui.tui.screens.export_impact import ExportRequest
+
+WORKING = "Comparing…"
 
 
 class CompareScreen(WorkingScreen):
@@ -89,12 +93,12 @@ class CompareScreen(WorkingScreen):
         self.impact: Impact | None = None
         self.options: Options | None = None
         self.versions: list[Version] = []  # baseline first, then the alternatives
-        self._stale = False
+        self.comparison: Comparison | None = None
+        self._asked = 0  # comparisons asked for: only the latest one's result is shown
         self._filling = False
         self._compared = False
 
     def compose(self) -> ComposeResult:
-        self.sources.refresh_lists()
         yield Header()
         yield Static(id="compare-heading", classes="view-heading")
         with Horizontal(id="compare-body"):
@@ -117,9 +121,13 @@ class CompareScreen(WorkingScreen):
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False
         self._fill_pickers()
-        # The view is drawn first; reading the saved files and comparing follow it.
-        self.query_one("#compare-heading", Static).update(Text("Comparing…", style="dim"))
-        self.call_after_refresh(self.show_all)
+        # The view is drawn first; listing the commits (git log) and comparing run in workers.
+        self.start_work("list-commits", self.sources.list_commits, None, self._commits_listed)
+        self.show_all()
+
+    def _commits_listed(self, commits: list[Commit]) -> None:
+        self.sources.commits = commits
+        self._fill_pickers()
 
     # --- pickers -------------------------------------------------------------------------------
     def _fill_pickers(self) -> None:
@@ -165,46 +173,35 @@ class CompareScreen(WorkingScreen):
         self.show_all()
 
     # --- the impact ----------------------------------------------------------------------------
-    def compute(self) -> None:
-        """Compare the chosen versions (on the app's thread: the current edits are live)."""
-        from roadmap_tui.impact import Options, compare_versions
-        from roadmap_tui.impact.figures import figures
+    def show_all(self) -> None:
+        """Compare the chosen versions in a worker, on a copy of the edits; the view says it is
+        comparing until the result arrives (only the latest asked for is shown)."""
+        self._compared = True
+        self._asked += 1
+        current = self.session.workspace.model_copy(deep=True)
+        work = partial(_compare, self.sources, self.baseline, list(self.chosen), current)
+        heading = self.query_one("#compare-heading", Static)
+        heading.update(Text(WORKING, style="dim"))
+        self.start_work("compare", work, None, partial(self._compared_now, self._asked))
 
+    def _compared_now(self, asked: int, outcome: Comparison | WorkspaceError | None) -> None:
+        if asked != self._asked:
+            return  # the picks or the plan changed meanwhile: a newer comparison is coming
+        self.comparison = None if isinstance(outcome, WorkspaceError) else outcome
         self.impact = self.options = None
         self.versions = []
-        if not self.chosen:
-            return
-        base = self.sources.open(self.baseline)
-        versions = [self.sources.open(spec) for spec in self.chosen]
-        name, value, score = figures(self.session.workspace)
-        self.versions = [base, *versions]
-        result = compare_versions(
-            base.workspace,
-            [(v.label, v.workspace) for v in versions],
-            value=value,
-            score=score,
-            framework=name,
-            base_label=base.label,
-        )
-        if isinstance(result, Options):
-            self.options = result
-            self.shown_option %= len(result.impacts)
-            self.impact = result.impacts[self.shown_option]
-        else:
-            self.impact = result
-
-    def show_all(self) -> None:
-        self._stale = False
-        self._compared = True
-        heading = self.query_one("#compare-heading", Static)
-        try:
-            self.compute()
-        except WorkspaceError as error:
-            self.impact = self.options = None
-            message = "; ".join(str(p) for p in error.problems[:3])
+        if isinstance(outcome, WorkspaceError):
+            message = "; ".join(str(p) for p in outcome.problems[:3])
+            heading = self.query_one("#compare-heading", Static)
             heading.update(Text(f"Cannot compare: {message}", style="bold red"))
             self._show_report()
             return
+        if outcome is not None:
+            self.versions = outcome.versions
+            self.options = outcome.options
+            if self.options is not None:
+                self.shown_option %= len(self.options.impacts)
+            self.impact = outcome.impact(self.shown_option)
         self._show_heading()
         self._show_report()
 
@@ -283,8 +280,7 @@ class CompareScreen(WorkingScreen):
     def _changed(self) -> None:
         if self.is_current:
             self.show_all()
-        else:
-            self._stale = True
+        # else: compared again when the view is shown again (on_screen_resume)
 
     def on_screen_resume(self) -> None:
         if not self._compared:
@@ -382,7 +378,26 @@ class CompareScreen(WorkingScreen):
                 ),
             )
             return
-        work = self._export_work(request)
+        from roadmap_tui.exporters.impact_files import write_impact
+
+        compared = self.comparison
+        assert compared is not None
+        # The comparison's versions are copies: edits made while the file is written cannot
+        # reach it. The person agreed to overwrite (force).
+        work = partial(
+            write_impact,
+            request.kind,
+            request.path,
+            compared.result,
+            [(v.label, v.commit, v.workspace) for v in compared.versions],
+            scorer=compared.scorer,
+            on=self.today(),
+            shown=self.shown_option,
+            title=request.title,
+            template=request.template,
+            force=True,
+            workspace=self.session.path,
+        )
         self.query_one("#export-label", Static).update(f"Writing {request.path} …")
         self.query_one("#export-progress").display = True
         self.start_work(
@@ -393,48 +408,6 @@ class CompareScreen(WorkingScreen):
             failed=self._export_failed,
         )
 
-    def _export_work(self, request: ExportRequest) -> Callable[[], Path]:
-        """The export as a function for a worker thread, on copies of what it reads."""
-        assert self.impact is not None
-        if request.kind == "markdown":
-            from roadmap_tui.exporters.markdown import impact_markdown, options_markdown
-
-            text = (
-                options_markdown(self.options)
-                if self.options is not None
-                else impact_markdown(self.impact, title=request.title)
-            )
-            return partial(_write_text, request.path, text, self.session.path)
-        data = self._deck_input(request)
-        return partial(_write_deck, data, request.path, request.template, self.session.path)
-
-    def _deck_input(self, request: ExportRequest) -> object:
-        from roadmap_tui.exporters.deck import SourceInfo
-        from roadmap_tui.exporters.deck.inputs import deck_input
-        from roadmap_tui.scoring import framework_for
-
-        result = self.options if self.options is not None else self.impact
-        assert result is not None
-        base, *others = self.versions
-        alternatives = [
-            (
-                SourceInfo(v.label, v.commit),
-                # edits may go on while the deck is written
-                v.workspace.model_copy(deep=True) if v.spec == CURRENT else v.workspace,
-            )
-            for v in others
-        ]
-        return deck_input(
-            result,
-            SourceInfo(base.label, base.commit),
-            alternatives,
-            scorer=framework_for(self.session.workspace.roadmap.scoring),
-            on=self.today(),
-            shown=self.shown_option,
-            title=request.title,
-            base_workspace=base.workspace,
-        )
-
     def _exported(self, path: Path) -> None:
         self.query_one("#export-progress").display = False
         self.notify(str(path), title="Exported", timeout=10)
@@ -443,20 +416,14 @@ class CompareScreen(WorkingScreen):
         self.query_one("#export-progress").display = False
 
 
-def _write_text(path: Path, text: str, workspace: Path) -> Path:
-    from roadmap_tui.storage.outputs import write_output
-
-    # The person agreed to overwrite; never a device, a folder or a file of the workspace.
-    write_output(path, text.encode("utf-8"), force=True, workspace=workspace)
-    return path
-
-
-def _write_deck(data: object, path: Path, template: Path | None, workspace: Path) -> Path:
-    from roadmap_tui.exporters.deck import DeckInput, write_deck
-
-    assert isinstance(data, DeckInput)
-    write_deck(data, path, template=template, force=True, workspace=workspace)  # agreed
-    return path
+def _compare(
+    sources: Sources, baseline: str, chosen: list[str], current: Workspace
+) -> Comparison | WorkspaceError | None:
+    """The comparison (worker thread); a version that cannot be read is said in the heading."""
+    try:
+        return compare_chosen(sources, baseline, chosen, current)
+    except WorkspaceError as error:
+        return error
 
 
 def _error_text(error: Exception) -> str:

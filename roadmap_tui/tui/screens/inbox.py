@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Header, Static, Tree
 
 from roadmap_tui.models import WorkspaceError
+from roadmap_tui.models.numbers import fmt_input, fmt_score
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.screens.redraw import RedrawnWhenShown
 from roadmap_tui.tui.widgets.fixed_table import FixedTable
@@ -104,7 +105,11 @@ class InboxScreen(RedrawnWhenShown):
         self.rows = request_rows(self.session.workspace, self.today())
         table.clear()
         for row in self.rows:
-            ve = f"{row.value:g}/{row.effort:g}" if row.value and row.effort else "-"
+            ve = (
+                f"{fmt_input(row.value)}/{fmt_input(row.effort)}"
+                if row.value and row.effort
+                else "-"
+            )
             table.add_row(
                 Text(row.id, style="bold", overflow="ellipsis", no_wrap=True),
                 Text(row.decision, style=DECISION_STYLE.get(row.decision, "")),
@@ -159,7 +164,7 @@ class InboxScreen(RedrawnWhenShown):
         where = "backlog" if row.location == "backlog" else row.location
         text.append(f" · in {where}, {row.status}")
         if row.score is not None:
-            text.append(f" · score {row.score:.2f}")
+            text.append(f" · score {fmt_score(row.score)}")
         text.append("\n")
         text.append(row.decision, DECISION_STYLE.get(row.decision, ""))
         if row.merged_into:

@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Header, OptionList, Static
 
 from roadmap_tui.models import BACKLOG, Item, next_quarter, previous_quarter
 from roadmap_tui.models.edits import Edit, add_item, replace_item
+from roadmap_tui.models.numbers import fmt_input
 from roadmap_tui.planning.moves import (
     MoveRefused,
     defer,
@@ -233,7 +234,7 @@ class PlanScreen(Screen[None]):
             blocking = ", ".join(f"{dep} {reason}" for dep, reason in state.blocking)
             text.append(f" ({blocking})", style="bold red")
         if item.asks:
-            asks = ", ".join(f"{a.team} {a.days:g}d" for a in item.asks)
+            asks = ", ".join(f"{a.team} {fmt_input(a.days)}d" for a in item.asks)
             text.append(f" · asks {asks}")
         text.no_wrap, text.overflow = True, "ellipsis"
         note = item.note and f"note: {item.note}" or item.description or ""

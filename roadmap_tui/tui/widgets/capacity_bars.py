@@ -8,6 +8,8 @@ from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
+from roadmap_tui.models.numbers import fmt
+
 if TYPE_CHECKING:
     from roadmap_tui.planning.capacity import TeamLoad
 
@@ -63,9 +65,9 @@ class CapacityBars(Static):
 
 
 def _figures(load: TeamLoad) -> str:
-    figures = f"{load.used:g}/{load.capacity:g}"
+    figures = f"{fmt(load.used)}/{fmt(load.capacity)}"
     if load.overloaded:
-        figures += f" over {load.used - load.capacity:g}"
+        figures += f" over {fmt(load.used - load.capacity)}"
     if load.unestimated:
         figures += f" ?{len(load.unestimated)}"
     return figures

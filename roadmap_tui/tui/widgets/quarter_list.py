@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from roadmap_tui.models import BACKLOG, Workspace
+from roadmap_tui.models.numbers import fmt
 from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
@@ -71,5 +72,5 @@ class QuarterList(OptionList):
         load = self.derived.facts.owner_load(location)
         if load is not None:
             style = "bold red" if load.overloaded else ""
-            text.append(f" {load.used:g}/{load.capacity:g}", style=style)
+            text.append(f" {fmt(load.used)}/{fmt(load.capacity)}", style=style)
         return text

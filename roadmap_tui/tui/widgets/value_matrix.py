@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Static
 
+from roadmap_tui.models.numbers import fmt_input
+
 SCALE = range(1, 11)
 CELL = 4  # characters per effort column
 LABEL = 4  # the value axis labels
@@ -135,7 +137,10 @@ class ValueMatrix(Static):
             text.append("◆", "bold reverse")
             text.append(f" {chosen_point.item_id}: ", "bold")
             text.append(chosen_point.quadrant, QUADRANT_STYLE.get(chosen_point.quadrant, ""))
-            text.append(f" (value {chosen_point.value:g}, effort {chosen_point.effort:g})")
+            shown = (
+                f"value {fmt_input(chosen_point.value)}, effort {fmt_input(chosen_point.effort)}"
+            )
+            text.append(f" ({shown})")
             if others:
                 text.append(f"\n  same cell: {', '.join(others)}", "dim")
         elif selected is not None:
