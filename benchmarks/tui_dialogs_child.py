@@ -149,7 +149,7 @@ def main() -> None:
     if kind == "app":
         from roadmap_tui.tui.app import make_app
 
-        app = make_app(folder, cursor_blink=False, journal=False)
+        app = make_app(folder, cursor_blink=False, journal=False, tune_collector=True)
     else:
         app = BareModal()
     app.run(headless=True, size=(140, 40), auto_pilot=drive)

@@ -243,3 +243,24 @@ async def test_every_button_label_whole_and_e_in_the_footer_at_80x24(example: Pa
         for button in buttons:
             assert button.content_size.width >= len(str(button.label))  # not "Ca"
             assert button.region.right <= 80 and button.region.bottom <= 24  # on screen
+
+
+async def test_the_footer_behind_a_dialog_is_left_alone_and_right_after(example: Path) -> None:
+    """A dialog's keys are its own: the footer of the screen behind it is not rebuilt when it
+    opens (each rebuild made ~25 widgets), and shows the screen's keys when it closes."""
+    from textual.widgets._footer import FooterKey
+
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        plan = app.screen
+        before = list(plan.query(FooterKey))
+        assert "e" in [key.key for key in before]
+        await pilot.press("question_mark")  # help, a dialog over the plan
+        await pilot.pause()
+        assert app.screen is not plan
+        assert list(plan.query(FooterKey)) == before  # the same widgets: not rebuilt
+        await pilot.press("escape")
+        await pilot.pause()
+        after = list(plan.query(FooterKey))
+        assert [(k.key, k.description) for k in after] == [(k.key, k.description) for k in before]
