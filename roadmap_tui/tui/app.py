@@ -232,6 +232,10 @@ class RoadmapApp(App[None]):
 
     def _build_view(self, view: View) -> Screen[None]:
         screen = self.views[view.mode] = self._make_view(view)
+        # A new screen is styled as it mounts, with the stylesheet as it is now. Textual marks
+        # it out of date all the same, and the first switch to it re-parsed the whole stylesheet
+        # and restyled every screen twice (60-120 ms of each first visit of a view).
+        screen._css_update_count = self._css_update_count  # noqa: SLF001 - see above (textual pinned)
         # What the view reads when first shown (compare reads the saved plan) lives on too.
         self.call_after_refresh(self.collector.keep_loaded)
         return screen
