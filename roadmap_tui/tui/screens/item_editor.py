@@ -195,6 +195,10 @@ class ItemEditorScreen(ModalScreen[Item | None]):
     def on_mount(self) -> None:
         if self.ws is not None:
             self._show_form()
+        else:
+            # Built ahead: laid out now too, while nobody waits (the first layout of ~110
+            # widgets is the costly one). Textual has no public call for it (textual pinned).
+            self._refresh_layout(self.app.size)  # noqa: SLF001
 
     def _show_form(self) -> None:
         assert self.ws is not None
