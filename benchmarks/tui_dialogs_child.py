@@ -5,7 +5,9 @@ bare Textual app pushing a ModalScreen.
 `tui_child.Answers` times keys (from posting the key to the end of the last screen refresh it
 causes; no Pilot sleeps), and the process's CPU time over the same span (on a loaded machine the
 wall time includes waiting for a core). Each dialog is closed with escape (not timed) before the next key.
-The draft dialog (capacity view, `d`) is worked out in a thread: timed until it is drawn.
+The dialogs of the other views (decide a request, export, scenario name, make room) are timed
+from their views. The draft dialog (capacity view, `d`) is worked out in a thread: timed until
+it is drawn.
 """
 
 from __future__ import annotations
@@ -38,6 +40,13 @@ PLAN_DIALOGS = {
     "p": "plan into (backlog item)",
 }
 READING = 0.5  # seconds between the first frame and the first key (the app preloads dialogs)
+# (view key or "" to stay, key, what it opens) after the first visits, which end on the inbox
+VIEW_DIALOGS = [
+    ("", "a", "decide request (inbox)"),
+    ("5", "x", "export (compare)"),
+    ("", "n", "scenario name (compare)"),
+    ("3", "m", "make room (capacity)"),
+]
 VIEW_KEYS = {"2": "prioritise", "3": "capacity", "4": "dependencies", "5": "compare", "6": "inbox"}
 
 
@@ -137,6 +146,19 @@ def main() -> None:
             out[f"first visit: {view}"] = await timed.key(key, f"first visit: {view}")
             await app.workers.wait_for_complete()
             await pilot.pause()
+        # The dialogs of the other views, each from its view (the inbox is shown now).
+        for view_key, key, name in VIEW_DIALOGS:
+            if view_key:
+                await answers.key(view_key)
+                await app.workers.wait_for_complete()
+                await pilot.pause()
+            seconds = await timed.key(key, name)
+            if isinstance(app.screen, ModalScreen):
+                out[name] = seconds
+                await _close(pilot)
+            else:  # nothing to decide here (no request in this workspace, say): no row
+                print(f"{name}: no dialog opened", file=sys.stderr)
+                timed.cpu.pop(name, None)
         await answers.key("3")
         start = time.process_time()
         out["draft"] = await _until_screen(pilot, answers, "d", "DraftReviewScreen")
@@ -149,7 +171,7 @@ def main() -> None:
     if kind == "app":
         from roadmap_tui.tui.app import make_app
 
-        app = make_app(folder, cursor_blink=False, journal=False)
+        app = make_app(folder, cursor_blink=False, journal=False, tune_collector=True)
     else:
         app = BareModal()
     app.run(headless=True, size=(140, 40), auto_pilot=drive)

@@ -205,6 +205,19 @@ class RoadmapApp(App[None]):
             answer,
         )
 
+    def _preload_dialogs(self) -> None:
+        """Import the dialogs while the person reads the first screen, and build the item editor
+        (the one dialog too large to build at a key press): their first opening then pays for
+        filling and drawing only (imports cost 20-150 ms, building the editor 0.3-0.5 s)."""
+        import importlib
+
+        from roadmap_tui.tui.screens.item_editor import build_ahead
+
+        for name in DIALOG_MODULES:
+            importlib.import_module(f"roadmap_tui.tui.screens.{name}")
+        if self.session is not None:
+            build_ahead(self)
+
     def _end_session(self) -> None:
         """A clean end: nothing is left to recover."""
         if self.session is not None:
@@ -215,10 +228,14 @@ class RoadmapApp(App[None]):
         self.collector.opened()
         self.shown.set()
         self.derived_ready.set()
-        self.set_timer(PRELOAD_AFTER, _preload_dialogs)
+        self.set_timer(PRELOAD_AFTER, self._preload_dialogs)
 
     def _build_view(self, view: View) -> Screen[None]:
         screen = self.views[view.mode] = self._make_view(view)
+        # A new screen is styled as it mounts, with the stylesheet as it is now. Textual marks
+        # it out of date all the same, and the first switch to it re-parsed the whole stylesheet
+        # and restyled every screen twice (60-120 ms of each first visit of a view).
+        screen._css_update_count = self._css_update_count  # noqa: SLF001 - see above (textual pinned)
         # What the view reads when first shown (compare reads the saved plan) lives on too.
         self.call_after_refresh(self.collector.keep_loaded)
         return screen
@@ -436,8 +453,8 @@ class RoadmapApp(App[None]):
         """Files changed outside while the app is open: noticed by their modification times,
         then by content (a touch alone is not a change), and offered for reload."""
         session = self.session
-        if session is None or isinstance(self.screen, ModalScreen):
-            return
+        if session is None or not self.screen_stack or isinstance(self.screen, ModalScreen):
+            return  # no workspace, a dialog open, or the app closing (its screens gone)
         stamp = _stamp(session.store.source.folder)
         if stamp == self._disk_stamp:
             return
@@ -541,15 +558,6 @@ def _read(path: Path) -> tuple[WorkspaceStore, Derived]:
     if store.loaded.workspace is not None:
         derived.build(store.loaded.workspace)
     return store, derived
-
-
-def _preload_dialogs() -> None:
-    """Import the dialogs while the person reads the first screen: their first opening then
-    pays for drawing only (an import cost 20-150 ms on the first press)."""
-    import importlib
-
-    for name in DIALOG_MODULES:
-        importlib.import_module(f"roadmap_tui.tui.screens.{name}")
 
 
 DIALOG_MODULES = (

@@ -219,3 +219,27 @@ async def test_accepting_an_overloading_draft_warns_with_the_load_per_team(examp
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert [i.id for i in ws.items_in("2026-Q4")] == Q4  # undo: the same order
+
+
+async def test_the_solver_is_prepared_in_a_thread_once_the_view_is_drawn(
+    example: Path, monkeypatch: object
+) -> None:
+    """The first draft waited 0.45 s for scipy's import: the view that drafts has it imported in
+    a worker thread as soon as it is drawn, never on the app's thread."""
+    import threading
+
+    import pytest
+
+    from roadmap_tui.planning import solver
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    threads: list[str] = []
+    monkeypatch.setattr(solver, "prepare", lambda: threads.append(threading.current_thread().name))
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        assert threads == []  # not for the plan view
+        await _capacity(pilot)
+        await settle(pilot)
+        assert len(threads) == 1
+        assert threads[0] != threading.main_thread().name

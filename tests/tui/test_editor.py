@@ -162,3 +162,49 @@ async def test_add_an_item_to_the_backlog(example: Path) -> None:
         '[[items]]\nid = "REQ-PROBES"\ntitle = "Synthetic probes for the app module"\n'
         "estimate = 5\nscore = { value = 6, effort = 2 }\n"
     )
+
+
+async def test_one_editor_built_ahead_and_filled_afresh_for_each_item(example: Path) -> None:
+    """The editor is built while the first screen is read and kept: each opening shows only the
+    item it was opened for (its values, rows, title), with nothing left from the one before."""
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.pause(0.5)  # the person reads the first screen; the editor is built then
+        built = app.get_screen("item-editor")
+        assert built.is_mounted and app.screen is not built
+        await pilot.press("enter")  # SPACELIFT-DR: one dependency, one ask
+        assert app.screen is built
+        await _clear_and_type(pilot, _field(app, "estimate"), "twelve")
+        assert "must be a number" in _error(app, "estimate")
+        await pilot.press("escape")
+        table = app.screen.query_one(ItemTable)
+        table.move_cursor(row=table.shown_ids.index("SPACELIFT-MIGRATION"))
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert editor is built
+        assert str(editor.query_one("#editor-title", Static).render()) == (
+            "Edit SPACELIFT-MIGRATION in 2026-Q4"
+        )
+        assert _field(app, "id").value == "SPACELIFT-MIGRATION" and _field(app, "id").disabled
+        assert _field(app, "estimate").value != "twelve"
+        assert _error(app, "estimate") == ""  # the last item's error is gone
+        deps = editor.query_one("#field-depends_on", ListField).rows()
+        assert [row["id"] for row, _ in deps] == ["NAMING", "SPACELIFT-ROLLOUT"]
+        asks = editor.query_one("#field-asks", ListField).rows()
+        assert [(row["team"], row["days"]) for row, _ in asks] == [
+            ("warehouse-systems", "3"),
+            ("ml-platform", "3"),
+        ]
+        assert editor.focused is _field(app, "title")
+        await pilot.press("escape")
+        await pilot.press("a")  # a new item: empty, its id open and focused
+        await pilot.pause()
+        assert app.screen is built
+        assert str(built.query_one("#editor-title", Static).render()) == "New item in 2026-Q4"
+        assert _field(app, "id").value == "" and not _field(app, "id").disabled
+        assert built.focused is _field(app, "id")
+        assert built.query_one("#field-depends_on", ListField).rows() == []
+        assert built.query_one("#field-asks", ListField).rows() == []
+        assert _field(app, "estimate").value == ""

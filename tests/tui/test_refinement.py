@@ -243,3 +243,50 @@ async def test_every_button_label_whole_and_e_in_the_footer_at_80x24(example: Pa
         for button in buttons:
             assert button.content_size.width >= len(str(button.label))  # not "Ca"
             assert button.region.right <= 80 and button.region.bottom <= 24  # on screen
+
+
+async def test_the_footer_behind_a_dialog_is_left_alone_and_right_after(example: Path) -> None:
+    """A dialog's keys are its own: the footer of the screen behind it is not rebuilt when it
+    opens (each rebuild made ~25 widgets), and shows the screen's keys when it closes."""
+    from textual.widgets._footer import FooterKey
+
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        plan = app.screen
+        before = list(plan.query(FooterKey))
+        assert "e" in [key.key for key in before]
+        await pilot.press("question_mark")  # help, a dialog over the plan
+        await pilot.pause()
+        assert app.screen is not plan
+        assert list(plan.query(FooterKey)) == before  # the same widgets: not rebuilt
+        await pilot.press("escape")
+        await pilot.pause()
+        after = list(plan.query(FooterKey))
+        assert [(k.key, k.description) for k in after] == [(k.key, k.description) for k in before]
+
+
+async def test_a_first_visit_of_a_view_does_not_reparse_the_stylesheet(example: Path) -> None:
+    """A view built at its first visit is styled as it mounts; re-reading every stylesheet and
+    restyling every screen on top cost 60-120 ms of each first visit."""
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        reparsed: list[int] = []
+        original = app.stylesheet.reparse
+
+        def counted() -> None:
+            reparsed.append(1)
+            original()
+
+        app.stylesheet.reparse = counted  # type: ignore[method-assign]
+        for key in "23456":
+            await pilot.press(key)
+            await opened(pilot)
+        assert reparsed == []
+        assert type(app.screen).__name__ == "InboxScreen"
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await pilot.pause()
+        await pilot.press("2")  # built before the theme changed: brought up to date once
+        await pilot.pause()
+        assert reparsed

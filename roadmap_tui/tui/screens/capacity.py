@@ -85,6 +85,14 @@ class CapacityScreen(WorkingScreen, RedrawnWhenShown):
         items.add_column("what", key="what", width=22)
         items.add_column("status", key="status", width=12)
         self.show_all()
+        self.call_after_refresh(self._prepare_solver)
+
+    def _prepare_solver(self) -> None:
+        """Once the view is drawn: the solver's libraries are imported in a thread while the
+        person reads it (the first `d` waited 0.45 s for them)."""
+        from roadmap_tui.planning.solver import prepare
+
+        self.run_worker(prepare, name="prepare-solver", thread=True, exit_on_error=False)
 
     @property
     def grid(self) -> DataTable[Text]:

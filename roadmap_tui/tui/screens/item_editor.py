@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
@@ -64,34 +64,57 @@ PLACEHOLDERS: dict[str, str] = {
 }
 SELECTS: dict[str, tuple[str, ...]] = {"kind": KINDS, "status": STATUSES, "decision": DECISIONS}
 ASK_PARTS_WIDTHS = {"team": 22, "days": 6, "quarter": 10}
+EDITOR = "item-editor"  # the name the app's one editor is installed under
+
+
+def item_editor(app: App[Any]) -> ItemEditorScreen:
+    """The app's item editor: made once, kept between openings (see ItemEditorScreen)."""
+    if not app.is_screen_installed(EDITOR):
+        app.install_screen(ItemEditorScreen(), EDITOR)
+    return app.get_screen(EDITOR, ItemEditorScreen)
+
+
+def build_ahead(app: App[Any]) -> None:
+    """Build the editor while the person reads the first screen, so that even its first
+    opening only fills and draws it. Textual has no public call that mounts a screen off the
+    stack; `_get_screen` is the one `push_screen` uses (textual is pinned in pyproject)."""
+    screen = item_editor(app)
+    if not screen.is_running:
+        app._get_screen(screen)  # noqa: SLF001 - mount an installed screen ahead (textual pinned)
 
 
 class ItemEditorScreen(ModalScreen[Item | None]):
+    """One form for every item: the app builds it once (`item_editor`) and fills it for the item
+    being edited or added (`fill`); building its ~120 widgets took 0.3-0.5 s at each opening."""
+
+    # `fill` focuses the first field. Textual's default would focus the scrolling form first, and
+    # each focus change of the form restyles all of its ~110 widgets.
+    AUTO_FOCUS = ""
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Leave; nothing changes"),
         Binding("ctrl+s", "apply", "Apply", id="apply", tooltip="Apply the changes (undo-able)"),
     ]
 
-    def __init__(self, ws: Workspace, location: str, item: Item | None) -> None:
+    def __init__(self) -> None:
         super().__init__(classes="dialog-screen")
         self._check_pending = False
-        self._settled = False  # the fields' Changed messages of mounting are through
-        self.ws = ws
-        self.location = location
-        self.original = item
-        self.form = form_of(item, location)
+        self._settled = False  # the fields' Changed messages of filling are through
+        self.ws: Workspace | None = None
+        self.location = BACKLOG
+        self.original: Item | None = None
+        self.form = form_of(None, BACKLOG)
         self.checked: Checked | None = None
-        item_ids = [i.id for i in ws.all_items() if item is None or i.id != item.id]
-        self.team_ids = [team.id for team in ws.roadmap.teams]
-        self.suggest_items = SuggestInList(item_ids)
-        self.suggest_teams = SuggestInList(self.team_ids)
+        self.team_ids: list[str] = []
+        self.suggest_items = SuggestInList()
+        self.suggest_teams = SuggestInList()
+        self.suggest_goals = SuggestInList()
+        self.suggest_tags = SuggestInList()
+        self._teams_offered: list[str] | None = None
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        where = "the backlog" if self.location == BACKLOG else self.location
-        title = f"Edit {self.original.id} in {where}" if self.original else f"New item in {where}"
         with Vertical(classes="dialog editor"):
-            yield Static(title, classes="dialog-title")
+            yield Static("", classes="dialog-title", id="editor-title")
             with VerticalScroll(id="editor-form"):
                 for name in LABELS:
                     with Horizontal(classes="field-row", id=f"row-{name}"):
@@ -104,33 +127,21 @@ class ItemEditorScreen(ModalScreen[Item | None]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def _widget(self, name: str) -> Widget:
-        values = self.form.values
+        """The field's widget, empty: `fill` gives it the item's value."""
         if name in SELECTS:
-            options = list(SELECTS[name])
             return Select(
-                [(option, option) for option in options],
-                value=values[name] or Select.NULL,
+                [(option, option) for option in SELECTS[name]],
                 allow_blank=name == "decision",
                 prompt="—",
                 compact=True,
                 id=f"field-{name}",
             )
         if name == "team":
-            teams = list(self.team_ids)
-            if values["team"] and values["team"] not in teams:
-                teams.append(values["team"])  # unknown: shown so the error can be read and fixed
-            return Select(
-                [(team, team) for team in teams],
-                value=values["team"] or Select.NULL,
-                allow_blank=True,
-                prompt=f"(owner) {self.ws.owner}",
-                compact=True,
-                id="field-team",
-            )
+            return Select([], allow_blank=True, compact=True, id="field-team")
         if name == "depends_on":
             return ListField(
                 (Part("id", "item id (→ completes)", None, self.suggest_items),),
-                [({"id": dep}, None) for dep in self.form.depends_on],
+                [],
                 "+ dependency",
                 id="field-depends_on",
             )
@@ -144,42 +155,106 @@ class ItemEditorScreen(ModalScreen[Item | None]):
                     Part("quarter", "quarter", ASK_PARTS_WIDTHS["quarter"]),
                     Part("note", "note"),
                 ),
+                [],
+                "+ ask",
+                id="field-asks",
+            )
+        suggesters = {
+            "goals": self.suggest_goals,
+            "requested_by": self.suggest_teams,
+            "merged_into": self.suggest_items,
+            "tags": self.suggest_tags,
+        }
+        return Input(
+            placeholder=PLACEHOLDERS.get(name, ""),
+            suggester=suggesters.get(name),
+            compact=True,
+            validate_on=(),  # the form checks itself; Input's own check restyles each field
+            id=f"field-{name}",
+        )
+
+    # --- filling -----------------------------------------------------------------------------
+    def fill(self, ws: Workspace, location: str, item: Item | None) -> None:
+        """Show `item` of `location` (None: a new item there), as if the form were new."""
+        self.ws = ws
+        self.location = location
+        self.original = item
+        self.form = form_of(item, location)
+        self.checked = None
+        self._settled = False
+        self._check_pending = False
+        self.suggest_items.replace(i.id for i in ws.all_items() if item is None or i.id != item.id)
+        self.team_ids = [team.id for team in ws.roadmap.teams]
+        self.suggest_teams.replace(self.team_ids)
+        self.suggest_goals.replace(goal.id for goal in ws.roadmap.goals)
+        self.suggest_tags.replace(sorted({tag for i in ws.all_items() for tag in i.tags}))
+        if self.is_mounted:
+            self._show_form()
+        # else: on_mount shows it (the form asked for before it was built)
+
+    def on_mount(self) -> None:
+        if self.ws is not None:
+            self._show_form()
+        else:
+            # Built ahead: laid out now too, while nobody waits (the first layout of ~110
+            # widgets is the costly one). Textual has no public call for it (textual pinned).
+            self._refresh_layout(self.app.size)  # noqa: SLF001
+
+    def _show_form(self) -> None:
+        assert self.ws is not None
+        where = "the backlog" if self.location == BACKLOG else self.location
+        item = self.original
+        title = f"Edit {item.id} in {where}" if item else f"New item in {where}"
+        self.query_one("#editor-title", Static).update(title)
+        values = self.form.values
+        # Filling posts a Changed per field: the form is checked once, after, not per field.
+        with self.prevent(Input.Changed, Select.Changed, ListField.Changed):
+            for name in LABELS:
+                widget = self.query_one(f"#field-{name}")
+                if isinstance(widget, Input):
+                    widget.value = values[name]
+                    widget.disabled = name == "id" and item is not None
+                    widget.cursor_position = len(widget.value)
+                elif isinstance(widget, Select):
+                    if name == "team":
+                        self._offer_teams(widget, values["team"])
+                    widget.value = values[name] or Select.NULL
+            self.query_one("#field-depends_on", ListField).set_rows(
+                [({"id": dep}, None) for dep in self.form.depends_on]
+            )
+            self.query_one("#field-asks", ListField).set_rows(
                 [
                     (
                         {"team": a.team, "days": a.days, "quarter": a.quarter, "note": a.note},
                         a.extra,
                     )
                     for a in self.form.asks
-                ],
-                "+ ask",
-                id="field-asks",
+                ]
             )
-        suggester: SuggestInList | None = None  # built for its own field only
-        if name == "goals":
-            suggester = SuggestInList(goal.id for goal in self.ws.roadmap.goals)
-        elif name == "requested_by":
-            suggester = self.suggest_teams
-        elif name == "merged_into":
-            suggester = self.suggest_items
-        elif name == "tags":
-            suggester = SuggestInList(sorted({tag for i in self.ws.all_items() for tag in i.tags}))
-        return Input(
-            values[name],
-            placeholder=PLACEHOLDERS.get(name, ""),
-            suggester=suggester,
-            compact=True,
-            disabled=name == "id" and self.original is not None,
-            id=f"field-{name}",
-        )
-
-    def on_mount(self) -> None:
-        first = "title" if self.original is not None else "id"
+        for name in LABELS:
+            self.query_one(f"#error-{name}", Static).display = False
+            self.query_one(f"#row-{name}").remove_class("-invalid")
+        self.query_one("#editor-form", VerticalScroll).scroll_home(animate=False)
+        first = "title" if item is not None else "id"
         self.query_one(f"#field-{first}", Input).focus()
-        if self.original is not None:
-            self._check_pending = True  # after the first frame, with the fields' own changes
+        self._show_status()
+        if item is not None:
+            self._check_pending = True  # after the first frame, with the rows just mounted
             self.call_after_refresh(self._check_now)
         else:
-            self._show_status()
+            self._settled = True  # a new item: errors show as the person types
+
+    def _offer_teams(self, select: Select[str], team: str) -> None:
+        """The workspace's teams, and the item's own if unknown (shown so its error can be read
+        and fixed); the options are rebuilt only when they change."""
+        assert self.ws is not None
+        teams = list(self.team_ids)
+        if team and team not in teams:
+            teams.append(team)
+        if teams != self._teams_offered:
+            select.set_options([(t, t) for t in teams])
+            self._teams_offered = teams
+        select.prompt = f"(owner) {self.ws.owner}"
 
     # --- reading and checking ----------------------------------------------------------------
     def read_form(self) -> ItemForm:
@@ -199,6 +274,7 @@ class ItemEditorScreen(ModalScreen[Item | None]):
         return ItemForm(values, deps, asks)
 
     def revalidate(self) -> Checked:
+        assert self.ws is not None
         checked = check(self.ws, self.location, self.original, self.read_form())
         self.checked = checked
         for name in LABELS:
@@ -231,7 +307,7 @@ class ItemEditorScreen(ModalScreen[Item | None]):
         """Check the form again as you type. Mounting the form posts a Changed per field, and
         each check validates the whole workspace: those are checked once, after the first
         frame."""
-        if not self.is_mounted:
+        if not self.is_mounted or self.ws is None:
             return
         if self._settled:
             self.revalidate()

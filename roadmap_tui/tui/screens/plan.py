@@ -406,7 +406,7 @@ class PlanScreen(Screen[None]):
         )
 
     def action_edit(self) -> None:
-        from roadmap_tui.tui.screens.item_editor import ItemEditorScreen
+        from roadmap_tui.tui.screens.item_editor import item_editor
 
         item = self._selected()
         if item is None:
@@ -428,10 +428,12 @@ class PlanScreen(Screen[None]):
                     refused="Not changed",
                 )
 
-        self.app.push_screen(ItemEditorScreen(self.session.workspace, location, item), edited)
+        editor = item_editor(self.app)
+        self.app.push_screen(editor, edited)
+        editor.fill(self.session.workspace, location, item)
 
     def action_add(self) -> None:
-        from roadmap_tui.tui.screens.item_editor import ItemEditorScreen
+        from roadmap_tui.tui.screens.item_editor import item_editor
 
         location = self.location
 
@@ -451,7 +453,9 @@ class PlanScreen(Screen[None]):
                     refused="Not added",
                 )
 
-        self.app.push_screen(ItemEditorScreen(self.session.workspace, location, None), added)
+        editor = item_editor(self.app)
+        self.app.push_screen(editor, added)
+        editor.fill(self.session.workspace, location, None)
 
     def _move(self, verb: str, make: Callable[[Item, str | None], Edit], reason: str) -> None:
         item = self._selected()

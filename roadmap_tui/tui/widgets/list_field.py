@@ -39,6 +39,7 @@ class ListRow(Horizontal):
                 placeholder=part.placeholder,
                 suggester=part.suggester,
                 compact=True,
+                validate_on=(),  # the form checks the rows; Input's own check restyles each
                 classes=f"list-part part-{part.name}",
             )
             if part.width is not None:
@@ -69,6 +70,7 @@ class ListField(Vertical):
         self.parts = parts
         self.initial = rows
         self.add_label = add_label
+        self._leaving: set[ListRow] = set()
 
     def compose(self) -> ComposeResult:
         for values, extra in self.initial:
@@ -76,7 +78,21 @@ class ListField(Vertical):
         yield Button(self.add_label, classes="add-row", compact=True)
 
     def rows(self) -> list[tuple[dict[str, str], object]]:
-        return [(row.read(), row.extra) for row in self.query(ListRow)]
+        return [(row.read(), row.extra) for row in self.query(ListRow) if row not in self._leaving]
+
+    def set_rows(self, rows: list[tuple[dict[str, str], object]]) -> None:
+        """Show these rows instead (the form filled for another item). Call it once the field
+        is mounted; before, the rows given to the constructor are shown."""
+        self.initial = rows
+        leaving = list(self.query(ListRow))
+        self._leaving = set(leaving)  # removed in a moment; not read meanwhile
+        for row in leaving:
+            row.remove()
+        if rows:
+            self.mount_all(
+                [ListRow(self.parts, values, extra) for values, extra in rows],
+                before=self.query_one(".add-row"),
+            )
 
     @on(Button.Pressed, ".remove-row")
     async def _remove(self, event: Button.Pressed) -> None:

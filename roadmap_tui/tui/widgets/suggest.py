@@ -10,8 +10,14 @@ from textual.suggester import Suggester
 class SuggestInList(Suggester):
     """`NAMING, SPACE` -> `NAMING, SPACELIFT-ROLLOUT` (case-insensitive, first match)."""
 
-    def __init__(self, choices: Iterable[str]) -> None:
+    def __init__(self, choices: Iterable[str] = ()) -> None:
         super().__init__(use_cache=False, case_sensitive=True)
+        self.choices: list[str] = []
+        self._folded: list[str] = []
+        self.replace(choices)
+
+    def replace(self, choices: Iterable[str]) -> None:
+        """Complete from these choices from now on (a form shown again for another item)."""
         self.choices = list(choices)
         self._folded = [choice.casefold() for choice in self.choices]
 
