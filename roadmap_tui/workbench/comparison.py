@@ -38,10 +38,11 @@ class Comparison:
 
 
 def compare_chosen(
-    sources: Sources, baseline: str, chosen: list[str], current: Workspace
+    sources: Sources, baseline: str, chosen: list[str], current: Workspace | None
 ) -> Comparison | None:
     """The baseline against the chosen alternatives; None when none is chosen. `current` is a
-    copy of the workspace with its unsaved edits. WorkspaceError when a version cannot be read."""
+    copy of the workspace with its unsaved edits; None when there are none (the saved version
+    is then the current one). WorkspaceError when a version cannot be read."""
     from roadmap_tui.impact import compare_versions
     from roadmap_tui.scoring import framework_for
 
@@ -49,7 +50,9 @@ def compare_chosen(
         return None
     base = sources.open(baseline, current=current)
     versions = [sources.open(spec, current=current) for spec in chosen]
-    scorer = framework_for(current.roadmap.scoring)
+    scorer = framework_for(
+        versions[-1].workspace.roadmap.scoring if current is None else current.roadmap.scoring
+    )
     result = compare_versions(
         base.workspace,
         [(v.label, v.workspace) for v in versions],

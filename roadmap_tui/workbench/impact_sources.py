@@ -85,8 +85,13 @@ class Sources:
 
     def open(self, spec: str, *, current: Workspace | None = None) -> Version:
         """The version; WorkspaceError when it cannot be read at all. `current`: the workspace
-        with the edits to use (a copy, in a worker); by default the session's, live."""
+        with the edits to use (a copy, in a worker); by default the session's, live, or, when
+        there are no unsaved edits, the saved version (the same plan, and safe to read in a
+        worker while the person edits)."""
         if spec == CURRENT:
+            if current is None and not self.session.dirty:
+                saved = self._saved()
+                return Version(CURRENT, self.label(CURRENT), saved.workspace, None, saved.problems)
             edited = current if current is not None else self.session.workspace
             return Version(CURRENT, self.label(CURRENT), edited)
         if spec == SAVED:

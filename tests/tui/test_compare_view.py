@@ -291,3 +291,34 @@ async def test_export_writes_the_deck_and_the_page(example: Path, tmp_path: Path
         await pilot.press("c")
         await settle(pilot)
         assert page.read_bytes() == before
+
+
+async def test_a_first_visit_compares_once_and_copies_the_plan_only_with_edits(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Mounting, filling the pickers and being shown each asked for a comparison (seven, each
+    with a deep copy of the plan on the app's thread); now one per frame, and the copy only
+    when there are unsaved edits (without, the saved version is the current one)."""
+    import roadmap_tui.tui.screens.compare as compare_screen
+
+    asked: list[Any] = []
+
+    def counted(sources: Any, baseline: str, chosen: list[str], current: Any) -> Any:
+        asked.append(current)
+        return compare_chosen(sources, baseline, chosen, current)
+
+    monkeypatch.setattr(compare_screen, "compare_chosen", counted)
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _compare(pilot)
+        assert asked == [None]  # one comparison, no copy: nothing is edited
+        heading = str(screen.query_one("#compare-heading", Static).render())
+        assert heading.startswith("Compare · roadmap as saved → adjusted roadmap")
+        await pilot.press("1", "right_square_bracket", "greater_than_sign", "enter")  # defer one
+        assert app.session is not None and app.session.dirty
+        await pilot.press("5")
+        await settle(pilot)
+        assert len(asked) == 2
+        copy = asked[1]
+        assert copy is not None and copy is not app.session.workspace  # a copy of the edits
+        assert copy == app.session.workspace
