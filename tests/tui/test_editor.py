@@ -170,7 +170,11 @@ async def test_one_editor_built_ahead_and_filled_afresh_for_each_item(example: P
     app = app_on(example)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
-        await pilot.pause(0.5)  # the person reads the first screen; the editor is built then
+        for _ in range(50):  # the person reads the first screen; the editor is built then
+            await pilot.pause(0.1)
+            if app.is_screen_installed("item-editor"):
+                if app.get_screen("item-editor").is_mounted:
+                    break
         built = app.get_screen("item-editor")
         assert built.is_mounted and app.screen is not built
         await pilot.press("enter")  # SPACELIFT-DR: one dependency, one ask
@@ -198,6 +202,9 @@ async def test_one_editor_built_ahead_and_filled_afresh_for_each_item(example: P
             ("ml-platform", "3"),
         ]
         assert editor.focused is _field(app, "title")
+        title = _field(app, "title")
+        assert title.cursor_position == len(title.value)  # typing goes on from its end
+        assert _field(app, "score").cursor_position == 0  # long values read from their start
         await pilot.press("escape")
         await pilot.press("a")  # a new item: empty, its id open and focused
         await pilot.pause()

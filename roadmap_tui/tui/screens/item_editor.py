@@ -214,7 +214,7 @@ class ItemEditorScreen(ModalScreen[Item | None]):
                 if isinstance(widget, Input):
                     widget.value = values[name]
                     widget.disabled = name == "id" and item is not None
-                    widget.cursor_position = len(widget.value)
+                    widget.cursor_position = 0  # read from its start (the first: see below)
                 elif isinstance(widget, Select):
                     if name == "team":
                         self._offer_teams(widget, values["team"])
@@ -235,8 +235,9 @@ class ItemEditorScreen(ModalScreen[Item | None]):
             self.query_one(f"#error-{name}", Static).display = False
             self.query_one(f"#row-{name}").remove_class("-invalid")
         self.query_one("#editor-form", VerticalScroll).scroll_home(animate=False)
-        first = "title" if item is not None else "id"
-        self.query_one(f"#field-{first}", Input).focus()
+        first = self.query_one(f"#field-{'title' if item is not None else 'id'}", Input)
+        first.focus()
+        first.cursor_position = len(first.value)  # typing goes on from the end, as in a new form
         self._show_status()
         if item is not None:
             self._check_pending = True  # after the first frame, with the rows just mounted
