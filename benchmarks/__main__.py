@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.cases import CASES, Context
 from benchmarks.cli_paths import growth
-from benchmarks.harness import Result
+from benchmarks.harness import Result, compile_bytecode
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     repeats = 1 if args.smoke else args.repeats
     names = [n for n in args.only.split(",") if n] or list(CASES)
     results: list[Result] = []
+    compile_bytecode()
     with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as tmp:
         ctx = Context(Path(tmp), repeats, {}, smoke=args.smoke)
         for name in names:

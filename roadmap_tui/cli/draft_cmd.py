@@ -61,8 +61,8 @@ def draft(
 
 
 def _print_draft(result: Any, ws: Workspace) -> None:
-    from roadmap_tui.exporters.rich_views import draft_text
+    from roadmap_tui.exporters.draft_words import draft_pieces
 
     console = Printer()
     console.line(f"Draft of {result.quarter}", "bold")
-    console.show(draft_text(result))
+    console.pieces(draft_pieces(result))

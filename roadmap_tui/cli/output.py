@@ -118,6 +118,22 @@ class Printer:
             file=stdout(), width=PIPE_WIDTH, color_system=None, highlight=False, soft_wrap=False
         ).print(renderable)
 
+    def pieces(self, pieces: Iterable[tuple[str, str]]) -> None:
+        """Text in (text, style) pieces, as `exporters.draft_words` makes them: drawn by rich on
+        a terminal; on a pipe or into a file the plain text, its trailing blanks trimmed, and
+        rich never imported."""
+        if self.terminal:
+            from rich.text import Text
+
+            text = Text()
+            for piece, style in pieces:
+                text.append(piece, style)
+            text.rstrip()
+            self.console.print(text)
+            return
+        plain = terminal_text("".join(piece for piece, _ in pieces)).rstrip()
+        stdout().write("".join(line.rstrip() + "\n" for line in plain.split("\n")))
+
     @property
     def console(self) -> Any:
         if self._console is None:

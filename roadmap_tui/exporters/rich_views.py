@@ -15,6 +15,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from roadmap_tui.exporters.draft_words import draft_pieces
 from roadmap_tui.exporters.impact_rows import impact_sections
 from roadmap_tui.impact.vocabulary import OPTION_HEADINGS
 from roadmap_tui.models.numbers import fmt, signed
@@ -154,43 +155,10 @@ def adoption_text(result: Adoption) -> Text:
 
 
 def draft_text(result: Draft, *, moves: bool = True) -> Text:
-    """A drafted quarter in words: leftovers, placed items (unless `moves` is False: the app
-    lists them to tick), what was left out and why, capacity after, broken orders."""
+    """A drafted quarter in words (`draft_words`: the same pieces a pipe gets as plain lines)."""
     text = Text()
-    if result.note:
-        text.append(result.note + "\n", "bold yellow")
-    if moves:
-        if not result.previous_started:
-            text.append(f"{result.previous} has not begun: nothing is left over from it.\n")
-        elif result.leftovers:
-            text.append(
-                f"Leftovers of {result.previous} ({len(result.leftovers)}), carried first:\n"
-            )
-            for move in result.leftovers:
-                text.append(f"  {move.item} ({move.reason})\n")
-        else:
-            text.append(f"No leftovers in {result.previous}.\n")
-    if result.kept:
-        text.append(f"Already planned in {result.quarter}: {len(result.kept)} item(s)\n")
-    if moves and result.placed:
-        text.append(f"From the backlog ({len(result.placed)}, total value {fmt(result.value)}):\n")
-        for move in result.placed:
-            text.append(f"  + {move.item}", "bold green")
-            text.append(f": {move.reason}\n")
-    elif not result.placed:
-        text.append("Nothing from the backlog fits.\n")
-    if result.left_out:
-        text.append(f"Left out ({len(result.left_out)}):\n", "bold")
-        for entry in result.left_out:
-            text.append(f"  - {entry.item}: {'; '.join(entry.reasons)}\n")
-    text.append(f"Capacity in {result.quarter} with this draft:\n", "bold")
-    for load in result.loads:
-        if load.used or load.overloaded:
-            text.append(f"  {load.sentence()}\n", "bold red" if load.overloaded else "")
-    for load in result.overloads:
-        text.append(f"overloaded: {load.sentence()}\n", "bold red")
-    for violation in result.broken:
-        text.append(f"breaks an order: {violation.sentence()}\n", "red")
+    for piece, style in draft_pieces(result, moves=moves):
+        text.append(piece, style)
     return _trimmed(text)
 
 

@@ -20,6 +20,11 @@ def _shown(match: re.Match[str]) -> str:
 
 def terminal_text(text: str) -> str:
     """`text` with every character that would act on a terminal shown as an escape instead."""
+    if text.isprintable():
+        # Nearly every cell of a table: none of the characters above is printable (controls,
+        # format characters, line and paragraph separators), and this test is far cheaper than
+        # the search (70,000 cells in `roadmap score` with 10,000 items).
+        return text
     return _UNSAFE.sub(_shown, text)
 
 

@@ -36,6 +36,8 @@ def storable(value: int | float) -> int | float:
 
     TOML allows `nan` and `inf`, but a capacity or impact computed from them means nothing.
     """
+    if INT64_MIN <= value <= INT64_MAX:  # nearly every value: one comparison (nan fails it)
+        return value
     if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"must be a finite number, not {value!r}")
     if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:

@@ -114,18 +114,31 @@ def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
-def _oversized(ws: Workspace, location: str, item: Item) -> Iterator[Problem]:
+def _largest_capacities(ws: Workspace) -> dict[str, float]:
+    """Each team's largest quarter (teams that give a capacity), the first team of an id."""
+    largest: dict[str, float] = {}
+    for team in reversed(ws.roadmap.teams):  # a repeated id: the first one counts, as ws.team
+        if team.capacity:
+            largest[team.id] = max(team.capacity.values())
+        else:
+            largest.pop(team.id, None)
+    return largest
+
+
+def _oversized(
+    ws: Workspace, location: str, item: Item, largest_of: dict[str, float]
+) -> Iterator[Problem]:
     """An estimate no quarter of its team could hold: a typo (`1e3`, an extra zero) most likely."""
-    team = ws.team(ws.team_of(item))
-    if item.estimate is None or team is None or not team.capacity:
+    team_id = ws.team_of(item)
+    largest = largest_of.get(team_id)
+    if item.estimate is None or largest is None:
         return
-    largest = max(team.capacity.values())
     if item.estimate > largest:
         yield _item_problem(
             location,
             item,
             "estimate",
-            f"estimate of {_number(item.estimate)} days is more than {team.id} has in any"
+            f"estimate of {_number(item.estimate)} days is more than {team_id} has in any"
             f" quarter (at most {_number(largest)} days)",
             warn=True,
         )
@@ -146,10 +159,12 @@ def _check_items(ws: Workspace, unreadable: set[str]) -> Iterator[Problem]:
                     location, item, "id", f"duplicate item id `{item_id}` (in {files})"
                 )
 
+    largest_of = _largest_capacities(ws)
     for location, item in ws.located_items():
         if item.team is not None and item.team not in team_ids:
             yield _item_problem(location, item, "team", _unknown("team", item.team, team_ids))
-        yield from _oversized(ws, location, item)
+        if item.estimate is not None:
+            yield from _oversized(ws, location, item, largest_of)
         for dep in item.depends_on:
             if dep == item.id:
                 yield _item_problem(location, item, "depends_on", "depends on itself")
@@ -183,10 +198,13 @@ def _check_items(ws: Workspace, unreadable: set[str]) -> Iterator[Problem]:
             yield _item_problem(
                 location, item, "merged_into", 'decision = "merged" needs `merged_into`'
             )
-        yield from _check_reservation(location, item)
-        yield from (
-            _relocate(p, location, item) for p in unknown_key_warnings(item, file_of(location), "")
-        )
+        if item.kind == "reservation" or item.for_ is not None:
+            yield from _check_reservation(location, item)
+        if item.model_extra:  # keys the format does not know (rare)
+            yield from (
+                _relocate(p, location, item)
+                for p in unknown_key_warnings(item, file_of(location), "")
+            )
 
 
 def _not_qualified(text: str) -> str:

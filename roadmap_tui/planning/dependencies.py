@@ -225,12 +225,13 @@ def _has_knot(graph: PlanGraph) -> bool:
     topological sort says so), so that a workspace without cycles never builds the networkx
     graph: the terminal app's start and memory with 10,000 items paid for it."""
     items = graph.items
-    order = TopologicalSorter(
-        {
-            item: [d for d in deps if d in items and d != item]
-            for item, deps in graph.depends.items()
-        }
-    )
+    # An item that depends on nothing is in no circle: only the others are sorted.
+    edges = {
+        item: found
+        for item, deps in graph.depends.items()
+        if deps and (found := [d for d in deps if d in items and d != item])
+    }
+    order = TopologicalSorter(edges)
     try:
         order.prepare()
     except CycleError:
@@ -358,7 +359,8 @@ def order_violations(graph: PlanGraph) -> list[OrderViolation]:
     cache: dict[str, tuple[OrderViolation, ...]] | None = graph.memo("violations")
     if cache is None:
         cache = {}
-        todo: Iterable[str] = graph.depends
+        # An item that depends on nothing breaks no order: only the others are looked at.
+        todo: Iterable[str] = [item for item, deps in graph.depends.items() if deps]
         graph.remember("violations", cache)
     else:
         todo = graph.order_dirty

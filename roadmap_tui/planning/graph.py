@@ -216,9 +216,14 @@ class PlanGraph:
             self.dependents[dep].add(item.id)
         uses = uses_of(item, location, self.owner)
         self.uses[item.id] = uses
-        for key in {use.key for use in uses}:
-            self.by_key[key][item.id] = tuple(u for u in uses if u.key == key)
+        if len(uses) == 1:  # no asks, the usual case: one key
+            key = (uses[0].team, uses[0].quarter)
+            self.by_key[key][item.id] = uses
             self._touch(key)
+        else:
+            for key in {use.key for use in uses}:
+                self.by_key[key][item.id] = tuple(u for u in uses if u.key == key)
+                self._touch(key)
         if self._graph is not None:
             self._graph_add(self._graph, item.id)
         self.cycle_dirty.add(item.id)
@@ -251,6 +256,8 @@ class PlanGraph:
                 _team_edge(graph, node, ask.team)
 
     def _touch(self, key: Key) -> None:
+        if not self._memo:  # nothing worked out yet (the graph being built)
+            return
         self._memo.pop(("load", key), None)
         self._memo.pop(("asks", key), None)
         self._memo.pop("keys", None)

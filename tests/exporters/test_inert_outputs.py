@@ -165,3 +165,23 @@ def test_markdown_bare_urls_are_not_autolinks() -> None:
     gfm = re.compile(r"(?<![\\\w])(https?://|www\.)|\w@\w")
     for expected in cases.values():
         assert not gfm.search(expected)
+
+
+def test_every_character_that_acts_on_a_terminal_is_shown_as_an_escape() -> None:
+    """All of them, one by one: C0 controls but tab and newline, DEL and the C1 controls, the
+    bidirectional marks, embeddings, overrides and isolates, the line and paragraph separators;
+    and printable text (letters, symbols, emoji, a space) passes unchanged."""
+    unsafe = [
+        *(chr(code) for code in range(0x00, 0x20) if chr(code) not in "\t\n"),
+        *(chr(code) for code in range(0x7F, 0xA0)),
+        "\u200e",
+        "\u200f",
+        *(chr(code) for code in range(0x2028, 0x202F)),
+        *(chr(code) for code in range(0x2066, 0x206A)),
+    ]
+    for char in unsafe:
+        shown = terminal_text(f"a{char}b")
+        code = ord(char)
+        assert shown == (f"a\\x{code:02x}b" if code < 0x100 else f"a\\u{code:04x}b"), repr(char)
+    for text in ("plain title", "Zürich – 東京 🚀 [x] ∑", "tab\tand\nnewline"):
+        assert terminal_text(text) == text

@@ -234,6 +234,41 @@ def test_draft_prints_reasons_and_writes_a_draft_quarter(folder: WriteFolder) ->
     assert 'stage = "draft"' in text and 'id = "SMALL-2"' in text and 'id = "BIG"' not in text
 
 
+def test_draft_piped_keeps_each_line_whole(folder: WriteFolder) -> None:
+    # Six missing dependencies: one reasons line of some 250 characters. On a pipe it stays one
+    # line (rich folded it at 200 columns, mid-sentence, before the draft was written plain).
+    deps = [f"MISSING-DEPENDENCY-{n}" for n in range(6)]
+    path = folder(
+        files(
+            quarters={"2026-Q4": [item("FIXED", estimate=10)]},
+            in_backlog=[
+                item("WAITS", estimate=5, score={"value": 5, "effort": 2}, depends_on=deps)
+            ],
+        )
+    )
+    result = run("draft", "2026-Q4", "-w", str(path))
+    assert result.exit_code == 0, result.output
+    reasons = "; ".join(f"depends on {dep}, which is no item" for dep in deps)
+    assert f"  - WAITS: {reasons}" in result.stdout.splitlines()
+    assert len(f"  - WAITS: {reasons}") > 200
+
+
+def test_draft_pieces_are_the_apps_text(example: Path) -> None:
+    """The pipe's plain lines and the rich text the terminal and the app draw are one wording."""
+    from roadmap_tui.exporters.draft_words import draft_pieces
+    from roadmap_tui.exporters.rich_views import draft_text
+    from roadmap_tui.planning.draft import draft_quarter
+    from roadmap_tui.scoring import framework_for
+    from roadmap_tui.storage import WorkspaceStore
+
+    ws = WorkspaceStore.open(example).workspace
+    result = draft_quarter(ws, "2027-Q2", framework_for(ws.roadmap.scoring).value)
+    for moves in (True, False):
+        pieces = draft_pieces(result, moves=moves)
+        assert draft_text(result, moves=moves).plain == "".join(p for p, _ in pieces).rstrip()
+    assert ("Left out (", "bold") in [(p[: len("Left out (")], s) for p, s in pieces]
+
+
 # --- adopt -----------------------------------------------------------------------------------
 def test_adopt_on_the_example_writes_a_scenario_whose_impact_shows_the_deferral(
     example: Path,
