@@ -423,17 +423,20 @@ def tui_case(ctx: Context, size: int) -> list[Result]:
     switch and peak memory, against the two bare apps."""
     import statistics
 
-    from benchmarks.pty_frame import first_item_seconds
+    from benchmarks.pty_frame import first_item
 
     folder = ctx.workspace(size)
     # In turns, after one warm-up run each, so machine load hits all alike; medians.
     tty: dict[str, list[float]] = {kind: [] for kind in KINDS}
+    tty_cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
     pilot: dict[str, list[float]] = {kind: [] for kind in KINDS}
     for kind in KINDS:
-        first_item_seconds(_tty_args(kind, folder))
+        first_item(_tty_args(kind, folder))
     for _ in range(ctx.repeats):
         for kind in KINDS:
-            tty[kind].append(first_item_seconds(_tty_args(kind, folder)))
+            wall, cpu = first_item(_tty_args(kind, folder))
+            tty[kind].append(wall)
+            tty_cpu[kind].append(cpu)
             pilot[kind].append(_child(kind, folder)["frame_s"])
     target = size in (1000, 10_000)
     med = statistics.median
@@ -446,6 +449,8 @@ def tui_case(ctx: Context, size: int) -> list[Result]:
             baseline_seconds=med(tty["bare-quarter"]),
             target="<= 1.3x" if target else "",
             limit_ratio=1.3 if target else None,
+            cpu_seconds=med(tty_cpu["app"]),
+            baseline_cpu_seconds=med(tty_cpu["bare-quarter"]),
         ),
         Result(
             path="app first frame, pseudo-terminal",
@@ -453,6 +458,8 @@ def tui_case(ctx: Context, size: int) -> list[Result]:
             seconds=med(tty["app"]),
             baseline=BARE,
             baseline_seconds=med(tty["bare"]),
+            cpu_seconds=med(tty_cpu["app"]),
+            baseline_cpu_seconds=med(tty_cpu["bare"]),
         ),
         Result(
             path="app first frame, under Pilot",

@@ -83,7 +83,6 @@ class Ranking:
         else:
             self._given = items
         self._positions: dict[str, int] | None = None
-        self._unscored_by_id: dict[str, Unscored] | None = None
         self._entries: list[Scored] | None = None
 
     @property
@@ -105,8 +104,9 @@ class Ranking:
         return len(self.keys)
 
     def ids(self) -> list[str]:
-        """Item ids in rank order, unscored last."""
-        return [key[3] for key in self.keys] + [entry.item_id for entry in self.unscored]
+        """Item ids in rank order, unscored last (by id: nothing diagnosed to list them)."""
+        unscored = sorted(item.id for item in self._unscored_items)
+        return [key[3] for key in self.keys] + unscored
 
     def __iter__(self) -> Iterator[Scored]:
         """The entries in rank order, worked out once: a view walks a ranking several times
@@ -155,9 +155,8 @@ class Ranking:
             rank = self._position_map()[item_id] + 1
             score = self.items[item_id].score
             return Scored(item_id, rank, -key[1], -key[0], self.framework.quadrant(score))
-        if self._unscored_by_id is None:
-            self._unscored_by_id = {entry.item_id: entry for entry in self.unscored}
-        entry = self._unscored_by_id[item_id]
+        # One unscored item is diagnosed alone: a view draws the entries of the rows it shows.
+        entry = unscored_entry(self.framework, self.items[item_id])
         return Scored(item_id, None, None, None, None, entry.missing, entry.out_of_range)
 
     def above(self, item_id: str) -> str | None:

@@ -4,7 +4,8 @@ The terminal app owns one Scoreboard per open workspace. After an edit it calls 
 (or `remove(item_id)`) for each changed item: that item's inputs are read and its formula computed
 once, O(1); `ranking()` then re-sorts the kept sort keys, without reading any other item or file.
 Changing the framework or its settings (weights, thresholds) re-scores every item, since every
-score changes.
+score changes. A `lazy` board scores an item when a ranking first includes it: ranking the
+backlog under another framework scores the backlog, not the whole workspace.
 """
 
 from __future__ import annotations
@@ -20,14 +21,18 @@ from roadmap_tui.scoring.ranking import Ranking
 class Scoreboard:
     """Per-item scores of a set of items under one framework, ranked on demand."""
 
-    def __init__(self, framework: Framework, items: Iterable[Item] = ()) -> None:
+    def __init__(
+        self, framework: Framework, items: Iterable[Item] = (), *, lazy: bool = False
+    ) -> None:
         self.framework = framework
-        self._items: dict[str, Item] = {}
+        given = items if isinstance(items, list) else list(items)
+        self._items: dict[str, Item] = {item.id: item for item in given}
         self._keys: dict[str, Key] = {}
         self._unscored: dict[str, Item] = {}
         self._ranking: Ranking | None = None
-        for item in items:
-            self._score(item)
+        self._complete = False  # every item scored
+        if not lazy:
+            self._score_missing(given)
 
     def __len__(self) -> int:
         return len(self._items)
@@ -73,14 +78,28 @@ class Scoreboard:
         """The ranking of every item, or of the items with these ids (a quarter, the backlog)."""
         if ids is None:
             if self._ranking is None:
+                self._score_missing(self._items.values())
                 keys = sorted(self._keys.values())
                 unscored = list(self._unscored.values())
                 self._ranking = Ranking(self.framework, keys, unscored, self._items)
             return self._ranking
         wanted = [item_id for item_id in dict.fromkeys(ids) if item_id in self._items]
+        if not self._complete:
+            self._score_missing(self._items[i] for i in wanted)
         keys = sorted(self._keys[i] for i in wanted if i in self._keys)
         unscored = [self._unscored[i] for i in wanted if i in self._unscored]
         return Ranking(self.framework, keys, unscored, {i: self._items[i] for i in wanted})
+
+    def _score_missing(self, items: Iterable[Item]) -> None:
+        """Score the items not scored yet, in one pass of the framework's hot loop."""
+        if self._complete:
+            return
+        keys, unscored = self._keys, self._unscored
+        missing = [item for item in items if item.id not in keys and item.id not in unscored]
+        found, left = self.framework.evaluate(missing)
+        keys.update((key[3], key) for key in found)
+        unscored.update((item.id, item) for item in left)
+        self._complete = len(keys) + len(unscored) == len(self._items)
 
     def _score(self, item: Item) -> None:
         self._items[item.id] = item

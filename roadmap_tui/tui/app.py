@@ -35,7 +35,9 @@ from roadmap_tui.workbench.derived import Derived
 from roadmap_tui.workbench.session import Session
 
 THEMES = ("textual-dark", "textual-light")
-PRELOAD_AFTER = 0.3  # seconds after the first frame: the dialogs' modules are imported then
+# Seconds after the first frame: the dialogs' modules are imported then, and what was read is
+# kept out of full collections (a collection over 10,000 items takes 0.1 s: not before the frame).
+SETTLE_AFTER = 0.3
 POLL_SECONDS = 2.0  # how often the plan files' modification times are looked at
 # App actions that act on the open workspace: not while a dialog (the editor...) is open.
 WORKSPACE_ACTIONS = {"save", "undo", "redo", "reload", "switch_view", "help", "quit_key"}
@@ -225,10 +227,16 @@ class RoadmapApp(App[None]):
 
     def _started(self) -> None:
         """The first view is drawn, with its scores and capacity."""
-        self.collector.opened()
         self.shown.set()
         self.derived_ready.set()
-        self.set_timer(PRELOAD_AFTER, self._preload_dialogs)
+        self.set_timer(SETTLE_AFTER, self._settle)
+
+    def _settle(self) -> None:
+        """While the person reads the first screen: the dialogs' modules are imported and the
+        item editor built, and what lives on (the workspace, the modules) leaves full
+        collections."""
+        self._preload_dialogs()
+        self.collector.opened()
 
     def _build_view(self, view: View) -> Screen[None]:
         screen = self.views[view.mode] = self._make_view(view)
@@ -236,8 +244,9 @@ class RoadmapApp(App[None]):
         # it out of date all the same, and the first switch to it re-parsed the whole stylesheet
         # and restyled every screen twice (60-120 ms of each first visit of a view).
         screen._css_update_count = self._css_update_count  # noqa: SLF001 - see above (textual pinned)
-        # What the view reads when first shown (compare reads the saved plan) lives on too.
-        self.call_after_refresh(self.collector.keep_loaded)
+        if self.shown.is_set():  # the first view's is kept by `_settle`
+            # What the view reads when first shown (compare reads the saved plan) lives on too.
+            self.call_after_refresh(self.collector.keep_loaded)
         return screen
 
     def _make_view(self, view: View) -> Screen[None]:

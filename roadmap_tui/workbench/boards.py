@@ -2,7 +2,8 @@
 
 The workspace's own framework is the app's board (`Scores`, already following edits); another
 framework gets its board when first asked for and then follows each edit item by item, so
-switching framework back and forth re-scores nothing. The formulas live in `roadmap_tui.scoring`.
+switching framework back and forth re-scores nothing; it scores the items a ranking first shows
+(the backlog, a quarter), not the whole workspace. The formulas live in `roadmap_tui.scoring`.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class Boards:
                 framework = self.framework(name)
             except WorkspaceError:
                 return None
-            board = Scoreboard(framework, self.ws.all_items())
+            board = Scoreboard(framework, self.ws.all_items(), lazy=True)
             self._boards[name] = board
         return board
 

@@ -97,3 +97,19 @@ def test_an_edit_rescores_only_the_items_it_touches() -> None:
     assert framework.calls == 2  # A2 and C, nothing else
     assert board.ranking().ids() == ["A2", "C"]  # 9.00, then 2.00
     assert "A" not in board and "B" not in board
+
+
+def test_a_lazy_board_scores_what_a_ranking_first_includes() -> None:
+    framework = CountingValueEffort()
+    items = [item(f"I{n}", value=n % 10 + 1, effort=5) for n in range(100)]
+    items.append(item("NO-EFFORT", value=3))
+    board = Scoreboard(framework, items, lazy=True)
+    assert framework.calls == 0 and len(board) == 101 and "I7" in board
+    some = board.ranking(["I1", "I2", "NO-EFFORT"])
+    assert framework.calls == 3
+    assert some.ids() == ["I2", "I1", "NO-EFFORT"]  # 3/5 before 2/5; unscored last
+    assert some.entry("NO-EFFORT").missing == ("effort",)
+    board.ranking(["I2", "I1"])
+    assert framework.calls == 3  # scored once
+    assert board.ranking().ids() == rank(items, ValueEffort()).ids()
+    assert framework.calls == 101  # the other 98, once each

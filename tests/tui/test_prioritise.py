@@ -76,6 +76,25 @@ async def test_switching_framework_changes_the_order_not_the_files(example: Path
     assert (example / "roadmap.toml").read_bytes() == roadmap_before
 
 
+async def test_a_framework_switch_reorders_the_rows_and_keeps_their_cells(example: Path) -> None:
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PrioritiseScreen)
+        rank = screen.table.get_cell("DOCS-CONSOLIDATION", "rank")
+        assert str(rank) == "4"
+        await pilot.press("f")
+        await pilot.pause()
+        # The same cell, not built again: it reads the rice ranking when drawn.
+        assert screen.table.get_cell("DOCS-CONSOLIDATION", "rank") is rank
+        assert str(rank) == "2"
+        assert str(screen.table.get_cell("DOCS-CONSOLIDATION", "score")) == "20.00"
+        assert str(screen.table.get_cell("REQ-KAFKA-TOPICS", "rank")) == "-"
+
+
 async def test_the_selected_item_is_explained_and_placed(example: Path) -> None:
     app = app_on(example)
     async with app.run_test(size=SIZE) as pilot:

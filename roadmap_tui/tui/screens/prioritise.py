@@ -4,6 +4,8 @@ explanation and sensitivity, and the value/effort matrix.
 `f` cycles the framework for this view only (roadmap.toml keeps its own); the ranks, the
 explanation and the "moved" column follow. Ranking, explanations and sensitivity come from
 `roadmap_tui.scoring`; scoreboards per framework are kept current edit by edit (`Boards`).
+The table's cells read the ranking shown when they are drawn (`RankCell`): a framework switch
+or an edit re-orders the rows and draws the ones on screen, never builds every row again.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Header, Static
+from textual.widgets.data_table import RowKey
 
 from roadmap_tui.models import BACKLOG
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
@@ -28,13 +31,35 @@ from roadmap_tui.tui.widgets.value_matrix import Point, ValueMatrix
 from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
-    from roadmap_tui.scoring import Framework, Ranking
+    from roadmap_tui.scoring import Framework, Ranking, Scored
     from roadmap_tui.workbench.boards import Boards
     from roadmap_tui.workbench.derived import Derived
 
 MATRIX_FRAMEWORK = "value-effort"  # the matrix places items by these inputs
 ID_WIDTH = 21
 NOTE_WIDTH = 14
+COLUMN_KEYS = ("rank", "moved", "id", "value", "score", "note")
+NOTHING = Text("")
+
+
+class RankCell:
+    """One cell of the ranking table, drawn only when shown: it reads the view's ranking then.
+    A framework switch over the 4,000 items of a big backlog re-orders the rows and draws the
+    few on screen; building six cells per row again was most of the switch. `str()` is the text
+    as shown."""
+
+    __slots__ = ("column", "item_id", "view")
+
+    def __init__(self, view: PrioritiseScreen, item_id: str, column: str) -> None:
+        self.view = view
+        self.item_id = item_id
+        self.column = column
+
+    def __rich__(self) -> Text:
+        return self.view.cell_text(self.item_id, self.column)
+
+    def __str__(self) -> str:
+        return self.view.cell_text(self.item_id, self.column).plain
 
 
 class PrioritiseScreen(RedrawnWhenShown):
@@ -87,7 +112,10 @@ class PrioritiseScreen(RedrawnWhenShown):
         self.framework_name: str | None = None  # None: the workspace's own
         self.boards: Boards | None = None
         self.ranking: Ranking | None = None
-        self.previous_ranks: dict[str, int | None] = {}  # under the framework shown before
+        self.previous: Ranking | None = None  # the ranking under the framework shown before
+        self._entries: dict[str, Scored] = {}  # of `ranking`, for the rows drawn so far
+        self._matrix: Framework | None = None  # the matrix's framework (see _matrix_framework)
+        self._row_keys: dict[str, RowKey] = {}  # the table's rows, by item id
         self._cells: dict[tuple[str, str, str | None, bool], Text] = {}  # see _cell
         self._points: tuple[tuple[int, str], list[Point], int] | None = None  # see _show_matrix
         self._stale = False
@@ -114,7 +142,7 @@ class PrioritiseScreen(RedrawnWhenShown):
         self.show_all()
 
     @property
-    def table(self) -> FixedTable[Text]:
+    def table(self) -> FixedTable[RankCell]:
         return self.query_one("#ranking", FixedTable)
 
     # --- what is shown -------------------------------------------------------------------------
@@ -147,56 +175,69 @@ class PrioritiseScreen(RedrawnWhenShown):
             self.location = BACKLOG
         ids = [item.id for item in ws.items_in(self.location)]
         self.ranking = board.ranking(ids) if board is not None else None
+        self._entries = {}
+        self._matrix = self._matrix_framework()
         self._fill_table()
         self._show_heading()
         self._show_selected()
 
     def _fill_table(self) -> None:
         """The rows in rank order. When the same items are shown (another framework, an edit),
-        the cells are updated and the rows re-sorted instead of built again."""
-        from roadmap_tui.models.numbers import fmt_score as show_result
-        from roadmap_tui.scoring.explain import show_value
-
+        the rows are re-ordered and the cells, which read the ranking when drawn, stay."""
         table = self.table
         selected = self.selected_id()
         ranking = self.ranking
         if ranking is None:
             table.clear()
+            self._row_keys = {}
             return
-        matrix = self._matrix_framework()
-        # Cells are shared, not built per row: a framework switch over 4,000 backlog items
-        # re-ranks every row, and one Text per cell cost most of the switch (DataTable draws
-        # only the rows on screen and never changes a cell it is given).
-        cell = self._cell
-        rows: dict[str, list[Text]] = {}
-        for entry in ranking:
-            item = ranking.item(entry.item_id)
-            moved = _moved(self.previous_ranks.get(entry.item_id), entry.rank)
-            if entry.rank is None:
-                why = entry.missing and f"needs {', '.join(entry.missing)}"
-                why = why or f"{', '.join(entry.out_of_range)} out of range"
-                note = cell(why, "yellow", clip=True)
-            else:
-                quadrant = entry.quadrant
-                if quadrant is None and matrix is not None:
-                    quadrant = matrix.quadrant(item.score)  # the matrix's, for other frameworks
-                note = cell(quadrant or "")
-            rows[entry.item_id] = [
-                cell(str(entry.rank) if entry.rank is not None else "-", "", "right"),
-                moved,
-                cell(item.id, "bold", clip=True),
-                cell(show_value(entry.value) if entry.value is not None else ""),
-                cell(show_result(entry.score) if entry.score is not None else ""),
-                note,
-            ]
-        if len(rows) == table.row_count and all(key in table.rows for key in rows):
-            table.replace_rows(rows)
+        order = ranking.ids()
+        row_keys = self._row_keys
+        if len(order) == len(row_keys) and row_keys.keys() == set(order):
+            table.reorder([row_keys[item_id] for item_id in order])
         else:
             table.clear()
-            for item_id, cells in rows.items():
-                table.add_row(*cells, key=item_id)
+            self._row_keys = {
+                item_id: table.add_row(
+                    *(RankCell(self, item_id, key) for key in COLUMN_KEYS), key=item_id
+                )
+                for item_id in order
+            }
         if selected is not None:
             self.select(selected)
+
+    def cell_text(self, item_id: str, column: str) -> Text:
+        """A cell of the table as shown now (see `RankCell`)."""
+        from roadmap_tui.models.numbers import fmt_score as show_result
+        from roadmap_tui.scoring.explain import show_value
+
+        ranking = self.ranking
+        if ranking is None or item_id not in ranking:
+            return NOTHING
+        entry = self._entries.get(item_id)
+        if entry is None:
+            entry = self._entries[item_id] = ranking.entry(item_id)
+        cell = self._cell
+        if column == "rank":
+            return cell(str(entry.rank) if entry.rank is not None else "-", "", "right")
+        if column == "moved":
+            previous = self.previous
+            before = previous.rank_of(item_id) if previous and item_id in previous else None
+            return _moved(before, entry.rank)
+        if column == "id":
+            return cell(item_id, "bold", clip=True)
+        if column == "value":
+            return cell(show_value(entry.value) if entry.value is not None else "")
+        if column == "score":
+            return cell(show_result(entry.score) if entry.score is not None else "")
+        if entry.rank is None:
+            why = entry.missing and f"needs {', '.join(entry.missing)}"
+            why = why or f"{', '.join(entry.out_of_range)} out of range"
+            return cell(why, "yellow", clip=True)
+        quadrant = entry.quadrant
+        if quadrant is None and self._matrix is not None:
+            quadrant = self._matrix.quadrant(ranking.item(item_id).score)  # for other frameworks
+        return cell(quadrant or "")
 
     def _cell(
         self, text: str, style: str = "", justify: str | None = None, *, clip: bool = False
@@ -268,13 +309,15 @@ class PrioritiseScreen(RedrawnWhenShown):
             return  # scores are not worked out yet
         framework = self._matrix_framework()
         if framework is None:
-            matrix.update(Text("The value/effort thresholds in roadmap.toml are unusable.", "red"))
+            matrix.say(Text("The value/effort thresholds in roadmap.toml are unusable.", "red"))
             return
         from roadmap_tui.scoring import quadrant_thresholds
 
         points, unplaced = self._matrix_points(framework)
         value_threshold, effort_threshold = quadrant_thresholds(framework)
-        matrix.border_title = f"value/effort · {self.location}"
+        title = f"value/effort · {self.location}"
+        if matrix.border_title != title:  # setting it redraws the matrix, even when the same
+            matrix.border_title = title
         matrix.show(
             points,
             selected,
@@ -324,7 +367,7 @@ class PrioritiseScreen(RedrawnWhenShown):
     def _reloaded(self) -> None:
         self._points = None
         self.boards = None
-        self.previous_ranks = {}
+        self.previous = None
         self.redraw_when_shown()
 
     @on(DataTable.RowHighlighted, "#ranking")
@@ -344,10 +387,7 @@ class PrioritiseScreen(RedrawnWhenShown):
         names = boards.names()
         current = self.active_framework
         index = names.index(current) if current in names else -1
-        ranking = self.ranking
-        self.previous_ranks = (
-            {entry.item_id: entry.rank for entry in ranking} if ranking is not None else {}
-        )
+        self.previous = self.ranking
         self.framework_name = names[(index + step) % len(names)]
         self.show_all()
 
@@ -355,7 +395,7 @@ class PrioritiseScreen(RedrawnWhenShown):
         locations = [BACKLOG, *self.session.workspace.quarter_ids()]
         index = locations.index(self.location) if self.location in locations else 0
         self.location = locations[(index + step) % len(locations)]
-        self.previous_ranks = {}
+        self.previous = None
         self.show_all()
 
     def action_go(self) -> None:

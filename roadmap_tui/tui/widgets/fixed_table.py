@@ -31,16 +31,13 @@ class FixedTable(DataTable[CellType]):
             width + self._row_label_column_width, self._total_row_height + header
         )
 
-    def replace_rows(self, rows: dict[str, list[CellType]]) -> None:
-        """New cells for the rows with these keys, shown in this order; the same keys as the
-        table holds. One refresh instead of one per cell (`update_cell` refreshes each time)."""
-        data = self._data
-        columns = [column.key for column in self.ordered_columns]
-        for key, cells in rows.items():
-            row = data[RowKey(key)]
-            for column, cell in zip(columns, cells, strict=True):
-                row[column] = cell
-        # What `sort` does, with the order given.
-        self._row_locations = TwoWayDict({RowKey(key): index for index, key in enumerate(rows)})
-        self._update_count += 1
+    def reorder(self, keys: list[RowKey]) -> None:
+        """Show the rows in this order (the keys `add_row` returned, every row's once), cells
+        unchanged: what `sort` does, with the order given. Cells that read what they show
+        when drawn then show it in one refresh."""
+        self._row_locations = TwoWayDict({key: index for index, key in enumerate(keys)})
+        self._update_count += 1  # DataTable's render caches are keyed by it
+        # The rows in order, as `ordered_rows` would work them out again from the locations.
+        rows = self.rows
+        self._ordered_row_cache[(len(keys), self._update_count)] = [rows[key] for key in keys]
         self.refresh()

@@ -56,9 +56,15 @@ class ValueMatrix(Static):
         # The points last placed and where: the same list shown again (another item selected,
         # another framework in the ranking) is not placed again, 4,000 backlog items included.
         self._placed: tuple[list[Point], float, float] | None = None
+        self._drawn: tuple[float, float, str | None, int] | None = None  # see `show`
         self._quadrant_of: dict[tuple[int, int], str] = {}
         self._counts: dict[str, int] = {}
         self._where: dict[str, tuple[tuple[int, int], Point]] = {}
+
+    def say(self, message: Text) -> None:
+        """A message instead of the matrix (the next `show` draws the matrix again)."""
+        self._drawn = None
+        self.update(message)
 
     def place(self, point: Point) -> tuple[int, int]:
         high_value = point.quadrant in ("quick win", "big bet")
@@ -78,6 +84,10 @@ class ValueMatrix(Static):
         unplaced: int = 0,
     ) -> None:
         placed = (points, value_threshold, effort_threshold)
+        drawn = (value_threshold, effort_threshold, selected, unplaced)
+        if self._placed is not None and self._placed[0] is points and self._drawn == drawn:
+            return  # what is shown already (a framework switch): not drawn again
+        self._drawn = drawn
         if self._placed is None or self._placed[0] is not points or self._placed[1:] != placed[1:]:
             self.value_threshold = value_threshold
             self.effort_threshold = effort_threshold
