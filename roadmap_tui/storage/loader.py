@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -64,8 +65,17 @@ class Loaded:
         return [p for p in self.problems if not p.is_error]
 
 
-def load_source(source: Source) -> Loaded:
-    """Every file parsed and validated; the workspace is None only when roadmap.toml is unusable."""
+def load_source(
+    source: Source, *, keep_files: bool = True, reuse: Mapping[str, Item] | None = None
+) -> Loaded:
+    """Every file parsed and validated; the workspace is None only when roadmap.toml is unusable.
+
+    `keep_files=False` is for reading only: the files' bytes and parsed tables, which only a
+    save compares against, are let go as soon as the models are built (a third of what a
+    workspace holds). `reuse` maps ids to items already read (another version of the same
+    workspace): an item read equal to one of them is that very object, so two versions share
+    what did not change. Only for versions nobody edits.
+    """
     problems: list[Problem] = list(source.problems)
     parsed: dict[str, LoadedFile] = {}
     for name, data in sorted(source.files.items()):
@@ -83,13 +93,13 @@ def load_source(source: Source) -> Loaded:
         stem = name.removesuffix(".toml")
         if name == BACKLOG_FILE:
             backlog = Backlog.model_construct(
-                items=_load_items(source, file, "proposed", problems),
+                items=_load_items(source, file, "proposed", problems, reuse),
                 **_extra(file.raw, {"items"}),
             )
         elif name == FEEDBACK_FILE:
             feedback = _validate(source, file, FeedbackLog, file.raw, "", problems)
         elif is_quarter_id(stem):
-            plan = _load_quarter(source, file, stem, problems)
+            plan = _load_quarter(source, file, stem, problems, reuse)
             if plan is not None:
                 quarters[stem] = plan
         elif _LOOKS_LIKE_QUARTER.match(stem):
@@ -108,6 +118,8 @@ def load_source(source: Source) -> Loaded:
                     severity="warning",
                 )
             )
+        if not keep_files and not file.broken:
+            file.raw = {}  # built: only a broken file's tables are looked at again (below)
     if ROADMAP not in source.files and not any(p.file.endswith(ROADMAP) for p in problems):
         problems.append(
             Problem(
@@ -123,8 +135,16 @@ def load_source(source: Source) -> Loaded:
         )
         for problem in validate_workspace(workspace, unreadable=_unreadable_ids(parsed, workspace)):
             problems.append(_shown(source, problem))
-    texts = {source.shown(f.name): f.data.decode("utf-8", "replace") for f in parsed.values()}
+    named = {p.file for p in problems}
+    texts = {
+        source.shown(f.name): f.data.decode("utf-8", "replace")
+        for f in parsed.values()
+        if source.shown(f.name) in named
+    }
     located = locate_all(problems, texts)
+    if not keep_files:
+        parsed = {}
+        source.files = {}
     return Loaded(
         source=source, workspace=workspace, files=parsed, problems=located, unread=sorted(unread)
     )
@@ -245,7 +265,11 @@ def _by_id(shown: str, raw: dict[str, Any], error: ValidationError) -> list[Prob
 
 
 def _load_items(
-    source: Source, file: LoadedFile, default_status: str, problems: list[Problem]
+    source: Source,
+    file: LoadedFile,
+    default_status: str,
+    problems: list[Problem],
+    reuse: Mapping[str, Item] | None = None,
 ) -> list[Item]:
     shown = source.shown(file.name)
     raw_items = file.raw.get("items", [])
@@ -264,7 +288,7 @@ def _load_items(
         if "status" not in raw:
             raw = {**raw, "status": default_status}
         try:
-            items.append(Item.model_validate(raw))
+            item = Item.model_validate(raw)
         except ValidationError as error:
             file.broken = True
             problems.extend(
@@ -272,11 +296,18 @@ def _load_items(
                     shown, f"items[{label}]", error, ident if isinstance(ident, str) else None
                 )
             )
+            continue
+        same = reuse.get(item.id) if reuse is not None else None
+        items.append(same if same is not None and same == item else item)
     return items
 
 
 def _load_quarter(
-    source: Source, file: LoadedFile, quarter_id: str, problems: list[Problem]
+    source: Source,
+    file: LoadedFile,
+    quarter_id: str,
+    problems: list[Problem],
+    reuse: Mapping[str, Item] | None = None,
 ) -> QuarterPlan | None:
     shown = source.shown(file.name)
     header_raw = file.raw.get("quarter")
@@ -298,7 +329,7 @@ def _load_quarter(
             )
         )
         return None
-    items = _load_items(source, file, "planned", problems)
+    items = _load_items(source, file, "planned", problems, reuse)
     return QuarterPlan.model_construct(
         quarter=header, items=items, **_extra(file.raw, {"quarter", "items"})
     )
