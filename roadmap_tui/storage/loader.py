@@ -76,19 +76,28 @@ def load_source(
     workspace): an item read equal to one of them is that very object, so two versions share
     what did not change. Only for versions nobody edits.
     """
-    problems: list[Problem] = list(source.problems)
+    # Each file is parsed just before its models are built (so that, read-only, one file's
+    # tables are held at a time); problems are still told in the same order: what reading
+    # each file found (by name), then roadmap.toml's models, then the other files' models.
+    found_reading: dict[str, list[Problem]] = {name: [] for name in source.files}
+    problems: list[Problem] = []
     parsed: dict[str, LoadedFile] = {}
-    for name, data in sorted(source.files.items()):
-        loaded = _parse(source, name, data, problems)
+
+    def parse(name: str) -> LoadedFile | None:
+        loaded = _parse(source, name, source.files[name], found_reading[name])
         if loaded is not None:
             parsed[name] = loaded
+        return loaded
 
+    if ROADMAP in source.files:
+        parse(ROADMAP)
     roadmap = _load_roadmap(source, parsed, problems)
     quarters: dict[str, QuarterPlan] = {}
     backlog = Backlog()
     feedback: FeedbackLog | None = None
-    for name, file in parsed.items():
-        if name == ROADMAP:
+    for name in sorted(source.files):
+        file = parse(name) if name != ROADMAP else None
+        if file is None:
             continue
         stem = name.removesuffix(".toml")
         if name == BACKLOG_FILE:
@@ -120,6 +129,12 @@ def load_source(
             )
         if not keep_files and not file.broken:
             file.raw = {}  # built: only a broken file's tables are looked at again (below)
+    problems = [
+        *source.problems,
+        *(p for name in sorted(found_reading) for p in found_reading[name]),
+        *problems,
+    ]
+    parsed = {name: parsed[name] for name in sorted(parsed)}
     if ROADMAP not in source.files and not any(p.file.endswith(ROADMAP) for p in problems):
         problems.append(
             Problem(

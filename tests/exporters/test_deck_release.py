@@ -64,3 +64,14 @@ def test_release_counts_only_new_slides() -> None:
     prs, result = build(_long_deck(), measure=MEASURE, release=False)
     assert release_slides(prs) == 2 * len(result.slides)
     assert release_slides(prs) == 0
+
+
+def test_a_released_tree_is_taken_apart_even_while_something_holds_it() -> None:
+    # python-pptx's objects for shapes hold elements in reference cycles: the tree they hold
+    # must not keep the slide's content until a full garbage collection.
+    prs, _ = build(_long_deck(), measure=MEASURE, release=False)
+    held = [slide.element for slide in prs.slides]
+    sizes = [sum(1 for _ in root.iter()) for root in held]
+    assert min(sizes) > 5
+    release_slides(prs)
+    assert [len(root) for root in held] == [0] * len(held)

@@ -49,11 +49,23 @@ def release_slides(prs: Any) -> int:
         state = vars(part)
         # The tree: python-pptx's own `_element` (no public API lets a part go; bounded <1.1,
         # and tests/exporters/test_deck_release.py fails if that changes).
-        del state["_element"]
+        tree = state.pop("_element")
         for name in _CACHED:
             state.pop(name, None)  # python-pptx's cached slide object, which holds the tree too
         part.__class__ = _released_class(type(part))
         released: Any = part
         released.xml = xml
+        _take_apart(tree)
         count += 1
     return count
+
+
+def _take_apart(tree: Any) -> None:
+    """Free a released tree now. python-pptx's objects for shapes (fills, lines, the slide)
+    refer to each other in cycles and hold elements of the tree, which keeps the whole tree
+    until a full garbage collection; unlinked one by one (deepest first), every node no such
+    object holds is freed as soon as it is let go."""
+    for element in reversed(list(tree.iter())):
+        parent = element.getparent()
+        if parent is not None:
+            parent.remove(element)

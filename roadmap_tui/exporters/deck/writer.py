@@ -11,7 +11,6 @@ from roadmap_tui.exporters.deck import appendix, details, directors, overview
 from roadmap_tui.exporters.deck.canvas import Canvas
 from roadmap_tui.exporters.deck.measure import Measure, measure_for
 from roadmap_tui.exporters.deck.model import DeckError, DeckExists, DeckInput, DeckResult
-from roadmap_tui.exporters.deck.release import release_slides
 from roadmap_tui.exporters.deck.template import open_presentation
 from roadmap_tui.exporters.deck.theme import read_theme
 from roadmap_tui.models import WorkspaceError
@@ -29,14 +28,15 @@ def build(
 
     Directors get at most six slides (the ask and the risks, Now / Next / Later, value and
     capacity); the PO the whole story; the team the PO's deck and each changed item's details.
-    With `release`, each section's slides are kept as their XML bytes once it is done
-    (`release.release_slides`): ready to save, no longer to read or change.
+    With `release`, slides are kept as their XML bytes once done (after each section, and
+    each table slide once drawn; `release.release_slides`): ready to save, no longer to read
+    or change.
     """
     prs, layouts = open_presentation(template)
     theme = read_theme(prs, layouts.title_only, layouts.from_template)
     body = measure if measure is not None else measure_for(theme.minor)
     heading = measure if measure is not None else measure_for(theme.major)
-    canvas = Canvas(prs, layouts, body, theme, heading)
+    canvas = Canvas(prs, layouts, body, theme, heading, release=release)
     sections: list[Callable[[Canvas, DeckInput], None]] = [overview.cover, overview.summary]
     if deck.audience == "directors":
         sections += [directors.now_next_later, _value_and_effort_alone]
@@ -54,8 +54,7 @@ def build(
         sections.append(appendix.appendix)
     for section in sections:
         section(canvas, deck)
-        if release:
-            release_slides(prs)  # its slides are done: kept as bytes from here on
+        canvas.done()  # no section changes an earlier one's slides
     return prs, DeckResult(slides=list(canvas.titles), warnings=list(canvas.warnings))
 
 
