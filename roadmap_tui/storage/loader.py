@@ -76,6 +76,9 @@ def load_source(
     workspace): an item read equal to one of them is that very object, so two versions share
     what did not change. Only for versions nobody edits.
     """
+    if reuse is not None and keep_files:
+        raise ValueError("items are shared between versions only when read-only")
+    sharing = None if keep_files else _Sharing(reuse or {})
     # Each file is parsed just before its models are built (so that, read-only, one file's
     # tables are held at a time); problems are still told in the same order: what reading
     # each file found (by name), then roadmap.toml's models, then the other files' models.
@@ -102,13 +105,13 @@ def load_source(
         stem = name.removesuffix(".toml")
         if name == BACKLOG_FILE:
             backlog = Backlog.model_construct(
-                items=_load_items(source, file, "proposed", problems, reuse),
+                items=_load_items(source, file, "proposed", problems, sharing),
                 **_extra(file.raw, {"items"}),
             )
         elif name == FEEDBACK_FILE:
             feedback = _validate(source, file, FeedbackLog, file.raw, "", problems)
         elif is_quarter_id(stem):
-            plan = _load_quarter(source, file, stem, problems, reuse)
+            plan = _load_quarter(source, file, stem, problems, sharing)
             if plan is not None:
                 quarters[stem] = plan
         elif _LOOKS_LIKE_QUARTER.match(stem):
@@ -163,6 +166,27 @@ def load_source(
     return Loaded(
         source=source, workspace=workspace, files=parsed, problems=located, unread=sorted(unread)
     )
+
+
+class _Sharing:
+    """What the items of a read-only load share: equal items of a version read before, and
+    the names of the fields written (pydantic keeps a set of them per item, 700 bytes, a
+    quarter of an item; items of one file mostly write the same fields). Nobody edits these
+    items, so no set is ever added to."""
+
+    def __init__(self, reuse: Mapping[str, Item]) -> None:
+        self.reuse = reuse
+        self.names: dict[frozenset[str], set[str]] = {}
+
+    def item(self, item: Item) -> Item:
+        same = self.reuse.get(item.id)
+        if same is not None and same == item:
+            return same
+        written = item.model_fields_set
+        shared = self.names.setdefault(frozenset(written), written)
+        if shared is not written:
+            object.__setattr__(item, "__pydantic_fields_set__", shared)
+        return item
 
 
 def _unreadable_ids(parsed: dict[str, LoadedFile], ws: Workspace) -> set[str]:
@@ -284,7 +308,7 @@ def _load_items(
     file: LoadedFile,
     default_status: str,
     problems: list[Problem],
-    reuse: Mapping[str, Item] | None = None,
+    sharing: _Sharing | None = None,
 ) -> list[Item]:
     shown = source.shown(file.name)
     raw_items = file.raw.get("items", [])
@@ -312,8 +336,7 @@ def _load_items(
                 )
             )
             continue
-        same = reuse.get(item.id) if reuse is not None else None
-        items.append(same if same is not None and same == item else item)
+        items.append(sharing.item(item) if sharing is not None else item)
     return items
 
 
@@ -322,7 +345,7 @@ def _load_quarter(
     file: LoadedFile,
     quarter_id: str,
     problems: list[Problem],
-    reuse: Mapping[str, Item] | None = None,
+    sharing: _Sharing | None = None,
 ) -> QuarterPlan | None:
     shown = source.shown(file.name)
     header_raw = file.raw.get("quarter")
@@ -344,7 +367,7 @@ def _load_quarter(
             )
         )
         return None
-    items = _load_items(source, file, "planned", problems, reuse)
+    items = _load_items(source, file, "planned", problems, sharing)
     return QuarterPlan.model_construct(
         quarter=header, items=items, **_extra(file.raw, {"quarter", "items"})
     )

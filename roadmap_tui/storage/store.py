@@ -122,8 +122,6 @@ class WorkspaceStore:
         `read_only`: never saved, so the files' bytes and tables are not kept (see
         `load_source`, also for `reuse`, which only a read-only store may take).
         """
-        if reuse is not None and not read_only:
-            raise ValueError("items are shared between versions only when read-only")
         base = workspace if workspace is not None else Path(spec)
         folder = spec if isinstance(spec, Path) else folder_of(spec, base)
 

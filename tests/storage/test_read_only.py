@@ -99,3 +99,17 @@ def test_problems_of_a_read_only_load_still_name_their_line(write_ws: WriteWorks
 def test_sharing_items_needs_read_only(versions: Path) -> None:
     with pytest.raises(ValueError, match="only when read-only"):
         WorkspaceStore.open(versions, reuse={})
+
+
+def test_items_writing_the_same_fields_share_one_set_of_their_names(versions: Path) -> None:
+    kept = WorkspaceStore.open(versions).workspace.quarters["2026-Q4"].items
+    read = WorkspaceStore.open(versions, read_only=True).workspace.quarters["2026-Q4"].items
+    # What each item wrote is unchanged: KEEP wrote tags, SIZE did not.
+    assert [i.model_fields_set for i in read] == [i.model_fields_set for i in kept]
+    assert read[0].model_fields_set == {"id", "title", "estimate", "tags", "status"}
+    scenario = WorkspaceStore.open("scenario:next", versions, read_only=True).workspace
+    size, new = scenario.quarters["2026-Q4"].items[1:]
+    assert size.model_fields_set is new.model_fields_set  # id, title, estimate, status
+    # A store that may save keeps a set per item: an edit marks only the item edited.
+    editable = WorkspaceStore.open("scenario:next", versions).workspace.quarters["2026-Q4"]
+    assert editable.items[1].model_fields_set is not editable.items[2].model_fields_set
