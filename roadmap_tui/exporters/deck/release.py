@@ -2,11 +2,11 @@
 
 python-pptx keeps each slide's lxml tree until the file is saved, at some 200 bytes per
 element and attribute: 50 MiB for the 64 slides of a 10,000-item impact deck (3 MiB of XML).
-No slide is touched again once the section that made it has returned (nothing links back to an
-earlier slide; the slide count comes from the presentation's list), so the writer releases
-after each section: a released part keeps its name, content type and relationships, and gives
-the XML it held, serialized as python-pptx serializes it, when the package is saved. The saved
-file is the same, byte for byte.
+No slide is touched again once done (nothing links back to an earlier slide; the slide count
+comes from the presentation's list), so the canvas releases the slides made so far after each
+section and after each table slide (`Canvas.done`): a released part keeps its name, content
+type and relationships, and gives the XML it held, serialized as python-pptx serializes it,
+when the package is saved. The saved file is the same, byte for byte.
 """
 
 from __future__ import annotations
