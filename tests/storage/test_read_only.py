@@ -113,3 +113,23 @@ def test_items_writing_the_same_fields_share_one_set_of_their_names(versions: Pa
     # A store that may save keeps a set per item: an edit marks only the item edited.
     editable = WorkspaceStore.open("scenario:next", versions).workspace.quarters["2026-Q4"]
     assert editable.items[1].model_fields_set is not editable.items[2].model_fields_set
+
+
+def test_problems_keep_their_order_though_files_are_read_one_at_a_time(
+    write_ws: WriteWorkspace,
+) -> None:
+    # What reading found (by file name) comes first, then what the models found.
+    folder = write_ws(
+        {
+            "2026-Q4.toml": QUARTER.replace("estimate = 3", 'estimate = "three"'),
+            "backlog.toml": "[[items]\nid = ",
+            "2027-Q1.toml": "id = [",
+        }
+    )
+    for read_only in (False, True):
+        problems = WorkspaceStore.open(folder, read_only=read_only).loaded.errors
+        assert [p.file.rsplit("/", 1)[1] for p in problems] == [
+            "2027-Q1.toml",
+            "backlog.toml",
+            "2026-Q4.toml",
+        ]
