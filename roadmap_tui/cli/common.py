@@ -6,14 +6,14 @@ import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 import click
 
 from roadmap_tui.cli.output import echo
-from roadmap_tui.models import Problem, Workspace, WorkspaceError
+from roadmap_tui.models import Item, Problem, Workspace, WorkspaceError
 from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
 from roadmap_tui.storage.errors import locate_all
 from roadmap_tui.storage.outputs import OutputExists
@@ -88,11 +88,18 @@ def print_problems(problems: list[Problem], *, warnings: bool = True) -> None:
             echo(str(problem), err=True)
 
 
-def open_store(path: Path, spec: str | None = None) -> WorkspaceStore:
-    """Open a workspace (or a source relative to it) and stop with located errors if unusable."""
+def open_store(
+    path: Path,
+    spec: str | None = None,
+    *,
+    read_only: bool = False,
+    reuse: Mapping[str, Item] | None = None,
+) -> WorkspaceStore:
+    """Open a workspace (or a source relative to it) and stop with located errors if unusable.
+    `read_only` and `reuse` (a command that never saves): see `WorkspaceStore.open`."""
     from roadmap_tui.cli.opened import load_store
 
-    store = load_store(spec if spec is not None else path, path)
+    store = load_store(spec if spec is not None else path, path, read_only=read_only, reuse=reuse)
     say_finished(store)
     if store.loaded.errors:
         print_problems(store.problems)

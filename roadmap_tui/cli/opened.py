@@ -8,6 +8,7 @@ command's click context (`meta`), so nothing outlives one invocation.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,7 @@ from roadmap_tui.cli.collector import collector_paused
 from roadmap_tui.storage import WorkspaceStore
 
 if TYPE_CHECKING:
-    from roadmap_tui.models import Workspace
+    from roadmap_tui.models import Item, Workspace
     from roadmap_tui.planning.capacity import TeamLoad
     from roadmap_tui.planning.dependencies import DependencyProblems
     from roadmap_tui.planning.graph import PlanGraph
@@ -44,14 +45,22 @@ def _meta() -> dict[str, Any]:
     return ctx.find_root().meta if ctx is not None else {}
 
 
-def load_store(spec: str | Path, workspace: Path) -> WorkspaceStore:
-    """The source read once per command: a second mention returns the same store."""
+def load_store(
+    spec: str | Path,
+    workspace: Path,
+    *,
+    read_only: bool = False,
+    reuse: Mapping[str, Item] | None = None,
+) -> WorkspaceStore:
+    """The source read once per command: a second mention returns the same store (read again
+    when it was read for reading only and is now wanted for a save). `read_only` and `reuse`:
+    see `WorkspaceStore.open`."""
     stores: dict[tuple[str, ...], WorkspaceStore] = _meta().setdefault(_STORES, {})
     key = source_key(spec, workspace)
     store = stores.get(key)
-    if store is None:
+    if store is None or (store.read_only and not read_only):
         with collector_paused():
-            store = WorkspaceStore.open(spec, workspace=workspace)
+            store = WorkspaceStore.open(spec, workspace=workspace, read_only=read_only, reuse=reuse)
         stores[key] = store
     return store
 

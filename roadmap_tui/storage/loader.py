@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -64,32 +65,53 @@ class Loaded:
         return [p for p in self.problems if not p.is_error]
 
 
-def load_source(source: Source) -> Loaded:
-    """Every file parsed and validated; the workspace is None only when roadmap.toml is unusable."""
-    problems: list[Problem] = list(source.problems)
+def load_source(
+    source: Source, *, keep_files: bool = True, reuse: Mapping[str, Item] | None = None
+) -> Loaded:
+    """Every file parsed and validated; the workspace is None only when roadmap.toml is unusable.
+
+    `keep_files=False` is for reading only: the files' bytes and parsed tables, which only a
+    save compares against, are let go as soon as the models are built (a third of what a
+    workspace holds). `reuse` maps ids to items already read (another version of the same
+    workspace): an item read equal to one of them is that very object, so two versions share
+    what did not change. Only for versions nobody edits.
+    """
+    if reuse is not None and keep_files:
+        raise ValueError("items are shared between versions only when read-only")
+    sharing = None if keep_files else _Sharing(reuse or {})
+    # Each file is parsed just before its models are built (so that, read-only, one file's
+    # tables are held at a time); problems are still told in the same order: what reading
+    # each file found (by name), then roadmap.toml's models, then the other files' models.
+    found_reading: dict[str, list[Problem]] = {name: [] for name in source.files}
+    problems: list[Problem] = []
     parsed: dict[str, LoadedFile] = {}
-    for name, data in sorted(source.files.items()):
-        loaded = _parse(source, name, data, problems)
+
+    def parse(name: str) -> LoadedFile | None:
+        loaded = _parse(source, name, source.files[name], found_reading[name])
         if loaded is not None:
             parsed[name] = loaded
+        return loaded
 
+    if ROADMAP in source.files:
+        parse(ROADMAP)
     roadmap = _load_roadmap(source, parsed, problems)
     quarters: dict[str, QuarterPlan] = {}
     backlog = Backlog()
     feedback: FeedbackLog | None = None
-    for name, file in parsed.items():
-        if name == ROADMAP:
+    for name in sorted(source.files):
+        file = parse(name) if name != ROADMAP else None
+        if file is None:
             continue
         stem = name.removesuffix(".toml")
         if name == BACKLOG_FILE:
             backlog = Backlog.model_construct(
-                items=_load_items(source, file, "proposed", problems),
+                items=_load_items(source, file, "proposed", problems, sharing),
                 **_extra(file.raw, {"items"}),
             )
         elif name == FEEDBACK_FILE:
             feedback = _validate(source, file, FeedbackLog, file.raw, "", problems)
         elif is_quarter_id(stem):
-            plan = _load_quarter(source, file, stem, problems)
+            plan = _load_quarter(source, file, stem, problems, sharing)
             if plan is not None:
                 quarters[stem] = plan
         elif _LOOKS_LIKE_QUARTER.match(stem):
@@ -108,6 +130,14 @@ def load_source(source: Source) -> Loaded:
                     severity="warning",
                 )
             )
+        if not keep_files and not file.broken:
+            file.raw = {}  # built: only a broken file's tables are looked at again (below)
+    problems = [
+        *source.problems,
+        *(p for name in sorted(found_reading) for p in found_reading[name]),
+        *problems,
+    ]
+    parsed = {name: parsed[name] for name in sorted(parsed)}
     if ROADMAP not in source.files and not any(p.file.endswith(ROADMAP) for p in problems):
         problems.append(
             Problem(
@@ -123,11 +153,40 @@ def load_source(source: Source) -> Loaded:
         )
         for problem in validate_workspace(workspace, unreadable=_unreadable_ids(parsed, workspace)):
             problems.append(_shown(source, problem))
-    texts = {source.shown(f.name): f.data.decode("utf-8", "replace") for f in parsed.values()}
+    named = {p.file for p in problems}
+    texts = {
+        source.shown(f.name): f.data.decode("utf-8", "replace")
+        for f in parsed.values()
+        if source.shown(f.name) in named
+    }
     located = locate_all(problems, texts)
+    if not keep_files:
+        parsed = {}
+        source.files = {}
     return Loaded(
         source=source, workspace=workspace, files=parsed, problems=located, unread=sorted(unread)
     )
+
+
+class _Sharing:
+    """What the items of a read-only load share: equal items of a version read before, and
+    the names of the fields written (pydantic keeps a set of them per item, 700 bytes, a
+    quarter of an item; items of one file mostly write the same fields). Nobody edits these
+    items, so no set is ever added to."""
+
+    def __init__(self, reuse: Mapping[str, Item]) -> None:
+        self.reuse = reuse
+        self.names: dict[frozenset[str], set[str]] = {}
+
+    def item(self, item: Item) -> Item:
+        same = self.reuse.get(item.id)
+        if same is not None and same == item:
+            return same
+        written = item.model_fields_set
+        shared = self.names.setdefault(frozenset(written), written)
+        if shared is not written:
+            object.__setattr__(item, "__pydantic_fields_set__", shared)
+        return item
 
 
 def _unreadable_ids(parsed: dict[str, LoadedFile], ws: Workspace) -> set[str]:
@@ -245,7 +304,11 @@ def _by_id(shown: str, raw: dict[str, Any], error: ValidationError) -> list[Prob
 
 
 def _load_items(
-    source: Source, file: LoadedFile, default_status: str, problems: list[Problem]
+    source: Source,
+    file: LoadedFile,
+    default_status: str,
+    problems: list[Problem],
+    sharing: _Sharing | None = None,
 ) -> list[Item]:
     shown = source.shown(file.name)
     raw_items = file.raw.get("items", [])
@@ -264,7 +327,7 @@ def _load_items(
         if "status" not in raw:
             raw = {**raw, "status": default_status}
         try:
-            items.append(Item.model_validate(raw))
+            item = Item.model_validate(raw)
         except ValidationError as error:
             file.broken = True
             problems.extend(
@@ -272,11 +335,17 @@ def _load_items(
                     shown, f"items[{label}]", error, ident if isinstance(ident, str) else None
                 )
             )
+            continue
+        items.append(sharing.item(item) if sharing is not None else item)
     return items
 
 
 def _load_quarter(
-    source: Source, file: LoadedFile, quarter_id: str, problems: list[Problem]
+    source: Source,
+    file: LoadedFile,
+    quarter_id: str,
+    problems: list[Problem],
+    sharing: _Sharing | None = None,
 ) -> QuarterPlan | None:
     shown = source.shown(file.name)
     header_raw = file.raw.get("quarter")
@@ -298,7 +367,7 @@ def _load_quarter(
             )
         )
         return None
-    items = _load_items(source, file, "planned", problems)
+    items = _load_items(source, file, "planned", problems, sharing)
     return QuarterPlan.model_construct(
         quarter=header, items=items, **_extra(file.raw, {"quarter", "items"})
     )

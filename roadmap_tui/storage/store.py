@@ -5,13 +5,13 @@ from __future__ import annotations
 import copy
 import os
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from roadmap_tui.models import Problem, Workspace, WorkspaceError
+from roadmap_tui.models import Item, Problem, Workspace, WorkspaceError
 from roadmap_tui.storage.atomic import (
     SAVE_JOURNAL,
     TEMP_PREFIX,
@@ -86,8 +86,12 @@ class SaveResult:
 class WorkspaceStore:
     """A workspace read from a folder (or another source), and the one way back to disk."""
 
-    def __init__(self, loaded: Loaded, finished: Finished | None = None) -> None:
+    def __init__(
+        self, loaded: Loaded, finished: Finished | None = None, *, read_only: bool = False
+    ) -> None:
         self.loaded = loaded
+        # Opened for reading only: what a save compares against was not kept.
+        self.read_only = read_only
         # A multi-file save that was killed between its renames, finished when this was opened.
         self.finished_save = finished
         self._known: dict[str, dict[str, Any]] = {}  # a save's data where its text is not parsed
@@ -105,12 +109,27 @@ class WorkspaceStore:
                 }
 
     @classmethod
-    def open(cls, spec: str | Path, workspace: Path | None = None) -> WorkspaceStore:
-        """Open a folder, or a `git:REV`/`scenario:NAME` source relative to `workspace`."""
+    def open(
+        cls,
+        spec: str | Path,
+        workspace: Path | None = None,
+        *,
+        read_only: bool = False,
+        reuse: Mapping[str, Item] | None = None,
+    ) -> WorkspaceStore:
+        """Open a folder, or a `git:REV`/`scenario:NAME` source relative to `workspace`.
+
+        `read_only`: never saved, so the files' bytes and tables are not kept (see
+        `load_source`, also for `reuse`, which only a read-only store may take).
+        """
         base = workspace if workspace is not None else Path(spec)
         folder = spec if isinstance(spec, Path) else folder_of(spec, base)
+
+        def load(source: Source) -> Loaded:
+            return load_source(source, keep_files=not read_only, reuse=reuse)
+
         if folder is None:  # a git revision: read-only, nothing to finish
-            return cls(load_source(resolve_source(str(spec), base)))
+            return cls(load(resolve_source(str(spec), base)), read_only=read_only)
         finished: Finished | None = None
         locked = False
 
@@ -145,7 +164,7 @@ class WorkspaceStore:
                     severity="warning",
                 )
             )
-        return cls(load_source(source), finished)
+        return cls(load(source), finished, read_only=read_only)
 
     @property
     def source(self) -> Source:
@@ -171,6 +190,7 @@ class WorkspaceStore:
 
     def pending(self, ws: Workspace) -> list[str]:
         """File names whose content would change if `ws` were saved."""
+        self._refuse_if_read_only()
         from roadmap_tui.storage.writer import changes, desired_files
 
         names = []
@@ -181,6 +201,12 @@ class WorkspaceStore:
             if changes(file.raw if file is not None else {}, data, name):
                 names.append(name)
         return names
+
+    def _refuse_if_read_only(self) -> None:
+        if self.read_only:  # a programming error: such a store never kept what a save compares
+            raise WorkspaceError(
+                [Problem(self.source.display, "opened for reading only; open it again to save")]
+            )
 
     def changed_on_disk(self) -> list[Path]:
         """Files whose bytes on disk differ from what was read (content, not mtime, decides)."""
@@ -202,6 +228,7 @@ class WorkspaceStore:
 
     def save(self, ws: Workspace, *, force: bool = False) -> SaveResult:
         """Write the files whose content changed, each atomically; refuse to overwrite others' edits."""
+        self._refuse_if_read_only()
         from filelock import Timeout
 
         from roadmap_tui.storage.append import appended

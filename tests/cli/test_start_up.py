@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -58,10 +59,14 @@ def test_a_source_named_twice_is_read_once(monkeypatch: pytest.MonkeyPatch, exam
     real = WorkspaceStore.open.__func__  # type: ignore[attr-defined]
 
     def counting(
-        cls: type[WorkspaceStore], spec: str | Path, workspace: Path | None = None
+        cls: type[WorkspaceStore],
+        /,
+        spec: str | Path,
+        workspace: Path | None = None,
+        **options: Any,
     ) -> WorkspaceStore:
         opened.append(str(spec))
-        return real(cls, spec, workspace)  # type: ignore[no-any-return]
+        return real(cls, spec, workspace, **options)  # type: ignore[no-any-return]
 
     monkeypatch.setattr(WorkspaceStore, "open", classmethod(counting))
     # -w, BASE and ADJUSTED's default all name the same folder (once as ./relative): one read.

@@ -20,6 +20,7 @@ from roadmap_tui.exporters.deck.draw import (
 )
 from roadmap_tui.exporters.deck.layout import TITLE_INSET, Box, Page, emu, page_for
 from roadmap_tui.exporters.deck.measure import Measure
+from roadmap_tui.exporters.deck.release import release_slides
 from roadmap_tui.exporters.deck.template import Layouts
 from roadmap_tui.exporters.deck.theme import MAJOR, MINOR, Theme
 
@@ -53,7 +54,15 @@ class Canvas:
     heading: Measure | None = None
     titles: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Slides said to be done are kept as their XML bytes from then on (see `release`).
+    release: bool = False
     _pages: dict[int, Page] = field(default_factory=dict)
+
+    def done(self) -> None:
+        """Every slide made so far is complete: with `release`, each is kept as its XML bytes,
+        no longer as a tree (a long deck never holds all of them)."""
+        if self.release:
+            release_slides(self.prs)
 
     @property
     def themed(self) -> bool:

@@ -54,7 +54,7 @@ def tabled(
     head_notes: Sequence[str] = (),
     limit: int | None = LISTED,
     more: str = "rows",
-) -> list[Any]:
+) -> None:
     """A table over as many slides as it needs, a caption on the first; each slide's notes
     hold `head_notes` and the notes of its own rows (`row_notes[i]` for `rows[i]`).
 
@@ -100,7 +100,7 @@ def tabled(
         )
         text_box(slide, Box(box.x, box.y, box.w, message.height), Text([message]), BODY)
         notes(slide, [title, *head_notes, *(row_notes or [empty])])
-        return [slide]
+        return
 
     def new_slide(index: int, count: int) -> tuple[Any, Box]:
         slide, page_ = canvas.slide(numbered(title, index, count))
@@ -111,12 +111,13 @@ def tabled(
             return slide, first
         return slide, page_.content
 
-    made = table_slides(
-        rows, columns, new_slide, style or TableStyle(), canvas.measure, first, area
-    )
-    for slide, indexes in made:
+    def drawn(slide: Any, indexes: range) -> None:
         notes(slide, [title, *head_notes, *(row_notes[i] for i in indexes)])
-    return [slide for slide, _ in made]
+        canvas.done()  # this slide is complete
+
+    table_slides(
+        rows, columns, new_slide, style or TableStyle(), canvas.measure, first, area, drawn
+    )
 
 
 # --- 5. changes -------------------------------------------------------------------------------

@@ -273,17 +273,19 @@ def table_slides(
     measure: Measure,
     first_box: Box,
     next_box: Box,
-) -> list[tuple[Any, range]]:
+    drawn: Callable[[Any, range], None],
+) -> int:
     """Draw `rows` over as many slides as they need; `new_slide(index, count)` makes the slide
-    (index from 1) and returns it with the box for the table. Returns each slide with the
-    indexes of the rows on it."""
+    (index from 1) and returns it with the box for the table, and `drawn(slide, indexes)` is
+    told each slide once its table is drawn, with the indexes of the rows on it (no slide is
+    held here after that: a long table's slides can be let go one by one). Returns how many
+    slides were made."""
     pages = paginate(rows, columns, first_box.w, first_box.h, next_box.h, style, measure)
     widths = column_widths(columns, first_box.w, rows, style, measure)
-    slides = []
     start = 0
     for index, page_rows in enumerate(pages.pages, start=1):
         slide, box = new_slide(index, len(pages.pages))
         draw_table(slide, box, widths, pages.header, page_rows)
-        slides.append((slide, range(start, start + len(page_rows))))
+        drawn(slide, range(start, start + len(page_rows)))
         start += len(page_rows)
-    return slides
+    return len(pages.pages)

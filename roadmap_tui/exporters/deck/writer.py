@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,34 +18,49 @@ from roadmap_tui.storage.outputs import OutputExists, check_output, write_output
 
 
 def build(
-    deck: DeckInput, template: Path | None = None, measure: Measure | None = None
+    deck: DeckInput,
+    template: Path | None = None,
+    measure: Measure | None = None,
+    *,
+    release: bool = True,
 ) -> tuple[Any, DeckResult]:
     """The presentation and what it holds: slides in the order the meeting reads them.
 
     Directors get at most six slides (the ask and the risks, Now / Next / Later, value and
     capacity); the PO the whole story; the team the PO's deck and each changed item's details.
+    With `release`, slides are kept as their XML bytes once done (after each section, and
+    each table slide once drawn; `release.release_slides`): ready to save, no longer to read
+    or change.
     """
     prs, layouts = open_presentation(template)
     theme = read_theme(prs, layouts.title_only, layouts.from_template)
     body = measure if measure is not None else measure_for(theme.minor)
     heading = measure if measure is not None else measure_for(theme.major)
-    canvas = Canvas(prs, layouts, body, theme, heading)
-    overview.cover(canvas, deck)
-    overview.summary(canvas, deck)
+    canvas = Canvas(prs, layouts, body, theme, heading, release=release)
+    sections: list[Callable[[Canvas, DeckInput], None]] = [overview.cover, overview.summary]
     if deck.audience == "directors":
-        directors.now_next_later(canvas, deck)
-        overview.value_and_effort(canvas, deck, continued=False)
+        sections += [directors.now_next_later, _value_and_effort_alone]
     else:
-        overview.roadmap(canvas, deck)
-        overview.value_and_effort(canvas, deck)
-        details.changes(canvas, deck)
-        details.asks(canvas, deck)
-        details.dependencies(canvas, deck)
-        details.options(canvas, deck)
+        sections += [
+            overview.roadmap,
+            overview.value_and_effort,
+            details.changes,
+            details.asks,
+            details.dependencies,
+            details.options,
+        ]
         if deck.audience == "team":
-            details.item_details(canvas, deck)
-        appendix.appendix(canvas, deck)
+            sections.append(details.item_details)
+        sections.append(appendix.appendix)
+    for section in sections:
+        section(canvas, deck)
+        canvas.done()  # no section changes an earlier one's slides
     return prs, DeckResult(slides=list(canvas.titles), warnings=list(canvas.warnings))
+
+
+def _value_and_effort_alone(canvas: Canvas, deck: DeckInput) -> None:
+    """The directors' value and capacity slide: one, never continued."""
+    overview.value_and_effort(canvas, deck, continued=False)
 
 
 def save(prs: Any, path: Path, force: bool = False, workspace: Path | None = None) -> None:
