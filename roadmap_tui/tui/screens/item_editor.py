@@ -79,8 +79,25 @@ def build_ahead(app: App[Any]) -> None:
     opening only fills and draws it. Textual has no public call that mounts a screen off the
     stack; `_get_screen` is the one `push_screen` uses (textual is pinned in pyproject)."""
     screen = item_editor(app)
-    if not screen.is_running:
-        app._get_screen(screen)  # noqa: SLF001 - mount an installed screen ahead (textual pinned)
+    if screen.is_running:
+        return
+    _, mounted = app._get_screen(screen)  # noqa: SLF001 - mount an installed screen ahead (textual pinned)
+
+    async def lay_out() -> None:
+        await mounted  # every field, its own parts included
+        session = getattr(app, "session", None)
+        if app.screen is screen or session is None:
+            return  # opened meanwhile
+        # Filled once (with an item, as an opening would) and laid out and drawn now, while
+        # nobody waits: the first fill, layout and draw of ~110 widgets cost twice what later
+        # ones do.
+        ws = session.workspace
+        location, item = next(ws.located_items(), (BACKLOG, None))
+        screen.fill(ws, location, item)
+        screen._refresh_layout(app.size)  # noqa: SLF001 - no public call (textual pinned)
+        screen._compositor.render_update(full=True)  # noqa: SLF001 - as above
+
+    app.call_later(lay_out)
 
 
 class ItemEditorScreen(ModalScreen[Item | None]):
@@ -195,10 +212,7 @@ class ItemEditorScreen(ModalScreen[Item | None]):
     def on_mount(self) -> None:
         if self.ws is not None:
             self._show_form()
-        else:
-            # Built ahead: laid out now too, while nobody waits (the first layout of ~110
-            # widgets is the costly one). Textual has no public call for it (textual pinned).
-            self._refresh_layout(self.app.size)  # noqa: SLF001
+        # else: built ahead (`build_ahead` lays it out once mounted)
 
     def _show_form(self) -> None:
         assert self.ws is not None
