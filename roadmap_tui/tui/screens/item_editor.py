@@ -297,7 +297,7 @@ class ItemEditorScreen(ModalScreen[Item | None]):
             notes = checked.warnings.get(name, [])
             error = self.query_one(f"#error-{name}", Static)
             lines = [f"✗ {m}" for m in messages] + [f"! {m}" for m in notes]
-            error.update("\n".join(lines))
+            _say(error, "\n".join(lines))
             error.display = bool(lines)
             error.set_class(not messages and bool(notes), "-warning")
             self.query_one(f"#row-{name}").set_class(bool(messages), "-invalid")
@@ -309,10 +309,10 @@ class ItemEditorScreen(ModalScreen[Item | None]):
         checked = self.checked
         count = sum(len(m) for m in checked.errors.values()) if checked else 0
         if count:
-            status.update(f"✗ {count} error{'s' * (count != 1)}: fix to apply · esc cancels")
+            _say(status, f"✗ {count} error{'s' * (count != 1)}: fix to apply · esc cancels")
             status.add_class("-invalid")
         else:
-            status.update("ctrl+s or enter applies · esc cancels, changing nothing")
+            _say(status, "ctrl+s or enter applies · esc cancels, changing nothing")
             status.remove_class("-invalid")
 
     @on(Input.Changed)
@@ -357,6 +357,13 @@ class ItemEditorScreen(ModalScreen[Item | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _say(line: Static, text: str) -> None:
+    """Show `text` unless it is shown already: each update lays the whole form out again (a
+    check as the form opens set 22 lines to what they were, and cost a frame)."""
+    if str(line.content) != text:
+        line.update(text)
 
 
 def _extra(extra: object) -> dict[str, Any]:
