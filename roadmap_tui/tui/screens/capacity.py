@@ -85,14 +85,24 @@ class CapacityScreen(WorkingScreen, RedrawnWhenShown):
         items.add_column("what", key="what", width=22)
         items.add_column("status", key="status", width=12)
         self.show_all()
-        self.call_after_refresh(self._prepare_solver)
+        self._prepare_solver()
 
     def _prepare_solver(self) -> None:
-        """Once the view is drawn: the solver's libraries are imported in a thread while the
-        person reads it (the first `d` waited 0.45 s for them)."""
+        """The solver's libraries are imported in a thread while the person reads the view (the
+        first `d` waited 0.45 s for them): once it is drawn, so as not to slow its drawing. The
+        worker starts now, so that it is known as the view's work from the start."""
+        import threading
+
         from roadmap_tui.planning.solver import prepare
 
-        self.run_worker(prepare, name="prepare-solver", thread=True, exit_on_error=False)
+        drawn = threading.Event()
+        self.call_after_refresh(drawn.set)
+
+        def when_drawn() -> None:
+            drawn.wait(timeout=5)
+            prepare()
+
+        self.run_worker(when_drawn, name="prepare-solver", thread=True, exit_on_error=False)
 
     @property
     def grid(self) -> DataTable[Text]:
