@@ -18,6 +18,7 @@ the inline `score = { ... }` the format shows, so new files are written with tom
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass
@@ -193,7 +194,15 @@ def render(
     if result.endswith("\n\n"):
         # Removing the last table can leave the blank line that stood before it.
         result = result.rstrip("\n") + "\n"
+    if (original is None or not _BLANK_RUN.search(original)) and _BLANK_RUN.search(result):
+        # tomlkit 0.13 puts a second blank line before the table that follows a [[table]]
+        # added inside another (`[[quarter.reviews]]`, then `[[items]]`). A file that had no
+        # blank lines in a row gets none; one that had some is left as its author wrote it.
+        result = _BLANK_RUN.sub(lambda run: run.group(1) * 2, result)
     return None if result == original else result
+
+
+_BLANK_RUN = re.compile(r"(\r?\n)(?:\r?\n){2,}")  # two blank lines or more in a row
 
 
 def _leads_kept(before: str, after: str) -> str:
