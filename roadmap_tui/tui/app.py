@@ -60,8 +60,12 @@ class RoadmapApp(App[None]):
         journal: bool = True,
         tune_collector: bool = False,
         poll_seconds: float = POLL_SECONDS,
+        editor_ahead: bool = True,
     ) -> None:
         super().__init__()
+        # Build the item editor while the first screen is read (tests that open no editor, or
+        # test its building on a key press, turn it off: it costs ~0.4 s of CPU per app).
+        self.editor_ahead = editor_ahead
         self.collector = CollectorPolicy(tune_collector)
         self.workspace_path = workspace_path
         self.journal = journal
@@ -217,7 +221,7 @@ class RoadmapApp(App[None]):
 
         for name in DIALOG_MODULES:
             importlib.import_module(f"roadmap_tui.tui.screens.{name}")
-        if self.session is not None:
+        if self.session is not None and self.editor_ahead:
             build_ahead(self)
 
     def _end_session(self) -> None:
@@ -608,6 +612,7 @@ def make_app(
     journal: bool = True,
     tune_collector: bool = False,
     poll_seconds: float = POLL_SECONDS,
+    editor_ahead: bool = True,
 ) -> RoadmapApp:
     """The app on a workspace folder; tests pass a fixed `today` and `cursor_blink=False`."""
     return RoadmapApp(
@@ -617,6 +622,7 @@ def make_app(
         journal=journal,
         tune_collector=tune_collector,
         poll_seconds=poll_seconds,
+        editor_ahead=editor_ahead,
     )
 
 

@@ -167,7 +167,7 @@ async def test_add_an_item_to_the_backlog(example: Path) -> None:
 async def test_one_editor_built_ahead_and_filled_afresh_for_each_item(example: Path) -> None:
     """The editor is built while the first screen is read and kept: each opening shows only the
     item it was opened for (its values, rows, title), with nothing left from the one before."""
-    app = app_on(example)
+    app = app_on(example, editor_ahead=True)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
         for _ in range(50):  # the person reads the first screen; the editor is built then
