@@ -15,6 +15,19 @@ from roadmap_tui.tui.app import RoadmapApp, make_app
 
 TODAY = dt.date(2026, 11, 27)
 SIZE = (120, 36)
+# The frozen fixture workspace's 2026-Q4 items, in file order.
+Q4 = [
+    "SPACELIFT-DR",
+    "HELM-INTEGRATION-TESTS",
+    "APP-MODULE-GA",
+    "TAGGING",
+    "SPACELIFT-MIGRATION",
+    "CI-SLO-QUEUE-TIME",
+    "SPACELIFT-WORKSHOP",
+    "DATADOG-MONITORS-AS-CODE",
+    "CHART-MUSEUM-SUNSET",
+    "REQ-SPACELIFT-NOTIFICATIONS",
+]
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -11,7 +11,7 @@ from roadmap_tui.tui.screens.capacity import CapacityScreen
 from roadmap_tui.tui.screens.draft_review import DraftReviewScreen
 from roadmap_tui.tui.screens.make_room import MakeRoomScreen
 from roadmap_tui.tui.screens.reason import ReasonScreen
-from tests.tui.conftest import SIZE, app_on, opened
+from tests.tui.conftest import Q4, SIZE, app_on, opened
 
 OWN_Q4 = [  # infra-platform's own items in 2026-Q4, by id
     "APP-MODULE-GA",
@@ -169,20 +169,6 @@ async def test_make_room_applies_one_undoable_edit(example: Path) -> None:
         assert ws.find("REQ-ACCOUNT-STRUCTURE")[0] == "backlog"  # type: ignore[index]
         assert str(screen.grid.get_cell("infra-platform", "2026-Q4")) == "109/130"
         assert [i.id for i in ws.items_in("2026-Q4")] == Q4  # the rows in their order again
-
-
-Q4 = [
-    "SPACELIFT-DR",
-    "HELM-INTEGRATION-TESTS",
-    "APP-MODULE-GA",
-    "TAGGING",
-    "SPACELIFT-MIGRATION",
-    "CI-SLO-QUEUE-TIME",
-    "SPACELIFT-WORKSHOP",
-    "DATADOG-MONITORS-AS-CODE",
-    "CHART-MUSEUM-SUNSET",
-    "REQ-SPACELIFT-NOTIFICATIONS",
-]
 
 
 async def test_accepting_an_overloading_draft_warns_with_the_load_per_team(example: Path) -> None:

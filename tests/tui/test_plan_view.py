@@ -11,20 +11,7 @@ from roadmap_tui.tui.screens.plan import PlanScreen
 from roadmap_tui.tui.widgets.capacity_bars import CapacityBars
 from roadmap_tui.tui.widgets.item_table import ItemTable
 from roadmap_tui.tui.widgets.quarter_list import QuarterList
-from tests.tui.conftest import SIZE, app_on, opened, type_text
-
-Q4 = [
-    "SPACELIFT-DR",
-    "HELM-INTEGRATION-TESTS",
-    "APP-MODULE-GA",
-    "TAGGING",
-    "SPACELIFT-MIGRATION",
-    "CI-SLO-QUEUE-TIME",
-    "SPACELIFT-WORKSHOP",
-    "DATADOG-MONITORS-AS-CODE",
-    "CHART-MUSEUM-SUNSET",
-    "REQ-SPACELIFT-NOTIFICATIONS",
-]
+from tests.tui.conftest import Q4, SIZE, app_on, opened, type_text
 
 
 async def test_opens_on_the_current_quarter(example: Path) -> None:

@@ -93,7 +93,7 @@ def build_ahead(app: App[Any]) -> None:
         # ones do.
         ws = session.workspace
         location, item = next(ws.located_items(), (BACKLOG, None))
-        screen.fill(ws, location, item)
+        screen.fill(ws, location, item, check=False)
         screen._refresh_layout(app.size)  # noqa: SLF001 - no public call (textual pinned)
         screen._compositor.render_update(full=True)  # noqa: SLF001 - as above
 
@@ -127,6 +127,7 @@ class ItemEditorScreen(ModalScreen[Item | None]):
         self.suggest_goals = SuggestInList()
         self.suggest_tags = SuggestInList()
         self._teams_offered: list[str] | None = None
+        self._check_shown = True  # the item shown is checked after its first frame
 
     # --- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -191,8 +192,11 @@ class ItemEditorScreen(ModalScreen[Item | None]):
         )
 
     # --- filling -----------------------------------------------------------------------------
-    def fill(self, ws: Workspace, location: str, item: Item | None) -> None:
-        """Show `item` of `location` (None: a new item there), as if the form were new."""
+    def fill(self, ws: Workspace, location: str, item: Item | None, *, check: bool = True) -> None:
+        """Show `item` of `location` (None: a new item there), as if the form were new.
+        `check` False: no check of the item against the workspace (the fill that warms the
+        form up while nobody looks at it)."""
+        self._check_shown = check
         self.ws = ws
         self.location = location
         self.original = item
@@ -253,7 +257,7 @@ class ItemEditorScreen(ModalScreen[Item | None]):
         first.focus()
         first.cursor_position = len(first.value)  # typing goes on from the end, as in a new form
         self._show_status()
-        if item is not None:
+        if item is not None and self._check_shown:
             self._check_pending = True  # after the first frame, with the rows just mounted
             self.call_after_refresh(self._check_now)
         else:
