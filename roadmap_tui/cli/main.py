@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from roadmap_tui import __version__
+from roadmap_tui.cli.collector import LAUNCHED
 from roadmap_tui.cli.lazy import LazyGroup
 
 # name -> "module:command"; imported only when the command runs.
@@ -36,8 +37,29 @@ COMMANDS: dict[str, str] = {
 }
 
 
+def _prefetch(ctx: click.Context) -> None:
+    """When launched as the program: the workspace's files are parsed on another core while
+    the command's modules are imported (`storage.prefetch`)."""
+    root = ctx.find_root().obj
+    if not (isinstance(root, dict) and root.get(LAUNCHED) is True):
+        return
+    if ctx.find_root().params.get("portfolio") is not None:
+        return  # the portfolio reads its members' folders, not this one
+    from roadmap_tui.storage.prefetch import start
+
+    start(ctx.find_root().params.get("workspace") or Path("plans"))
+
+
+class RoadmapGroup(LazyGroup):
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        _prefetch(ctx)  # before the command's module (and the models) are imported
+        return super().resolve_command(ctx, args)
+
+
 @click.group(
-    cls=LazyGroup,
+    cls=RoadmapGroup,
     lazy=COMMANDS,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -70,6 +92,7 @@ def main(ctx: click.Context, workspace: Path | None, portfolio: Path | None = No
         open_portfolio(portfolio)
         return
     if ctx.invoked_subcommand is None:
+        _prefetch(ctx)
         from roadmap_tui.cli.open_app import open_app
 
         open_app(workspace if workspace is not None else Path("plans"))
@@ -82,8 +105,6 @@ def run() -> None:
     Unix tool, by SIGPIPE, quietly: set here, at launch, never on import.
     """
     import signal
-
-    from roadmap_tui.cli.collector import LAUNCHED
 
     if hasattr(signal, "SIGPIPE"):
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)

@@ -1,4 +1,4 @@
-"""Whole-or-nothing file writes, for one file or several, and content fingerprints.
+"""Whole-or-nothing file writes, for one file or several.
 
 A save of several files is all-or-nothing: every temporary file is written and fsynced, the
 renames are recorded in a small journal (itself written atomically), the renames are done, then
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import json
 import os
 import stat
@@ -33,10 +32,6 @@ class DiskWriteError(OSError):
 
     def __str__(self) -> str:
         return str(self.strerror)
-
-
-def fingerprint(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def atomic_write(path: Path, data: bytes) -> None:

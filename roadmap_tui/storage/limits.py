@@ -9,9 +9,11 @@ a parser or a terminal suffer: nesting deeper than `MAX_DEPTH`, a single text lo
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from roadmap_tui.models import Problem
+if TYPE_CHECKING:  # imported where a problem is made: `storage.prefetch` reads the limits
+    # before the models are imported
+    from roadmap_tui.models import Problem
 
 # Against accidents (a log or a disk image named .toml), not against plans: ~1.3 million items.
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -68,6 +70,8 @@ def _long(length: int) -> str:
 
 def big_integer_problem(shown: str, text: str, error: ValueError) -> Problem:
     """tomllib's ValueError for an integer over Python's digit limit, located."""
+    from roadmap_tui.models import Problem
+
     match = _LONG_DIGITS.search(text)
     if match is None:
         return Problem(shown, f"cannot read: {error}")
@@ -83,6 +87,8 @@ def big_integer_problem(shown: str, text: str, error: ValueError) -> Problem:
 
 def check_written(shown: str, data: bytes, raw: dict[str, Any]) -> Problem | None:
     """Why the reader would refuse these bytes (parsed as `raw`), or None: checked before a save."""
+    from roadmap_tui.models import Problem
+
     message = too_big(len(data))
     if message is not None:
         return Problem(shown, message + "; nothing written")

@@ -22,8 +22,9 @@ from roadmap_tui.models import (
     is_quarter_id,
     validate_workspace,
 )
-from roadmap_tui.storage.atomic import fingerprint
+from roadmap_tui.storage import prefetch
 from roadmap_tui.storage.errors import locate_all, schema_problems, toml_problem
+from roadmap_tui.storage.fingerprints import fingerprint
 from roadmap_tui.storage.limits import LimitError, big_integer_problem, checked
 from roadmap_tui.storage.sources import ROADMAP, Source
 
@@ -132,6 +133,7 @@ def load_source(
             )
         if not keep_files and not file.broken:
             file.raw = {}  # built: only a broken file's tables are looked at again (below)
+    prefetch.finish(source.folder)
     problems = [
         *source.problems,
         *(p for name in sorted(found_reading) for p in found_reading[name]),
@@ -228,7 +230,7 @@ def _parse(source: Source, name: str, data: bytes, problems: list[Problem]) -> L
         problems.append(Problem(shown, "file is empty"))
         return None
     try:
-        raw = checked(tomllib.loads(text), {})
+        raw = checked(prefetch.tables(source.folder, name, data, text), {})
     except tomllib.TOMLDecodeError as error:
         problems.append(toml_problem(shown, error, text))
         return None

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from roadmap_tui.models.edits import Edit
-from roadmap_tui.storage.atomic import fingerprint
+from roadmap_tui.storage.fingerprints import fingerprint
 
 RECOVERY_DIR = ".roadmap-recovery"
 JOURNAL = "journal.jsonl"

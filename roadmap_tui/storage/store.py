@@ -18,9 +18,9 @@ from roadmap_tui.storage.atomic import (
     Finished,
     atomic_write_all,
     clean_temp_files,
-    fingerprint,
     finish_interrupted_save,
 )
+from roadmap_tui.storage.fingerprints import fingerprint
 from roadmap_tui.storage.limits import check_written
 from roadmap_tui.storage.loader import Loaded, LoadedFile, load_source
 from roadmap_tui.storage.lock import LOCK_NAME, workspace_lock

@@ -1,0 +1,222 @@
+"""Parse a workspace's files in a second process while this one starts.
+
+A command spends its first 0.1-0.5 s importing (click, pydantic, textual) before it reads a
+file, and reading is mostly tomllib, which is pure Python and holds the interpreter lock: a
+thread cannot overlap the two, a forked child on another core can. `start` forks a child that
+parses the folder's TOML files in the order the loader reads them and sends back, file by file,
+each file's fingerprint and tables. `tables` is what the loader calls instead of
+`tomllib.loads`: it uses the child's tables only when the bytes it read itself have the same
+fingerprint, so a file changed in between, a file the child skipped or could not parse, or a
+child that died is parsed here exactly as before. Only an optimisation: no answer depends on it.
+
+The child is started only by the `roadmap` program itself (never under a test runner, never on
+import), on a machine with a second core, for a workspace large enough to gain (a few
+milliseconds of forking against a parse of `LEAST_BYTES` and up), and not when
+`ROADMAP_PREFETCH=0`. This module imports only the standard library (and no model), so that
+starting it costs nothing the command would not pay anyway.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+import tomllib
+from pathlib import Path
+from typing import IO, Any
+
+from roadmap_tui.storage.fingerprints import fingerprint
+from roadmap_tui.storage.limits import MAX_FILE_BYTES
+
+ROADMAP = "roadmap.toml"  # read first by the loader, so sent first
+LEAST_BYTES = 64 * 1024  # below this a parse takes about as long as forking and sending
+SWITCH = "ROADMAP_PREFETCH"  # "0" turns it off
+
+# (name, fingerprint, tables) for a file the child parsed; (name, None, None) for one it did not.
+_Record = tuple[str, str | None, dict[str, Any] | None]
+
+
+class Prefetch:
+    """The parent's end: the child's process id and the stream of its records."""
+
+    def __init__(self, folder: Path, pid: int, stream: IO[bytes]) -> None:
+        self.folder = folder
+        self.pid = pid
+        self._stream: IO[bytes] | None = stream
+        self._names: set[str] | None = None  # what the child will send, once its header is read
+        self._arrived: dict[str, _Record] = {}
+        self._lock = threading.Lock()  # the app reads in a worker thread
+
+    def take(self, name: str, data: bytes) -> dict[str, Any] | None:
+        """The child's tables of `name` if it parsed exactly `data`; each name once."""
+        with self._lock:
+            record = self._arrived.pop(name, None) or self._receive(name)
+        if record is None or record[1] is None:
+            return None
+        return record[2] if record[1] == fingerprint(data) else None
+
+    def _receive(self, name: str) -> _Record | None:
+        """Read the child's records up to `name`'s (keeping the others for later)."""
+        try:
+            if self._names is None:
+                self._names = set(self._load())
+            if name not in self._names:
+                return None
+            self._names.discard(name)
+            while True:
+                record: _Record = self._load()
+                if record[0] == name:
+                    return record
+                self._arrived[record[0]] = record
+        except Exception:  # the child died or sent something unreadable: parse here
+            self._close()
+            return None
+
+    def _load(self) -> Any:
+        import pickle
+
+        if self._stream is None:
+            raise EOFError
+        return pickle.load(self._stream)  # our own child's records, through our own pipe
+
+    def finish(self) -> None:
+        """Stop the child if it still runs and collect its exit: after the first read."""
+        self._close()
+        try:
+            os.kill(self.pid, 9)  # SIGKILL: what it had left to send is not wanted any more
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+    def _close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+            self._stream = None
+        self._names = set()
+        self._arrived.clear()
+
+
+_pending: Prefetch | None = None
+
+
+def start(folder: Path, *, least_bytes: int = LEAST_BYTES) -> Prefetch | None:
+    """Fork the child for `folder` if it is worth it here; the loader takes from it."""
+    global _pending
+    if _pending is not None or os.environ.get(SWITCH) == "0" or not hasattr(os, "fork"):
+        return None
+    if _cores() < 2:
+        return None  # the child would only take turns with this process
+    names = _names(folder)
+    if not names or sum(size for _, size in names) < least_bytes:
+        return None
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: parse, send, and leave without running the parent's exit code
+        try:
+            os.close(read_end)
+            _send(folder, [name for name, _ in names], write_end)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    _pending = Prefetch(_resolved(folder), pid, os.fdopen(read_end, "rb"))
+    return _pending
+
+
+def pending() -> Prefetch | None:
+    """The child not yet stopped, if any."""
+    return _pending
+
+
+def tables(folder: Path | None, name: str, data: bytes, text: str) -> dict[str, Any]:
+    """The parsed tables of file `name` of `folder` whose bytes are `data` (`text` decoded):
+    the child's when it parsed these very bytes, else parsed here (any error raised here)."""
+    pending = _pending
+    if pending is not None and folder is not None and _resolved(folder) == pending.folder:
+        taken = pending.take(name, data)
+        if taken is not None:
+            return taken
+    return tomllib.loads(text)
+
+
+def finish(folder: Path | None) -> None:
+    """Once `folder` is read, if it is the one prefetched: the child is stopped and collected
+    (a later read, a reload, parses here)."""
+    global _pending
+    pending = _pending
+    if pending is not None and folder is not None and _resolved(folder) == pending.folder:
+        _pending = None
+        pending.finish()
+
+
+def _resolved(folder: Path) -> Path:
+    try:
+        return folder.resolve()
+    except OSError:
+        return folder.absolute()
+
+
+def _cores() -> int:
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
+def _names(folder: Path) -> list[tuple[str, int]]:
+    """(name, size) of the folder's plan files, roadmap.toml first, then by name: the order
+    the loader reads them in. Only regular files (no links) within the size limit."""
+    found: list[tuple[str, int]] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return found
+    for entry in entries:
+        if not entry.name.endswith(".toml") or entry.name.startswith("."):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_FILE_BYTES:
+            found.append((entry.name, info.st_size))
+    return sorted(found, key=lambda found: (found[0] != ROADMAP, found[0]))
+
+
+def _send(folder: Path, names: list[str], write_end: int) -> None:
+    """The child's work: a header (the names), then one record per name. A thread writes
+    them: the pipe holds 64 KiB, and the parent reads only once its imports are done, so
+    parsing must not wait for the pipe."""
+    import pickle
+    import queue
+
+    ready: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+
+    def write() -> None:
+        with os.fdopen(write_end, "wb") as out:
+            while (record := ready.get()) is not None:
+                out.write(record)
+                out.flush()
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    ready.put(pickle.dumps(names, protocol=pickle.HIGHEST_PROTOCOL))
+    for name in names:
+        ready.put(pickle.dumps(_parsed(folder / name, name), protocol=pickle.HIGHEST_PROTOCOL))
+    ready.put(None)
+    writer.join()
+
+
+def _parsed(path: Path, name: str) -> _Record:
+    try:
+        # As the reader opens files: no link followed, no FIFO or device waited on.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return (name, None, None)
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES or b"\0" in data:
+            return (name, None, None)
+        return (name, fingerprint(data), tomllib.loads(data.decode("utf-8")))
+    except Exception:  # noqa: BLE001 - any file the child cannot parse, the parent parses and reports
+        return (name, None, None)

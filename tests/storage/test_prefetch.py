@@ -1,0 +1,211 @@
+"""The second process that parses a workspace while the command starts (`storage.prefetch`):
+its tables are used only for the very bytes the loader read, and anything it could not do
+is done as before."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from roadmap_tui.storage import prefetch
+from roadmap_tui.storage.loader import load_source
+from roadmap_tui.storage.sources import read_folder
+from tests.conftest import WriteWorkspace
+
+Q3 = """\
+[quarter]
+id = "2026-Q3"
+
+[[items]]
+id = "A-1"
+title = "Terraform module"
+team = "infra"
+estimate = 5
+
+[[items]]
+id = "A-2"
+title = "Spacelift stacks"
+team = "infra"
+estimate = 3
+"""
+BACKLOG = """\
+[[items]]
+id = "B-1"
+title = "Helm chart tests"
+team = "infra"
+estimate = 8
+"""
+
+
+@pytest.fixture(autouse=True)
+def no_child_left() -> Iterator[None]:
+    yield
+    child = prefetch.pending()
+    prefetch.finish(child.folder if child is not None else None)
+    assert prefetch.pending() is None
+
+
+@pytest.fixture
+def parsed_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files this process parses itself (the child, forked before, is not counted)."""
+    texts: list[str] = []
+    real = tomllib.loads
+
+    def counted(text: str, **kwargs: Any) -> dict[str, Any]:
+        texts.append(text)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(tomllib, "loads", counted)
+    return texts
+
+
+def _titles(folder: Path) -> dict[str, str]:
+    loaded = load_source(read_folder(folder))
+    assert loaded.workspace is not None
+    return {item.id: item.title for item in loaded.workspace.all_items()}
+
+
+def _gone(pid: int) -> bool:
+    try:
+        os.waitpid(pid, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+def test_the_loader_takes_every_file_from_the_child(
+    write_ws: WriteWorkspace, parsed_here: list[str]
+) -> None:
+    folder = write_ws({"2026-Q3.toml": Q3, "backlog.toml": BACKLOG})
+    child = prefetch.start(folder, least_bytes=0)
+    parsed_here.clear()
+    assert child is not None
+
+    titles = _titles(folder)
+
+    assert titles == {
+        "A-1": "Terraform module",
+        "A-2": "Spacelift stacks",
+        "B-1": "Helm chart tests",
+    }
+    assert parsed_here == []  # roadmap.toml, 2026-Q3.toml and backlog.toml: all the child's
+    assert prefetch.pending() is None and _gone(child.pid)  # stopped and collected once read
+
+
+def test_a_file_changed_after_the_child_read_it_is_parsed_again(
+    write_ws: WriteWorkspace, parsed_here: list[str]
+) -> None:
+    folder = write_ws({"2026-Q3.toml": Q3})
+    child = prefetch.start(folder, least_bytes=0)
+    assert child is not None
+    os.waitpid(child.pid, 0)  # the child has read and sent everything (small files fit the pipe)
+    changed = Q3.replace("Terraform module", "Terraform module v2")
+    (folder / "2026-Q3.toml").write_text(changed, encoding="utf-8")
+    parsed_here.clear()
+
+    titles = _titles(folder)
+
+    assert titles["A-1"] == "Terraform module v2"
+    assert parsed_here == [changed]  # only the changed file; roadmap.toml was the child's
+
+
+def test_a_broken_file_is_reported_as_without_the_child(write_ws: WriteWorkspace) -> None:
+    broken = Q3.replace("estimate = 3\n", 'estimate = 3\ntitle = "twice"\n')
+    folder = write_ws({"2026-Q3.toml": broken})
+    expected = [(p.file, p.line, p.message) for p in load_source(read_folder(folder)).problems]
+    assert [line for _, line, _ in expected] == [15]  # the second title of A-2, located
+
+    assert prefetch.start(folder, least_bytes=0) is not None
+    problems = [(p.file, p.line, p.message) for p in load_source(read_folder(folder)).problems]
+
+    assert problems == expected
+
+
+def test_a_child_that_died_leaves_the_parse_to_the_loader(
+    write_ws: WriteWorkspace, parsed_here: list[str]
+) -> None:
+    folder = write_ws({"2026-Q3.toml": Q3, "backlog.toml": BACKLOG})
+    child = prefetch.start(folder, least_bytes=0)
+    assert child is not None
+    os.kill(child.pid, 9)
+    os.waitpid(child.pid, 0)
+    parsed_here.clear()
+
+    assert _titles(folder)["B-1"] == "Helm chart tests"
+    # Whatever it had sent before it died is used; the rest is parsed here.
+    assert len(parsed_here) <= 3
+
+
+def test_another_folder_with_the_same_names_is_parsed_here(
+    write_ws: WriteWorkspace, tmp_path: Path, parsed_here: list[str]
+) -> None:
+    folder = write_ws({"2026-Q3.toml": Q3})
+    other = tmp_path / "other"
+    other.mkdir()
+    for name in ("roadmap.toml", "2026-Q3.toml"):
+        (other / name).write_bytes((folder / name).read_bytes())
+    assert prefetch.start(folder, least_bytes=0) is not None
+    parsed_here.clear()
+
+    _titles(other)
+
+    assert len(parsed_here) == 2  # same bytes, but not the folder prefetched
+    assert prefetch.pending() is not None  # still waiting for its own folder
+    _titles(folder)
+    assert len(parsed_here) == 2 and prefetch.pending() is None
+
+
+def test_no_child_for_a_small_workspace_or_when_turned_off(
+    write_ws: WriteWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_ws({"2026-Q3.toml": Q3})
+    size = sum(p.stat().st_size for p in folder.glob("*.toml"))
+
+    assert prefetch.start(folder, least_bytes=size + 1) is None
+    monkeypatch.setenv(prefetch.SWITCH, "0")
+    assert prefetch.start(folder, least_bytes=0) is None
+    monkeypatch.delenv(prefetch.SWITCH)
+    assert prefetch.start(folder / "missing", least_bytes=0) is None  # nothing to read
+
+
+def test_the_child_skips_links_and_the_loader_reads_them_itself(
+    write_ws: WriteWorkspace, parsed_here: list[str]
+) -> None:
+    folder = write_ws({})
+    (folder / "real").mkdir()
+    (folder / "real" / "q3.toml").write_text(Q3, encoding="utf-8")
+    (folder / "2026-Q3.toml").symlink_to(folder / "real" / "q3.toml")
+    assert prefetch.start(folder, least_bytes=0) is not None
+    parsed_here.clear()
+
+    assert _titles(folder)["A-2"] == "Spacelift stacks"
+    assert parsed_here == [Q3]  # the link's target, parsed here; roadmap.toml was the child's
+
+
+def test_the_program_says_the_same_with_and_without_the_child(write_ws: WriteWorkspace) -> None:
+    """End to end: `roadmap score` launched as a program on a workspace over the threshold."""
+    title = "Self-service module " * 4
+    items = "".join(
+        f'[[items]]\nid = "B-{n}"\ntitle = "{title}{n}"\nteam = "infra"\n'
+        f"estimate = {n % 9 + 1}\nscore = {{ value = {n % 7 + 1}, effort = 2 }}\n\n"
+        for n in range(700)
+    )
+    folder = write_ws({"backlog.toml": items})
+    assert sum(p.stat().st_size for p in folder.glob("*.toml")) > prefetch.LEAST_BYTES
+
+    def run(switch: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, prefetch.SWITCH: switch}
+        command = [sys.executable, "-m", "roadmap_tui", "-w", str(folder), "score", "--all"]
+        return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+
+    with_child, without = run("1"), run("0")
+
+    assert (with_child.returncode, with_child.stdout) == (without.returncode, without.stdout)
+    assert "B-699" in with_child.stdout and with_child.stderr == without.stderr == ""
