@@ -89,6 +89,8 @@ def commands(folder: Path, moved: Path) -> dict[str, list[str]]:
         "score (all items, piped)": [*roadmap, "score"],
         "impact WS WS-with-10%-moved": [*roadmap, "impact", str(folder), str(moved)],
         "draft (last quarter)": [*roadmap, "draft", last],
+        # Without the second process that parses while the program imports: what it brings.
+        "check, no prefetch": ["env", "ROADMAP_PREFETCH=0", *roadmap, "check"],
     }
 
 
@@ -105,8 +107,16 @@ def cli_case(ctx: Any, size: int) -> list[Result]:
     times, cpu = interleaved_with_cpu(runs, repeats)
     results = []
     for name in paths:
-        limits = TARGETS[name]
-        limit = limits[0] if size == 1000 else limits[1] if size == 10_000 else None
+        limits = TARGETS.get(name)
+        limit = (
+            None
+            if limits is None
+            else limits[0]
+            if size == 1000
+            else limits[1]
+            if size == 10_000
+            else None
+        )
         base = "parse both" if name.startswith("impact") else "parse"
         results.append(
             Result(

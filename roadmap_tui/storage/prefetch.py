@@ -10,9 +10,9 @@ fingerprint, so a file changed in between, a file the child skipped or could not
 child that died is parsed here exactly as before. Only an optimisation: no answer depends on it.
 
 The child is started only by the `roadmap` program itself (never under a test runner, never on
-import), on a machine with a second core, for a workspace large enough to gain (a few
+import), on a machine with a second core that is not busy, for a workspace large enough to gain (a few
 milliseconds of forking against a parse of `LEAST_BYTES` and up), and not when
-`ROADMAP_PREFETCH=0`. This module imports only the standard library (and no model), so that
+`ROADMAP_PREFETCH=0` (`=1`: whenever it can fork). This module imports only the standard library (and no model), so that
 starting it costs nothing the command would not pay anyway.
 """
 
@@ -102,15 +102,20 @@ class Prefetch:
 _pending: Prefetch | None = None
 
 
-def start(folder: Path, *, least_bytes: int = LEAST_BYTES) -> Prefetch | None:
-    """Fork the child for `folder` if it is worth it here; the loader takes from it."""
+def start(
+    folder: Path, *, least_bytes: int = LEAST_BYTES, when_busy: bool = False
+) -> Prefetch | None:
+    """Fork the child for `folder` if it is worth it here; the loader takes from it.
+    `ROADMAP_PREFETCH=1` (or `when_busy` and `least_bytes=0`) forks whenever it can."""
     global _pending
-    if _pending is not None or os.environ.get(SWITCH) == "0" or not hasattr(os, "fork"):
+    switch = os.environ.get(SWITCH)
+    if _pending is not None or switch == "0" or not hasattr(os, "fork"):
         return None
-    if _cores() < 2:
-        return None  # the child would only take turns with this process
+    forced = switch == "1"
+    if not (forced or when_busy or _idle_core()):
+        return None  # the child would only take turns with this process, or another
     names = _names(folder)
-    if not names or sum(size for _, size in names) < least_bytes:
+    if not names or (not forced and sum(size for _, size in names) < least_bytes):
         return None
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -158,9 +163,17 @@ def _resolved(folder: Path) -> Path:
         return folder.absolute()
 
 
-def _cores() -> int:
+def _idle_core() -> bool:
+    """A second core, and (by the last minute's load average) one that is not busy."""
     affinity = getattr(os, "sched_getaffinity", None)
-    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+    cores = len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+    try:
+        load = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        load = 0.0
+    # The load counts this program's own runs too (a script running commands one after
+    # another keeps it near 1): a second busy process shows as more than half a core over that.
+    return cores >= 2 and load < cores - 0.5
 
 
 def _names(folder: Path) -> list[tuple[str, int]]:

@@ -84,7 +84,7 @@ def test_the_loader_takes_every_file_from_the_child(
     write_ws: WriteWorkspace, parsed_here: list[str]
 ) -> None:
     folder = write_ws({"2026-Q3.toml": Q3, "backlog.toml": BACKLOG})
-    child = prefetch.start(folder, least_bytes=0)
+    child = prefetch.start(folder, least_bytes=0, when_busy=True)
     parsed_here.clear()
     assert child is not None
 
@@ -103,7 +103,7 @@ def test_a_file_changed_after_the_child_read_it_is_parsed_again(
     write_ws: WriteWorkspace, parsed_here: list[str]
 ) -> None:
     folder = write_ws({"2026-Q3.toml": Q3})
-    child = prefetch.start(folder, least_bytes=0)
+    child = prefetch.start(folder, least_bytes=0, when_busy=True)
     assert child is not None
     os.waitpid(child.pid, 0)  # the child has read and sent everything (small files fit the pipe)
     changed = Q3.replace("Terraform module", "Terraform module v2")
@@ -122,7 +122,7 @@ def test_a_broken_file_is_reported_as_without_the_child(write_ws: WriteWorkspace
     expected = [(p.file, p.line, p.message) for p in load_source(read_folder(folder)).problems]
     assert [line for _, line, _ in expected] == [15]  # the second title of A-2, located
 
-    assert prefetch.start(folder, least_bytes=0) is not None
+    assert prefetch.start(folder, least_bytes=0, when_busy=True) is not None
     problems = [(p.file, p.line, p.message) for p in load_source(read_folder(folder)).problems]
 
     assert problems == expected
@@ -132,7 +132,7 @@ def test_a_child_that_died_leaves_the_parse_to_the_loader(
     write_ws: WriteWorkspace, parsed_here: list[str]
 ) -> None:
     folder = write_ws({"2026-Q3.toml": Q3, "backlog.toml": BACKLOG})
-    child = prefetch.start(folder, least_bytes=0)
+    child = prefetch.start(folder, least_bytes=0, when_busy=True)
     assert child is not None
     os.kill(child.pid, 9)
     os.waitpid(child.pid, 0)
@@ -151,7 +151,7 @@ def test_another_folder_with_the_same_names_is_parsed_here(
     other.mkdir()
     for name in ("roadmap.toml", "2026-Q3.toml"):
         (other / name).write_bytes((folder / name).read_bytes())
-    assert prefetch.start(folder, least_bytes=0) is not None
+    assert prefetch.start(folder, least_bytes=0, when_busy=True) is not None
     parsed_here.clear()
 
     _titles(other)
@@ -168,11 +168,13 @@ def test_no_child_for_a_small_workspace_or_when_turned_off(
     folder = write_ws({"2026-Q3.toml": Q3})
     size = sum(p.stat().st_size for p in folder.glob("*.toml"))
 
-    assert prefetch.start(folder, least_bytes=size + 1) is None
+    assert prefetch.start(folder, least_bytes=size + 1, when_busy=True) is None
     monkeypatch.setenv(prefetch.SWITCH, "0")
-    assert prefetch.start(folder, least_bytes=0) is None
+    assert prefetch.start(folder, least_bytes=0, when_busy=True) is None
     monkeypatch.delenv(prefetch.SWITCH)
-    assert prefetch.start(folder / "missing", least_bytes=0) is None  # nothing to read
+    assert (
+        prefetch.start(folder / "missing", least_bytes=0, when_busy=True) is None
+    )  # nothing to read
 
 
 def test_the_child_skips_links_and_the_loader_reads_them_itself(
@@ -182,7 +184,7 @@ def test_the_child_skips_links_and_the_loader_reads_them_itself(
     (folder / "real").mkdir()
     (folder / "real" / "q3.toml").write_text(Q3, encoding="utf-8")
     (folder / "2026-Q3.toml").symlink_to(folder / "real" / "q3.toml")
-    assert prefetch.start(folder, least_bytes=0) is not None
+    assert prefetch.start(folder, least_bytes=0, when_busy=True) is not None
     parsed_here.clear()
 
     assert _titles(folder)["A-2"] == "Spacelift stacks"
@@ -205,7 +207,27 @@ def test_the_program_says_the_same_with_and_without_the_child(write_ws: WriteWor
         command = [sys.executable, "-m", "roadmap_tui", "-w", str(folder), "score", "--all"]
         return subprocess.run(command, capture_output=True, text=True, env=env, check=False)
 
-    with_child, without = run("1"), run("0")
+    with_child, without = run("1"), run("0")  # "1": the child even on a busy machine
 
     assert (with_child.returncode, with_child.stdout) == (without.returncode, without.stdout)
     assert "B-699" in with_child.stdout and with_child.stderr == without.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("cores", "load", "forks"),
+    [({0, 1}, 0.2, True), ({0, 1}, 1.4, True), ({0, 1}, 1.6, False), ({0}, 0.0, False)],
+)
+def test_a_child_only_where_a_core_is_free(
+    write_ws: WriteWorkspace,
+    monkeypatch: pytest.MonkeyPatch,
+    cores: set[int],
+    load: float,
+    forks: bool,
+) -> None:
+    """Two cores at a load of 1.4 (this program's own runs) fork; at 1.6 another process is busy."""
+    folder = write_ws({"2026-Q3.toml": Q3})
+    monkeypatch.delenv(prefetch.SWITCH, raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: cores)
+    monkeypatch.setattr(os, "getloadavg", lambda: (load, 0.0, 0.0))
+
+    assert (prefetch.start(folder, least_bytes=0) is not None) is forks
