@@ -307,10 +307,11 @@ def solve_binary(cost: Sequence[float], rows: Sequence[Row], time_limit: float) 
     coefficient * x[column] <= upper for every row. Exact (no relative gap), within
     `time_limit` seconds, deterministic.
 
-    highspy's low-level API: a `HighsLp` in column-wise sparse form handed to `passModel`, then
-    `run`, `getModelStatus`, `getInfo` and `getSolution`. It is the form HiGHS's own C++ API and
-    scipy's milp use, and has kept its shape from highspy 1.8 to 1.16, while the modelling layer
-    (addVariable, expressions) has changed between releases.
+    highspy's low-level API: the whole model as one `HighsLp` in column-wise sparse form handed
+    to `passModel`, then `run`, `getModelStatus`, `getInfo` and `getSolution`. It mirrors HiGHS's
+    C++ API, has kept its shape from highspy 1.8 to 1.16 (the modelling layer, addVariable and
+    expressions, has not), and is what scipy's milp handed to HiGHS: the same model, so the same
+    HiGHS release gives the same answers as before.
     """
     import highspy
 
@@ -351,7 +352,7 @@ def solve_binary(cost: Sequence[float], rows: Sequence[Row], time_limit: float) 
         highs.setOptionValue("time_limit", float(time_limit))
         highs.setOptionValue("mip_rel_gap", 0.0)
         if highs.passModel(lp) == highspy.HighsStatus.kError:
-            # A model HiGHS refuses (an infinite coefficient) counted as infeasible with milp.
+            # A model HiGHS refuses (an infinite coefficient): infeasible, as scipy's milp said.
             return Solved(None, "infeasible")
         ran = highs.run()
         ended = highs.getModelStatus()
