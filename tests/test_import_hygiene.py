@@ -14,7 +14,7 @@ import sys
 
 import roadmap_tui
 
-HEAVY = ["textual", "pptx", "networkx", "scipy"]
+HEAVY = ["textual", "pptx", "networkx", "highspy"]
 FACES = ["textual", "pptx", "click", "rich"]
 # The layers, lowest first (pyproject.toml's import-linter contract), and the pure ones.
 LAYERS = [

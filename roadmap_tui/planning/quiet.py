@@ -1,6 +1,6 @@
 """Keep the solver's own printing off standard output.
 
-HiGHS (inside SciPy's `milp`) can print diagnostics such as
+HiGHS (the solver, through highspy) can print diagnostics such as
 `HighsMipSolverData::transformNewIntegerFeasibleSolution tmpSolver.run();` straight to file
 descriptor 1, below Python's `sys.stdout`: before the JSON of `roadmap adopt --format json`, or
 into a pipe. Silencing has to happen at the descriptor level, around the solve only.

@@ -1,5 +1,6 @@
 """Choose the most valuable set of items that fits: a knapsack with several capacities and
-precedence, solved exactly as a mixed-integer program (scipy.optimize.milp, HiGHS).
+precedence, solved exactly as a mixed-integer program by HiGHS (through its own binding,
+highspy).
 
     maximise    sum value[i] * x[i]                      x[i] in {0, 1}
     subject to  sum need[i][k] * x[i] <= room[k]         for every (team, quarter) k
@@ -19,14 +20,16 @@ says so, and when it has no answer at all a greedy pass stands in, also saying s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 from roadmap_tui.planning.quiet import solver_output_silenced
 
 TIME_LIMIT = 10.0  # seconds
 TOLERANCE = 1e-6
+INFINITY = math.inf  # HiGHS reads any bound of 1e20 or more as no bound
 K = TypeVar("K", bound=Hashable)  # what a capacity is for: here (team, quarter)
 
 
@@ -52,45 +55,26 @@ def choose(
     count = len(values)
     if count == 0:
         return Selection(frozenset(), True)
-    import numpy as np
-    from scipy.optimize import Bounds, LinearConstraint, milp
-    from scipy.sparse import csr_matrix
-
     keys: dict[K, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    data: list[float] = []
+    capacity: list[list[tuple[int, float]]] = []
     for index, need in enumerate(needs):
         for key, days in need.items():
             if days > 0:
                 row = keys.setdefault(key, len(keys))
-                rows.append(row)
-                cols.append(index)
-                data.append(float(days))
-    constraints = []
-    if keys:
-        upper = np.array([max(float(room.get(key, 0)), 0.0) for key in keys])
-        matrix = csr_matrix((data, (rows, cols)), shape=(len(keys), count))
-        constraints.append(LinearConstraint(matrix, -np.inf, upper))
+                if row == len(capacity):
+                    capacity.append([])
+                capacity[row].append((index, float(days)))
+    rows: list[Row] = [
+        (entries, -INFINITY, max(float(room.get(key, 0)), 0.0))
+        for key, entries in zip(keys, capacity, strict=True)
+    ]
     pairs = [(i, j) for i, j in requires if i != j]
-    if pairs:
-        prows = [r for r in range(len(pairs)) for _ in (0, 1)]
-        pcols = [c for pair in pairs for c in pair]
-        pdata = [1.0, -1.0] * len(pairs)
-        precedence = csr_matrix((pdata, (prows, pcols)), shape=(len(pairs), count))
-        constraints.append(LinearConstraint(precedence, -np.inf, 0.0))
-    with solver_output_silenced():
-        result = milp(
-            c=-np.asarray(values, dtype=float),
-            constraints=constraints,
-            integrality=np.ones(count),
-            bounds=Bounds(0, 1),
-            options={"time_limit": time_limit, "mip_rel_gap": 0.0},
-        )
+    rows += [([(i, 1.0), (j, -1.0)], -INFINITY, 0.0) for i, j in pairs]
+    result = solve_binary([-float(value) for value in values], rows, time_limit)
     if result.x is not None:
         chosen = frozenset(i for i in range(count) if result.x[i] > 0.5)
         if fits(chosen, needs, room, pairs):
-            if result.status == 0:
+            if result.status == "optimal":
                 return Selection(chosen, True)
             return Selection(
                 chosen, False, f"not proven optimal: time limit ({time_limit:g} s) reached"
@@ -215,32 +199,14 @@ def assign(
     count = len(options)
     if count == 0:
         return Assignment((), True)
-    import numpy as np
-    from scipy.optimize import Bounds, LinearConstraint, milp
-    from scipy.sparse import csr_matrix
-
     column: dict[Pick, int] = {}
     for i, choices in enumerate(options):
         for o in range(len(choices)):
             column[(i, o)] = len(column)
     width = len(column)
-    rows: list[int] = []
-    cols: list[int] = []
-    data: list[float] = []
-    lower: list[float] = []
-    upper: list[float] = []
-
-    def row(entries: Sequence[tuple[int, float]], low: float, high: float) -> None:
-        index = len(lower)
-        for col, coefficient in entries:
-            rows.append(index)
-            cols.append(col)
-            data.append(coefficient)
-        lower.append(low)
-        upper.append(high)
-
+    rows: list[Row] = []
     for i, choices in enumerate(options):  # exactly one place each
-        row([(column[(i, o)], 1.0) for o in range(len(choices))], 1.0, 1.0)
+        rows.append(([(column[(i, o)], 1.0) for o in range(len(choices))], 1.0, 1.0))
     per_key: dict[K, list[tuple[int, float]]] = {key: [] for key in room}
     for (i, o), col in column.items():
         for key, days in options[i][o].change.items():
@@ -248,34 +214,23 @@ def assign(
                 per_key[key].append((col, float(days)))
     for key, entries in per_key.items():
         if entries:
-            row(entries, -np.inf, float(room[key]))
+            rows.append((entries, -INFINITY, float(room[key])))
         elif room[key] < -TOLERANCE:
             return Assignment(None, True)  # over already, and nothing can change it
     for (i, o), alternatives in implies:
         entries = [(column[(i, o)], 1.0)]
         entries += [(column[pick], -1.0) for pick in dict.fromkeys(alternatives)]
-        row(entries, -np.inf, 0.0)
+        rows.append((entries, -INFINITY, 0.0))
 
-    objectives = [np.zeros(width), np.zeros(width), np.zeros(width)]  # cost, tie, then
+    objectives = [[0.0] * width, [0.0] * width, [0.0] * width]  # cost, tie, then
     for (i, o), col in column.items():
         option = options[i][o]
         for objective, number in zip(
             objectives, (option.cost, option.tie, option.then), strict=True
         ):
-            objective[col] = number
+            objective[col] = float(number)
 
-    def solve(objective: Any, extra: list[Any]) -> Any:
-        matrix = csr_matrix((data, (rows, cols)), shape=(len(lower), width))
-        with solver_output_silenced():
-            return milp(
-                c=objective,
-                constraints=[LinearConstraint(matrix, np.array(lower), np.array(upper)), *extra],
-                integrality=np.ones(width),
-                bounds=Bounds(0, 1),
-                options={"time_limit": time_limit, "mip_rel_gap": 0.0},
-            )
-
-    def read(result: Any) -> tuple[int, ...] | None:
+    def read(result: Solved) -> tuple[int, ...] | None:
         if result.x is None:
             return None
         picked = []
@@ -287,25 +242,25 @@ def assign(
         answer = tuple(picked)
         return answer if holds(answer, options, room, implies) else None
 
-    first = solve(objectives[0], [])
+    first = solve_binary(objectives[0], rows, time_limit)
     picked = read(first)
     if picked is None:
-        if first.status == 2:  # infeasible
+        if first.status == "infeasible":
             return Assignment(None, True)
         return Assignment(None, False, f"the solver gave no answer within {time_limit:g} s")
-    proven = first.status == 0
-    caps: list[Any] = []
+    proven = first.status == "optimal"
+    caps: list[Row] = []
     for done, objective in zip(objectives, objectives[1:], strict=False):
         # Keep what the rounds before reached, and look for the least of the next among those.
         best = float(sum(done[column[(i, o)]] for i, o in enumerate(picked)))
         margin = TOLERANCE * max(1.0, abs(best))
-        caps.append(LinearConstraint(csr_matrix(done.reshape(1, -1)), -np.inf, best + margin))
-        if not objective.any():
+        caps.append(([(col, n) for col, n in enumerate(done) if n != 0], -INFINITY, best + margin))
+        if not any(objective):
             continue
-        better = read(following := solve(objective, caps))
+        better = read(following := solve_binary(objective, [*rows, *caps], time_limit))
         if better is not None:
             picked = better
-            proven = proven and following.status == 0
+            proven = proven and following.status == "optimal"
         else:
             proven = False  # the earlier round's answer stands, not proven best in this one
     if proven:
@@ -333,11 +288,96 @@ def holds(
     return True
 
 
+# --- the solver ---------------------------------------------------------------------------------
+Row = tuple[Sequence[tuple[int, float]], float, float]  # ((column, coefficient)...), lower, upper
+Status = Literal["optimal", "stopped", "infeasible", "failed"]
+
+
+@dataclass(frozen=True)
+class Solved:
+    """What one solve gave: each column's value (None: no answer) and how the solve ended:
+    proven optimal, stopped by a limit, proven infeasible, or failed otherwise."""
+
+    x: Sequence[float] | None
+    status: Status
+
+
+def solve_binary(cost: Sequence[float], rows: Sequence[Row], time_limit: float) -> Solved:
+    """Minimise sum cost[c] * x[c] over x[c] in {0, 1}, such that lower <= the row's sum of
+    coefficient * x[column] <= upper for every row. Exact (no relative gap), within
+    `time_limit` seconds, deterministic.
+
+    highspy's low-level API: the whole model as one `HighsLp` in column-wise sparse form handed
+    to `passModel`, then `run`, `getModelStatus`, `getInfo` and `getSolution`. It mirrors HiGHS's
+    C++ API, has kept its shape from highspy 1.8 to 1.16 (the modelling layer, addVariable and
+    expressions, has not), and is what scipy's milp handed to HiGHS: the same model, so the same
+    HiGHS release gives the same answers as before.
+    """
+    import highspy
+
+    width = len(cost)
+    by_column: list[dict[int, float]] = [{} for _ in range(width)]
+    for index, (entries, _, _) in enumerate(rows):
+        for col, coefficient in entries:  # a column named twice in a row: the sum, as before
+            by_column[col][index] = by_column[col].get(index, 0.0) + coefficient
+    start, row_index, value = [0], [], []
+    for column in by_column:  # rows ascending within each column
+        for index, coefficient in column.items():
+            if coefficient != 0:
+                row_index.append(index)
+                value.append(coefficient)
+        start.append(len(row_index))
+
+    lp = highspy.HighsLp()
+    lp.num_col_ = width
+    lp.num_row_ = len(rows)
+    lp.col_cost_ = [float(number) for number in cost]
+    lp.col_lower_ = [0.0] * width
+    lp.col_upper_ = [1.0] * width
+    lp.row_lower_ = [lower for _, lower, _ in rows]
+    lp.row_upper_ = [upper for _, _, upper in rows]
+    lp.integrality_ = [highspy.HighsVarType.kInteger] * width
+    matrix = lp.a_matrix_
+    matrix.format_ = highspy.MatrixFormat.kColwise
+    matrix.num_col_ = width
+    matrix.num_row_ = len(rows)
+    matrix.start_ = start
+    matrix.index_ = row_index
+    matrix.value_ = value
+
+    model = highspy.HighsModelStatus
+    with solver_output_silenced():  # the constructor prints a banner before any option is set
+        highs = highspy.Highs()  # type: ignore[no-untyped-call]  # its __init__ lacks hints
+        highs.setOptionValue("output_flag", False)
+        highs.setOptionValue("time_limit", float(time_limit))
+        highs.setOptionValue("mip_rel_gap", 0.0)
+        if highs.passModel(lp) == highspy.HighsStatus.kError:
+            # A model HiGHS refuses (an infinite coefficient): infeasible, as scipy's milp said.
+            return Solved(None, "infeasible")
+        ran = highs.run()
+        ended = highs.getModelStatus()
+        feasible = highs.getInfo().primal_solution_status == int(
+            highspy.SolutionStatus.kSolutionStatusFeasible
+        )
+        x = list(highs.getSolution().col_value) if feasible else None
+    status: Status
+    if ended == model.kOptimal:
+        status = "optimal"
+    elif ended in (model.kTimeLimit, model.kIterationLimit, model.kSolutionLimit):
+        status = "stopped"
+    elif ended in (model.kInfeasible, model.kModelError):
+        status = "infeasible"
+    else:
+        status = "failed"
+    if ran == highspy.HighsStatus.kError or status not in ("optimal", "stopped"):
+        x = None  # only an optimal or limited solve's point is an answer
+    return Solved(x, status)
+
+
 def prepare() -> None:
-    """Import what solving needs (numpy, scipy's milp and sparse matrices: about 0.45 s) ahead of
-    the first solve. The app calls it in a thread once the view that drafts is shown, so that
-    the first draft or make-room pays for solving only."""
+    """Import what solving needs (highspy, with numpy: about 0.1 s) ahead of the first solve.
+    The app calls it in a thread once the view that drafts is shown, so that the first draft or
+    make-room pays for solving only."""
     import importlib
 
-    for name in ("numpy", "scipy.optimize", "scipy.sparse"):
-        importlib.import_module(name)
+    importlib.import_module("highspy")

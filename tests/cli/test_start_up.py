@@ -44,14 +44,14 @@ def _modules_after(*args: str) -> set[str]:
 )
 def test_plain_and_json_output_import_no_rich_and_no_writer(args: list[str]) -> None:
     loaded = _modules_after("-w", str(EXAMPLE), *args)
-    heavy = loaded & {"rich", "textual", "pptx", "tomlkit", "filelock", "scipy"}
+    heavy = loaded & {"rich", "textual", "pptx", "tomlkit", "filelock", "highspy"}
     assert not heavy, f"{args} imports {sorted(heavy)}"
 
 
 def test_draft_piped_imports_no_rich() -> None:
     loaded = _modules_after("-w", str(EXAMPLE), "draft", "2027-Q2")
     heavy = loaded & {"rich", "textual", "pptx", "tomlkit", "filelock"}
-    assert not heavy, f"draft imports {sorted(heavy)}"  # scipy: its solver is needed
+    assert not heavy, f"draft imports {sorted(heavy)}"  # highspy: its solver is needed
 
 
 def test_a_source_named_twice_is_read_once(monkeypatch: pytest.MonkeyPatch, example: Path) -> None:

@@ -3,6 +3,7 @@ item, equal a brute-force optimum."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 from typing import Any
@@ -93,16 +94,12 @@ def test_no_room_means_nothing_is_chosen() -> None:
 
 
 def test_a_time_limit_answer_says_it_is_not_proven(monkeypatch: pytest.MonkeyPatch) -> None:
-    import scipy.optimize
+    real = solver.solve_binary
 
-    real = scipy.optimize.milp
+    def stopped(*args: Any, **kwargs: Any) -> solver.Solved:
+        return dataclasses.replace(real(*args, **kwargs), status="stopped")
 
-    class Stopped:
-        def __init__(self, inner: Any) -> None:
-            self.x = inner.x
-            self.status = 1
-
-    monkeypatch.setattr(scipy.optimize, "milp", lambda *a, **k: Stopped(real(*a, **k)))
+    monkeypatch.setattr(solver, "solve_binary", stopped)
     result = choose([7.0, 5.0, 5.0], [{"a": 6.0}, {"a": 5.0}, {"a": 5.0}], {"a": 10.0})
     assert not result.optimal
     assert result.note == "not proven optimal: time limit (10 s) reached"
@@ -110,17 +107,27 @@ def test_a_time_limit_answer_says_it_is_not_proven(monkeypatch: pytest.MonkeyPat
 
 
 def test_without_any_answer_a_greedy_fallback_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    import scipy.optimize
-
-    class Nothing:
-        x = None
-        status = 1
-
-    monkeypatch.setattr(scipy.optimize, "milp", lambda *a, **k: Nothing())
+    monkeypatch.setattr(solver, "solve_binary", lambda *a, **k: solver.Solved(None, "stopped"))
     result = choose([7.0, 5.0, 5.0], [{"a": 6.0}, {"a": 5.0}, {"a": 5.0}], {"a": 10.0}, [(2, 1)])
     assert not result.optimal
     assert result.note == ("greedy fallback, not optimal: the solver gave no answer within 10 s")
     assert result.chosen == frozenset({0})
+
+
+def test_highs_statuses_reach_the_solver_as_its_own_words() -> None:
+    # The real HiGHS, no stand-in: optimal with its point; infeasible without one; stopped at
+    # once by a time limit of 0 s, before any point.
+    bound = [([(0, 1.0), (1, 1.0)], -solver.INFINITY, 1.0)]
+    optimal = solver.solve_binary([-1.0, -2.0], bound, 10.0)
+    assert optimal.status == "optimal"
+    assert optimal.x is not None and [round(v) for v in optimal.x] == [0, 1]
+    assert solver.solve_binary([1.0], [([(0, 1.0)], 2.0, 3.0)], 10.0) == solver.Solved(
+        None, "infeasible"
+    )
+    assert solver.solve_binary([-1.0, -2.0], bound, 0.0) == solver.Solved(None, "stopped")
+    result = choose([1.0, 2.0], [{"a": 1.0}, {"a": 1.0}], {"a": 1.0}, time_limit=0)
+    assert result.chosen == frozenset({1}) and not result.optimal
+    assert result.note == "greedy fallback, not optimal: the solver gave no answer within 0 s"
 
 
 # --- one place per item (assign) ---------------------------------------------------------------

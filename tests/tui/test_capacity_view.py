@@ -210,8 +210,8 @@ async def test_accepting_an_overloading_draft_warns_with_the_load_per_team(examp
 async def test_the_solver_is_prepared_in_a_thread_once_the_view_is_drawn(
     example: Path, monkeypatch: object
 ) -> None:
-    """The first draft waited 0.45 s for scipy's import: the view that drafts has it imported in
-    a worker thread as soon as it is drawn, never on the app's thread."""
+    """The first draft waited 0.45 s for the solver's import (scipy then): the view that drafts
+    has it imported in a worker thread as soon as it is drawn, never on the app's thread."""
     import threading
 
     import pytest
