@@ -79,6 +79,13 @@ def load_source(
     """
     if reuse is not None and keep_files:
         raise ValueError("items are shared between versions only when read-only")
+    try:
+        return _load_source(source, keep_files, reuse)
+    finally:
+        prefetch.finish(source.folder)  # its child's work was for this read only
+
+
+def _load_source(source: Source, keep_files: bool, reuse: Mapping[str, Item] | None) -> Loaded:
     sharing = None if keep_files else _Sharing(reuse or {})
     # Each file is parsed just before its models are built (so that, read-only, one file's
     # tables are held at a time); problems are still told in the same order: what reading
@@ -133,7 +140,6 @@ def load_source(
             )
         if not keep_files and not file.broken:
             file.raw = {}  # built: only a broken file's tables are looked at again (below)
-    prefetch.finish(source.folder)
     problems = [
         *source.problems,
         *(p for name in sorted(found_reading) for p in found_reading[name]),
