@@ -67,3 +67,55 @@ async def test_a_first_visit_restyles_the_view_once(
         await pilot.press("1")  # shown again: restyled as ever (the theme may have changed)
         await opened(pilot)
         assert restyled == ["PlanScreen"]
+
+
+async def test_rows_added_in_one_step_are_the_rows_add_row_adds() -> None:
+    """FixedTable.add_keyed_rows writes DataTable's row tables itself (textual is pinned): the
+    table must be the one `add_row` makes, row for row, cursor and highlight included."""
+    from rich.text import Text
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+    from textual.widgets.data_table import DuplicateKey
+
+    from roadmap_tui.tui.widgets.fixed_table import FixedTable
+
+    rows = [(f"ITEM-{n}", (Text(str(n)), Text(f"title {n}"))) for n in range(120)]
+    highlighted: list[tuple[str, str | None]] = []
+
+    class Two(App[None]):
+        def compose(self) -> ComposeResult:
+            yield FixedTable(id="one-by-one", cursor_type="row")
+            yield FixedTable(id="in-one-step", cursor_type="row")
+
+        def on_mount(self) -> None:
+            for table in self.query(FixedTable):
+                table.add_column("n", key="n", width=4)
+                table.add_column("title", key="title", width=12)
+            by_one = self.query_one("#one-by-one", FixedTable)
+            for key, cells in rows:
+                by_one.add_row(*cells, key=key)
+            self.query_one("#in-one-step", FixedTable).add_keyed_rows(iter(rows))
+
+        def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+            highlighted.append((event.data_table.id or "", event.row_key.value))
+
+    app = Two()
+    async with app.run_test(size=(40, 20)) as pilot:
+        await pilot.pause()
+        by_one = app.query_one("#one-by-one", FixedTable)
+        in_one = app.query_one("#in-one-step", FixedTable)
+        for table in (by_one, in_one):
+            assert table.row_count == 120
+            assert [row.key.value for row in table.ordered_rows] == [key for key, _ in rows]
+            assert table.get_row("ITEM-7") == list(rows[7][1])
+            assert table.get_row_at(119) == list(rows[119][1])
+            assert table.get_row_index("ITEM-50") == 50
+            assert table.cursor_coordinate == (0, 0)
+            assert table.virtual_size.height == 121  # the rows and the header
+        assert sorted(highlighted) == [("in-one-step", "ITEM-0"), ("one-by-one", "ITEM-0")]
+        in_one.move_cursor(row=119)
+        await pilot.pause()
+        assert highlighted[-1] == ("in-one-step", "ITEM-119")
+        assert in_one.scroll_offset.y > 0  # the last row scrolled into view
+        with pytest.raises(DuplicateKey):
+            in_one.add_keyed_rows([("ITEM-3", (Text("again"),))])
