@@ -1,9 +1,9 @@
 """Textual's footer, with its keys in the view's first frame, redrawn only when they change.
 
 Textual's footer starts empty and builds a widget per key after the screen's first frame (once
-the focus has settled, after a further refresh): a new view was laid out and drawn twice, 50-60
-ms of each first visit. This one builds its keys as it is mounted, from the keys the screen
-offers then; were they to change once the focus settles, it is built again. Focus moving between
+the focus has settled, after a further refresh): each new view was then laid out and drawn once
+more, 30-60 ms of its first visit. This one builds its keys as it is mounted, from the keys the
+screen offers then; were they to change once the focus settles, it is built again. Focus moving between
 widgets that offer the same keys would otherwise rebuild it several times for nothing, and so
 would every dialog opened over the screen.
 """
