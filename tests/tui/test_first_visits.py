@@ -123,3 +123,47 @@ async def test_rows_added_in_one_step_are_the_rows_add_row_adds() -> None:
         assert in_one.scroll_offset.y > 0  # the last row scrolled into view
         with pytest.raises(DuplicateKey):
             in_one.add_keyed_rows([("ITEM-3", (Text("again"),))])
+
+
+async def test_the_compare_view_says_it_compares_from_its_first_frame_and_compares_once(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The view is drawn first; the comparison (and git log) start after its first frame, in
+    workers: started before, they made the frame wait for the interpreter they share."""
+    from textual.widgets import Static
+
+    from roadmap_tui.tui.screens.compare import WORKING, CompareScreen
+
+    started: list[str] = []
+    at_first_frame: list[str] = []
+    start_work = CompareScreen.start_work
+    resume = ViewScreen.on_screen_resume
+
+    def counted(screen: CompareScreen, name: str, *args: Any, **kwargs: Any) -> None:
+        started.append(name)
+        start_work(screen, name, *args, **kwargs)
+
+    def resumed(screen: ViewScreen) -> None:
+        if isinstance(screen, CompareScreen) and not at_first_frame:
+            heading = screen.query_one("#compare-heading", Static)
+            at_first_frame.append(str(heading.render()))
+            at_first_frame.append(",".join(started))
+        resume(screen)
+
+    monkeypatch.setattr(CompareScreen, "start_work", counted)
+    monkeypatch.setattr(ViewScreen, "on_screen_resume", resumed)
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("5")
+        await opened(pilot)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        assert at_first_frame == [WORKING, ""]  # nothing started before the view was shown
+        assert started == ["list-commits", "compare"]
+        assert screen.comparison is not None
+        heading = str(screen.query_one("#compare-heading", Static).render())
+        assert heading.startswith("Compare · roadmap as saved → adjusted roadmap")
+        await pilot.press("1", "5")  # shown again: compared again (scenarios may be new)
+        await opened(pilot)
+        assert started == ["list-commits", "compare", "compare"]
