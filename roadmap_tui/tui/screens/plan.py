@@ -134,7 +134,9 @@ class PlanScreen(ViewScreen):
                 yield Static(id="item-detail")
                 yield CapacityBars(id="capacity")
                 yield ProblemsPanel(id="problems")
-        yield KeysFooter()
+        # Its item table, focused once the view is composed, shows a key of its own (s): the
+        # footer is built once the focus is set, after the app's first frame.
+        yield KeysFooter(keys_at_mount=False)
 
     def on_mount(self) -> None:
         self.query_one(FilterInput).display = False

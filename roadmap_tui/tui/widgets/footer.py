@@ -3,7 +3,9 @@
 Textual's footer starts empty and builds a widget per key after the screen's first frame (once
 the focus has settled, after a further refresh): each new view was then laid out and drawn once
 more, 30-60 ms of its first visit. This one builds its keys as it is mounted, from the keys the
-screen offers then; were they to change once the focus settles, it is built again. Focus moving between
+screen offers then (Textual focuses the view's first widget a moment later: a view whose focused
+widget shows keys of its own, as the plan's item table does, asks for `keys_at_mount=False`,
+or its footer would be built twice). Were the keys to change later, it is built again. Focus moving between
 widgets that offer the same keys would otherwise rebuild it several times for nothing, and so
 would every dialog opened over the screen.
 """
@@ -29,8 +31,14 @@ def shown_keys(screen: Screen[object]) -> Keys:
 class KeysFooter(Footer):
     _shown: Keys | None = None
 
+    def __init__(self, *, keys_at_mount: bool = True) -> None:
+        super().__init__()
+        self.keys_at_mount = keys_at_mount
+
     @on(events.Mount)
-    async def _show_keys(self) -> None:
+    async def _keys_now(self) -> None:
+        if not self.keys_at_mount:
+            return  # as Textual's footer: built after the first frame
         self._shown = shown_keys(self.screen)
         # Footer.compose yields nothing until this flag (textual pinned; a test asserts the keys
         # in a view's first frame).
