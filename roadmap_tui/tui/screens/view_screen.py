@@ -2,7 +2,7 @@
 
 Each widget of a new view is styled as it mounts. Textual then sends the view two ScreenResume
 events back to back (one as it makes the mode's screen, one as it switches to the mode), and
-each restyled every widget again: 15-20 ms and 55,000-90,000 function calls of each first
+each restyled every widget again: 15-20 ms and 53,000-87,000 function calls of each first
 visit at 1,000 items (a third of its stylesheet work), and of the app's first frame, for
 nothing, as nothing a restyle would see changes in between (a focus change restyles the
 widgets it touches itself; a new theme restyles every screen; no style of the app or of the
