@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from roadmap_tui.models import BACKLOG, Workspace
 from roadmap_tui.models.edits import Edit
+from roadmap_tui.tui.screens.view_screen import ViewScreen
 from roadmap_tui.workbench.session import Session
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class Job(Generic[Result]):
     failed: Callable[[], None] | None = None
 
 
-class WorkingScreen(Screen[None]):
+class WorkingScreen(ViewScreen):
     """A view with make room (and, through `start_work`, other background work)."""
 
     session: Session

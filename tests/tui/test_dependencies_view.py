@@ -59,6 +59,10 @@ async def test_problems_are_marked_in_the_tree(write_ws: WriteWorkspace) -> None
         heading = str(screen.query_one("#dependencies-heading", Static).render())
         assert "1 cycle(s), 1 unknown id(s), 1 broken order(s)" in heading
         assert screen.selected_id() == "A"  # items by quarter, then id
+        items = screen.items_table
+        assert [row.key.value for row in items.ordered_rows] == ["A", "B", "C", "D"]
+        assert [str(cell) for cell in items.get_row("B")] == ["⚠", "B", "2026-Q4"]
+        assert [str(cell) for cell in items.get_row("D")] == ["", "D", "2027-Q1"]
         tree = screen.query_one(DependencyTree)
         assert "A: in a cycle" in tree.marks
         assert "A → B → A: cycle" in tree.marks

@@ -122,13 +122,23 @@ class CompareScreen(WorkingScreen):
     def on_mount(self) -> None:
         self.query_one("#export-progress").display = False
         self._fill_pickers()
-        # The view is drawn first; listing the commits (git log) and comparing run in workers.
+        self._compared = self._compare_pending = True
+        self._say_comparing()
+        # The view is drawn first, saying it compares; then the commits are listed (git log)
+        # and the comparison runs, in workers (which share the interpreter with drawing).
+        self.call_after_refresh(self._begin)
+
+    def _begin(self) -> None:
         self.start_work("list-commits", self.sources.list_commits, None, self._commits_listed)
-        self.show_all()
+        self._compare_now()
 
     def _commits_listed(self, commits: list[Commit]) -> None:
-        self.sources.commits = commits
-        self._fill_pickers()
+        if commits != self.sources.commits:  # none, outside git: the pickers stay as they are
+            self.sources.commits = commits
+            self._fill_pickers()
+
+    def _say_comparing(self) -> None:
+        self.query_one("#compare-heading", Static).update(Text(WORKING, style="dim"))
 
     # --- pickers -------------------------------------------------------------------------------
     def _fill_pickers(self) -> None:
@@ -184,6 +194,7 @@ class CompareScreen(WorkingScreen):
         self._compared = True
         if not self._compare_pending:
             self._compare_pending = True
+            self._say_comparing()
             self.call_after_refresh(self._compare_now)
 
     def _compare_now(self) -> None:
@@ -194,8 +205,6 @@ class CompareScreen(WorkingScreen):
         # version is the current one.
         current = self.session.workspace.model_copy(deep=True) if self.session.dirty else None
         work = partial(_compare, self.sources, self.baseline, list(self.chosen), current)
-        heading = self.query_one("#compare-heading", Static)
-        heading.update(Text(WORKING, style="dim"))
         self.start_work("compare", work, None, partial(self._compared_now, self._asked))
 
     def _compared_now(self, asked: int, outcome: Comparison | WorkspaceError | None) -> None:

@@ -7,6 +7,7 @@ Facts from `roadmap_tui.planning.dependencies` and `.asks` on the app's PlanGrap
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -23,6 +24,8 @@ from roadmap_tui.tui.widgets.fixed_table import FixedTable
 from roadmap_tui.tui.widgets.footer import KeysFooter
 from roadmap_tui.tui.widgets.table_cursor import key_at_cursor, move_to_key
 from roadmap_tui.workbench.session import Session
+
+ItemRow = tuple[str, tuple[Text, Text, Text]]
 
 if TYPE_CHECKING:
     from roadmap_tui.planning.dependencies import DependencyProblems
@@ -60,6 +63,7 @@ class DependenciesScreen(RedrawnWhenShown):
         self.broken: dict[tuple[str, str], str] = {}  # (item, dependency) -> why
         self.flagged: set[str] = set()  # items with a problem of their own
         self.team_filter: str | None = None
+        self._tree_of: str | None = None  # the item whose tree is shown
         self._stale = False
 
     def compose(self) -> ComposeResult:
@@ -87,8 +91,8 @@ class DependenciesScreen(RedrawnWhenShown):
         self.show_all()
 
     @property
-    def items_table(self) -> DataTable[Text]:
-        return self.query_one("#dep-items", DataTable)
+    def items_table(self) -> FixedTable[Text]:
+        return self.query_one("#dep-items", FixedTable)
 
     @property
     def graph(self) -> PlanGraph | None:
@@ -119,15 +123,7 @@ class DependenciesScreen(RedrawnWhenShown):
         table = self.items_table
         selected = self.selected_id()
         table.clear()
-        for item_id in sorted(graph.items, key=graph.rank):
-            mark = Text("⚠", style="bold red") if item_id in self.flagged else Text("")
-            location = graph.location[item_id]
-            table.add_row(
-                mark,
-                Text(item_id, style="bold", overflow="ellipsis", no_wrap=True),
-                Text(location, style="dim"),
-                key=item_id,
-            )
+        table.add_keyed_rows(_item_rows(sorted(graph.items, key=graph.rank), graph, self.flagged))
         if selected is not None:
             self.select(selected)
 
@@ -150,7 +146,7 @@ class DependenciesScreen(RedrawnWhenShown):
 
     def _show_tree(self) -> None:
         graph = self.graph
-        item_id = self.selected_id()
+        item_id = self._tree_of = self.selected_id()
         tree = self.query_one(DependencyTree)
         if graph is None or item_id is None or item_id not in graph.items:
             tree.clear()
@@ -202,7 +198,8 @@ class DependenciesScreen(RedrawnWhenShown):
     # --- reacting ------------------------------------------------------------------------------
     @on(DataTable.RowHighlighted, "#dep-items")
     def _item_highlighted(self) -> None:
-        self._show_tree()
+        if self.selected_id() != self._tree_of:  # the first row's highlight as the table fills
+            self._show_tree()
         if self.team_filter is not None:
             self._follow_team()
 
@@ -245,3 +242,17 @@ class DependenciesScreen(RedrawnWhenShown):
         show_item = getattr(self.app, "show_item", None)
         if item_id is not None and show_item is not None:
             show_item(item_id)
+
+
+def _item_rows(ordered: list[str], graph: PlanGraph, flagged: set[str]) -> Iterator[ItemRow]:
+    """The items table's rows: a mark for an item with a problem, its id, where it is."""
+    problem = Text("⚠", style="bold red")
+    none = Text("")
+    places: dict[str, Text] = {}  # a few quarters and the backlog: one cell each
+    for item_id in ordered:
+        location = graph.location[item_id]
+        place = places.get(location)
+        if place is None:
+            place = places[location] = Text(location, style="dim")
+        name = Text(item_id, style="bold", overflow="ellipsis", no_wrap=True)
+        yield item_id, (problem if item_id in flagged else none, name, place)

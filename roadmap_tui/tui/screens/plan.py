@@ -14,7 +14,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, OptionList, Static
 
 from roadmap_tui.models import BACKLOG, Item, next_quarter, previous_quarter
@@ -31,6 +30,7 @@ from roadmap_tui.planning.moves import (
 from roadmap_tui.planning.stages import ReopenNeeded, StageError, next_stage, set_stage
 from roadmap_tui.tui.messages import WorkspaceEdited, WorkspaceReloaded
 from roadmap_tui.tui.rows import ItemRows
+from roadmap_tui.tui.screens.view_screen import ViewScreen
 from roadmap_tui.tui.widgets.capacity_bars import CapacityBars
 from roadmap_tui.tui.widgets.filter_input import FilterInput
 from roadmap_tui.tui.widgets.footer import KeysFooter
@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 MOVE = Binding.Group("Move", compact=True)
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(ViewScreen):
     """Browse quarters, edit and move items. Every change goes through the session."""
 
     BINDINGS = [
@@ -134,7 +134,9 @@ class PlanScreen(Screen[None]):
                 yield Static(id="item-detail")
                 yield CapacityBars(id="capacity")
                 yield ProblemsPanel(id="problems")
-        yield KeysFooter()
+        # Its item table, focused once the view is composed, shows a key of its own (s): the
+        # footer is built once the focus is set, after the app's first frame.
+        yield KeysFooter(keys_at_mount=False)
 
     def on_mount(self) -> None:
         self.query_one(FilterInput).display = False

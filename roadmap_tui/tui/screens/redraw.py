@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from textual.screen import Screen
+from roadmap_tui.tui.screens.view_screen import ViewScreen
 
 
-class RedrawnWhenShown(Screen[None]):
+class RedrawnWhenShown(ViewScreen):
     """A view whose `show_all` is deferred while another view is on screen."""
 
     _stale = False
