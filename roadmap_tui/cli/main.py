@@ -50,11 +50,16 @@ def _prefetch(ctx: click.Context) -> None:
     start(ctx.find_root().params.get("workspace") or Path("plans"))
 
 
+# Commands that never read the workspace folder: nothing to parse ahead for them.
+READ_NO_WORKSPACE = frozenset({"init", "portfolio"})
+
+
 class RoadmapGroup(LazyGroup):
     def resolve_command(
         self, ctx: click.Context, args: list[str]
     ) -> tuple[str | None, click.Command | None, list[str]]:
-        _prefetch(ctx)  # before the command's module (and the models) are imported
+        if args and args[0] not in READ_NO_WORKSPACE:
+            _prefetch(ctx)  # before the command's module (and the models) are imported
         return super().resolve_command(ctx, args)
 
 

@@ -18,6 +18,7 @@ starting it costs nothing the command would not pay anyway.
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
 import threading
@@ -121,6 +122,7 @@ def start(
     pid = os.fork()
     if pid == 0:  # the child: parse, send, and leave without running the parent's exit code
         try:
+            gc.disable()  # everything it parses lives until sent: collections would find nothing
             os.close(read_end)
             _send(folder, [name for name, _ in names], write_end)
         finally:

@@ -159,3 +159,36 @@ def test_score_on_a_terminal_shows_a_screenful(
     every = CliRunner().invoke(main, ["score", "-w", str(example), "--all"])
     assert "more items" not in every.output
     assert every.output.count("REQ-") > result.output.count("REQ-")
+
+
+@pytest.mark.parametrize(
+    ("args", "prefetched"),
+    [
+        (["-w", "{ws}", "validate"], "{ws}"),
+        (["-w", "{ws}", "score", "--all"], "{ws}"),
+        (["validate"], "plans"),  # the default workspace
+        (["-w", "{ws}", "portfolio", "--help"], None),  # reads its members, not this folder
+        (["-w", "{ws}", "init", "--help"], None),
+    ],
+)
+def test_the_program_prefetches_the_workspace_it_reads(
+    write_ws: WriteWorkspace,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    prefetched: str | None,
+) -> None:
+    """Launched as the program (`run()` marks it), the workspace folder is handed to the
+    prefetch before the command's module is imported; never under a test runner's invoke."""
+    from roadmap_tui.cli.collector import LAUNCHED
+    from roadmap_tui.storage import prefetch
+
+    ws = write_ws({})
+    asked: list[Path] = []
+    monkeypatch.setattr(prefetch, "start", lambda folder: asked.append(folder))
+    argv = [arg.format(ws=ws) for arg in args]
+
+    CliRunner().invoke(main, argv, obj={LAUNCHED: True})
+    CliRunner().invoke(main, argv)  # not launched: no prefetch
+
+    expected = [] if prefetched is None else [Path(prefetched.format(ws=ws))]
+    assert asked == expected
