@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -9,9 +10,26 @@ import pytest
 from textual.screen import Screen
 from textual.widgets._footer import FooterKey
 
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
+from roadmap_tui.tui.screens.help import HelpScreen
+from roadmap_tui.tui.screens.item_editor import ItemEditorScreen
 from roadmap_tui.tui.screens.view_screen import ViewScreen
 from roadmap_tui.tui.views import VIEWS
 from tests.tui.conftest import SIZE, app_on, opened
+
+
+def _restyled(monkeypatch: pytest.MonkeyPatch, which: Callable[[Screen[Any]], bool]) -> list[str]:
+    """The class names of the screens (of those `which` picks) Textual restyles whole from now."""
+    restyled: list[str] = []
+    original = Screen.update_node_styles
+
+    def counted(screen: Screen[Any], animate: bool = True) -> None:
+        if which(screen):
+            restyled.append(type(screen).__name__)
+        original(screen, animate)
+
+    monkeypatch.setattr(Screen, "update_node_styles", counted)
+    return restyled
 
 
 async def test_each_view_shows_its_keys_as_it_is_first_shown(
@@ -50,15 +68,8 @@ async def test_a_view_is_styled_as_it_mounts_and_restyled_only_when_shown_again(
     """Textual resumes a new mode's screen twice in a row, and each restyled every widget styled
     a moment before as it mounted (a third of a first visit's stylesheet work). The snapshot
     tests check that every view looks as it did."""
-    restyled: list[str] = []
-    original = Screen.update_node_styles
-
-    def counted(screen: Screen[Any], animate: bool = True) -> None:
-        if type(screen) is not Screen:  # the app's default screen, under the modes
-            restyled.append(type(screen).__name__)
-        original(screen, animate)
-
-    monkeypatch.setattr(Screen, "update_node_styles", counted)
+    # Not the app's default screen, under the modes.
+    restyled = _restyled(monkeypatch, lambda screen: type(screen) is not Screen)
     app = app_on(example)
     async with app.run_test(size=SIZE) as pilot:
         await opened(pilot)
@@ -169,3 +180,45 @@ async def test_the_compare_view_says_it_compares_from_its_first_frame_and_compar
         await pilot.press("1", "5")  # shown again: compared again (scenarios may be new)
         await opened(pilot)
         assert started == ["list-commits", "compare", "compare"]
+
+
+async def test_a_dialog_is_restyled_when_shown_only_after_the_styles_changed(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The item editor is built once and shown for every item: Textual restyled its 110 widgets
+    at each opening (40% of opening the add form). It is restyled only when the app's styles
+    changed while it was hidden (a theme switch), and then looks as a fresh one would."""
+    restyled = _restyled(monkeypatch, lambda screen: isinstance(screen, DialogScreen))
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        for _ in range(2):  # built at the first opening, shown again at the second
+            await pilot.press("e")
+            await pilot.pause()
+            assert isinstance(app.screen, ItemEditorScreen)
+            old_apply = app.screen.query_one("#apply").styles.background
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("question_mark")  # a dialog made anew: styled as it mounts
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert restyled == []
+
+        before = app.theme
+        app.theme = next(name for name in app.available_themes if name != before)
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        assert restyled == ["ItemEditorScreen"]
+        apply = editor.query_one("#apply").styles.background
+        assert apply != old_apply  # the primary colour of the new theme
+        await pilot.press("escape")
+        await pilot.pause()
+        app.uninstall_screen(editor)  # the app builds a fresh editor at the next opening
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen is not editor
+        assert app.screen.query_one("#apply").styles.background == apply

@@ -9,16 +9,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from roadmap_tui.exporters.rich_views import adoption_text
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 
 if TYPE_CHECKING:
     from roadmap_tui.planning.adoption import Adoption
 
 
-class AdoptionReviewScreen(ModalScreen[bool]):
+class AdoptionReviewScreen(DialogScreen[bool]):
     """Dismissed with True to apply the proposal."""
 
     BINDINGS = [

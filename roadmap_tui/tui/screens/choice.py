@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 
 ButtonVariant = str
 STACK_FROM = 64  # cells of buttons (label, key, border and margin) that fit a dialog at 80x24
@@ -22,7 +23,7 @@ class Choice:
     variant: str = "default"  # primary | error | warning | default
 
 
-class ChoiceScreen(ModalScreen[str]):
+class ChoiceScreen(DialogScreen[str]):
     """Dismissed with the `answer` of the chosen button; escape picks the last choice."""
 
     def __init__(self, title: str, message: str, choices: list[Choice]) -> None:

@@ -7,14 +7,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 from roadmap_tui.tui.widgets.tick_list import TickList
 from roadmap_tui.workbench.merge import Conflict, ConflictKey
 
 
-class ConflictsScreen(ModalScreen[set[ConflictKey] | None]):
+class ConflictsScreen(DialogScreen[set[ConflictKey] | None]):
     """Dismissed with the fields where mine stays, or None (cancel: nothing reloaded)."""
 
     BINDINGS = [

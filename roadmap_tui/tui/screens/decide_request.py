@@ -9,9 +9,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 from roadmap_tui.tui.widgets.suggest import suggest_one
 
 
@@ -21,7 +21,7 @@ class Decision:
     note: str | None  # the reason
 
 
-class DecideRequestScreen(ModalScreen["Decision | None"]):
+class DecideRequestScreen(DialogScreen["Decision | None"]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel-decide", tooltip="Decide nothing"),
         Binding("tab", "complete", "Complete", show=False, priority=True, id="complete-id"),

@@ -10,9 +10,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 from roadmap_tui.tui.widgets.tick_list import TickList
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from roadmap_tui.planning.move_plan import Move
 
 
-class DraftReviewScreen(ModalScreen["list[Move] | None"]):
+class DraftReviewScreen(DialogScreen["list[Move] | None"]):
     """Dismissed with the moves ticked (accept) or None (reject)."""
 
     BINDINGS = [

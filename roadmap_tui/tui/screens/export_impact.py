@@ -11,8 +11,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 
 SUFFIX = {"deck": ".pptx", "markdown": ".md"}
 
@@ -29,7 +30,7 @@ def default_path(workspace: Path, on: dt.date, kind: str) -> Path:
     return workspace.resolve().parent / f"roadmap-impact-{on.isoformat()}{SUFFIX[kind]}"
 
 
-class ExportScreen(ModalScreen["ExportRequest | None"]):
+class ExportScreen(DialogScreen["ExportRequest | None"]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel-export", tooltip="Export nothing")]
 
     def __init__(self, workspace: Path, on: dt.date) -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 
-class FailureScreen(ModalScreen[None]):
+
+class FailureScreen(DialogScreen[None]):
     BINDINGS = [Binding("escape,enter", "close", "Close", id="close-failure", tooltip="Close")]
 
     def __init__(self, title: str, message: str) -> None:

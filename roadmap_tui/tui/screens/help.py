@@ -8,8 +8,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 
 INTRO = (
     "Quarterly plans of the workspace, kept in TOML files (usually in git). Every change is an"
@@ -30,7 +31,7 @@ def keys_table(bindings: list[tuple[str, str, str]]) -> Table:
     return table
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(DialogScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="close-help", tooltip="Back to the view"),
         Binding("question_mark", "close", "Close", show=False, id="close-help-2"),

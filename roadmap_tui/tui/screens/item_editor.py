@@ -12,11 +12,11 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from roadmap_tui.models import BACKLOG, DECISIONS, KINDS, STATUSES, Item, Workspace
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 from roadmap_tui.tui.widgets.list_field import ListField, Part
 from roadmap_tui.tui.widgets.suggest import SuggestInList
 from roadmap_tui.workbench.item_form import AskRow, Checked, ItemForm, check, form_of
@@ -100,7 +100,7 @@ def build_ahead(app: App[Any]) -> None:
     app.call_later(lay_out)
 
 
-class ItemEditorScreen(ModalScreen[Item | None]):
+class ItemEditorScreen(DialogScreen[Item | None]):
     """One form for every item: the app builds it once (`item_editor`) and fills it for the item
     being edited or added (`fill`); building its ~120 widgets took 0.3-0.5 s at each opening."""
 

@@ -12,10 +12,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Select, SelectionList, Static
 
 from roadmap_tui.models import BACKLOG, Workspace, next_quarter
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 from roadmap_tui.tui.widgets.tick_list import TickList
 
 
@@ -42,7 +42,7 @@ def candidates(ws: Workspace) -> list[tuple[str, str]]:
     return [(item_id, label) for _, item_id, label in found]
 
 
-class MakeRoomScreen(ModalScreen["RoomRequest | None"]):
+class MakeRoomScreen(DialogScreen["RoomRequest | None"]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel-room", tooltip="Adopt nothing"),
         Binding("ctrl+enter", "go", "Make room", id="go-room", tooltip="Propose what must go"),

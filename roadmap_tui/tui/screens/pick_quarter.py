@@ -6,14 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from roadmap_tui.models import next_quarter
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 
 
-class PickQuarterScreen(ModalScreen[str | None]):
+class PickQuarterScreen(DialogScreen[str | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Plan nothing")]
 
     def __init__(self, quarters: list[str], default: str | None, item_id: str) -> None:

@@ -9,13 +9,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from roadmap_tui.models import quarter_index
 from roadmap_tui.models.numbers import fmt as show
 from roadmap_tui.portfolio import PortfolioReport
 from roadmap_tui.portfolio.capacity import CapacityLine
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 
 # Problems first: what someone has to act on.
 STATUS_ORDER = ("unconfirmed", "wrong-quarter", "short", "orphaned", "confirmed", "no-workspace")
@@ -53,7 +54,7 @@ def _texts(values: list[str]) -> list[Text]:
     ]
 
 
-class DetailsScreen(ModalScreen[None]):
+class DetailsScreen(DialogScreen[None]):
     """One row's details; escape or enter closes it."""
 
     BINDINGS = [Binding("escape,enter,q", "dismiss", "Close")]

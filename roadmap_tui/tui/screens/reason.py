@@ -12,11 +12,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 
-class ReasonScreen(ModalScreen[str | None]):
+
+class ReasonScreen(DialogScreen[str | None]):
     """Dismissed with the reason ("" for none, when allowed), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Change nothing")]

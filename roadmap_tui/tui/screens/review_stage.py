@@ -9,10 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from roadmap_tui.models import STAGES, QuarterHeader
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class StageChoice:
     reopen: bool = False
 
 
-class ReviewStageScreen(ModalScreen[StageChoice | None]):
+class ReviewStageScreen(DialogScreen[StageChoice | None]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel", tooltip="Change nothing")]
 
     def __init__(

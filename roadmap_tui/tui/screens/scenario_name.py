@@ -8,13 +8,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
+
+from roadmap_tui.tui.screens.dialog_screen import DialogScreen
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # as storage accepts scenario names
 
 
-class ScenarioNameScreen(ModalScreen["str | None"]):
+class ScenarioNameScreen(DialogScreen["str | None"]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel-scenario", tooltip="Write nothing")
     ]
