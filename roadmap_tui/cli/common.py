@@ -12,13 +12,14 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
+# Where the commands find `workspace_path`; it lives in `cli.launch`, light for the start-up.
+from roadmap_tui.cli.launch import workspace_path as workspace_path
 from roadmap_tui.cli.output import echo
 from roadmap_tui.models import Item, Problem, Workspace, WorkspaceError
 from roadmap_tui.storage import ExternalChangeError, WorkspaceStore
 from roadmap_tui.storage.errors import locate_all
 from roadmap_tui.storage.outputs import OutputExists
 
-DEFAULT_WORKSPACE = Path("plans")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -56,14 +57,6 @@ def require_stage_option(command: Any) -> Any:
         help="Fail unless QUARTER has reached STAGE (draft < team-reviewed < po-approved <"
         " directors-approved < published). Repeatable.",
     )(command)
-
-
-def workspace_path(ctx: click.Context, given: Path | None) -> Path:
-    if given is not None:
-        return given
-    root = ctx.find_root()
-    from_group = root.params.get("workspace") if root is not None else None
-    return from_group if isinstance(from_group, Path) else DEFAULT_WORKSPACE
 
 
 def interactive() -> bool:

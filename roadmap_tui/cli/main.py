@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from roadmap_tui import __version__
-from roadmap_tui.cli.collector import LAUNCHED
+from roadmap_tui.cli.launch import LAUNCHED, launched, workspace_path
 from roadmap_tui.cli.lazy import LazyGroup
 
 # name -> "module:command"; imported only when the command runs.
@@ -40,14 +40,11 @@ COMMANDS: dict[str, str] = {
 def _prefetch(ctx: click.Context) -> None:
     """When launched as the program: the workspace's files are parsed on another core while
     the command's modules are imported (`storage.prefetch`)."""
-    root = ctx.find_root().obj
-    if not (isinstance(root, dict) and root.get(LAUNCHED) is True):
-        return
-    if ctx.find_root().params.get("portfolio") is not None:
-        return  # the portfolio reads its members' folders, not this one
+    if not launched(ctx) or ctx.find_root().params.get("portfolio") is not None:
+        return  # under a test runner; or the portfolio, which reads its members' folders
     from roadmap_tui.storage.prefetch import start
 
-    start(ctx.find_root().params.get("workspace") or Path("plans"))
+    start(workspace_path(ctx, None))
 
 
 # Commands that never read the workspace folder: nothing to parse ahead for them.
@@ -100,7 +97,7 @@ def main(ctx: click.Context, workspace: Path | None, portfolio: Path | None = No
         _prefetch(ctx)
         from roadmap_tui.cli.open_app import open_app
 
-        open_app(workspace if workspace is not None else Path("plans"))
+        open_app(workspace_path(ctx, workspace))
 
 
 def run() -> None:

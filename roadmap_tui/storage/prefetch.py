@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import stat
 import threading
 import tomllib
@@ -29,7 +30,7 @@ from typing import IO, Any
 from roadmap_tui.storage.fingerprints import fingerprint
 from roadmap_tui.storage.limits import MAX_FILE_BYTES
 
-ROADMAP = "roadmap.toml"  # read first by the loader, so sent first
+ROADMAP = "roadmap.toml"  # sources.ROADMAP (which imports the models): read first, sent first
 LEAST_BYTES = 64 * 1024  # below this a parse takes about as long as forking and sending
 SWITCH = "ROADMAP_PREFETCH"  # "0" turns it off
 
@@ -84,7 +85,7 @@ class Prefetch:
         """Stop the child if it still runs and collect its exit: after the first read."""
         self._close()
         try:
-            os.kill(self.pid, 9)  # SIGKILL: what it had left to send is not wanted any more
+            os.kill(self.pid, signal.SIGKILL)  # what it had left to send is not wanted any more
         except ProcessLookupError:
             pass
         try:

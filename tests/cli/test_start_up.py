@@ -179,7 +179,7 @@ def test_the_program_prefetches_the_workspace_it_reads(
 ) -> None:
     """Launched as the program (`run()` marks it), the workspace folder is handed to the
     prefetch before the command's module is imported; never under a test runner's invoke."""
-    from roadmap_tui.cli.collector import LAUNCHED
+    from roadmap_tui.cli.launch import LAUNCHED
     from roadmap_tui.storage import prefetch
 
     ws = write_ws({})
