@@ -25,7 +25,7 @@ from roadmap_tui.models import (
 from roadmap_tui.storage import prefetch
 from roadmap_tui.storage.errors import locate_all, schema_problems, toml_problem
 from roadmap_tui.storage.fingerprints import fingerprint
-from roadmap_tui.storage.limits import LimitError, big_integer_problem, checked
+from roadmap_tui.storage.limits import LimitError, big_integer_problem
 from roadmap_tui.storage.sources import ROADMAP, Source
 
 BACKLOG_FILE = "backlog.toml"
@@ -236,7 +236,7 @@ def _parse(source: Source, name: str, data: bytes, problems: list[Problem]) -> L
         problems.append(Problem(shown, "file is empty"))
         return None
     try:
-        raw = checked(prefetch.tables(source.folder, name, data, text), {})
+        raw = prefetch.tables(source.folder, name, data, text)  # parsed and checked
     except tomllib.TOMLDecodeError as error:
         problems.append(toml_problem(shown, error, text))
         return None

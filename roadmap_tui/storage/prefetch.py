@@ -4,9 +4,10 @@ A command spends its first 0.1-0.5 s importing (click, pydantic, textual) before
 file, and reading is mostly tomllib, which is pure Python and holds the interpreter lock: a
 thread cannot overlap the two, a forked child on another core can. `start` forks a child that
 parses the folder's TOML files in the order the loader reads them and sends back, file by file,
-each file's fingerprint and tables. `tables` is what the loader calls instead of
-`tomllib.loads`: it uses the child's tables only when the bytes it read itself have the same
-fingerprint, so a file changed in between, a file the child skipped or could not parse, or a
+each file's fingerprint and tables, already checked against the limits (`limits.checked`, a
+walk over every value that costs a sixth of the parse). `tables` is what the loader calls to
+parse and check a file: it uses the child's tables only when the bytes it read itself have the
+same fingerprint, so a file changed in between, a file the child skipped or could not parse, or a
 child that died is parsed here exactly as before. Only an optimisation: no answer depends on it.
 
 The child is started only by the `roadmap` program itself (never under a test runner, never on
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from roadmap_tui.storage.fingerprints import fingerprint
-from roadmap_tui.storage.limits import MAX_FILE_BYTES
+from roadmap_tui.storage.limits import MAX_FILE_BYTES, checked
 
 ROADMAP = "roadmap.toml"  # sources.ROADMAP (which imports the models): read first, sent first
 LEAST_BYTES = 64 * 1024  # below this a parse takes about as long as forking and sending
@@ -139,14 +140,15 @@ def pending() -> Prefetch | None:
 
 
 def tables(folder: Path | None, name: str, data: bytes, text: str) -> dict[str, Any]:
-    """The parsed tables of file `name` of `folder` whose bytes are `data` (`text` decoded):
-    the child's when it parsed these very bytes, else parsed here (any error raised here)."""
+    """The parsed tables of file `name` of `folder` whose bytes are `data` (`text` decoded),
+    checked against the limits (`limits.checked`): the child's when it parsed and checked these
+    very bytes, else parsed and checked here (any error, a `LimitError` too, raised here)."""
     pending = _pending
     if pending is not None and folder is not None and _resolved(folder) == pending.folder:
         taken = pending.take(name, data)
         if taken is not None:
             return taken
-    return tomllib.loads(text)
+    return checked(tomllib.loads(text), {})
 
 
 def finish(folder: Path | None) -> None:
@@ -233,6 +235,7 @@ def _parsed(path: Path, name: str) -> _Record:
             data = handle.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES or b"\0" in data:
             return (name, None, None)
-        return (name, fingerprint(data), tomllib.loads(data.decode("utf-8")))
-    except Exception:  # noqa: BLE001 - any file the child cannot parse, the parent parses and reports
+        # Checked here too, the key names shared: sent once per file, they arrive shared.
+        return (name, fingerprint(data), checked(tomllib.loads(data.decode("utf-8")), {}))
+    except Exception:  # noqa: BLE001 - any file the child cannot parse or check, the parent parses and reports
         return (name, None, None)

@@ -83,6 +83,7 @@ class RoadmapApp(App[None]):
         self._disk_stamp: dict[Path, int] = {}
         self.shown = asyncio.Event()
         self.derived_ready = asyncio.Event()
+        self._unmasked_switch = False  # `show_view` is switching: no repaint delay
         self.theme = THEMES[0]
 
     def compose(self) -> ComposeResult:
@@ -157,7 +158,7 @@ class RoadmapApp(App[None]):
             # Each view is built when first shown: the first frame does not wait for the others.
             self.add_mode(view.mode, partial(self._build_view, view))
             self.view_modes.append(view.mode)
-        self.switch_mode(VIEWS[0].mode)
+        self.show_view(VIEWS[0].mode)
         self.call_after_refresh(self._started)
         self._disk_stamp = _stamp(session.store.source.folder)
         if self._poller is None:
@@ -279,6 +280,21 @@ class RoadmapApp(App[None]):
             return InboxScreen(self.session, self.today)
         raise KeyError(view.mode)  # pragma: no cover - every registered view is built here
 
+    def show_view(self, mode: str) -> None:
+        """Switch to a view, drawn as soon as it is ready. Textual's `switch_mode` holds every
+        repaint for 50 ms (`delay_update`) to mask the switch: a view built in that time was
+        drawn, thrown away and drawn again, and each switch waited those 50 ms. Views are whole
+        screens, laid out before their first frame: there is nothing to mask."""
+        self._unmasked_switch = True
+        try:
+            self.switch_mode(mode)
+        finally:
+            self._unmasked_switch = False
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        if not self._unmasked_switch:
+            super().delay_update(delay)
+
     def _show_problems(self, problems: list[Problem]) -> None:
         from roadmap_tui.tui.screens.problems import ProblemsScreen
 
@@ -312,7 +328,7 @@ class RoadmapApp(App[None]):
         """Go to an item: its view, its quarter, its row."""
         plan = self.views.get("plan")
         if isinstance(plan, PlanScreen):
-            self.switch_mode("plan")
+            self.show_view("plan")
             plan.show_item(item_id)
 
     # --- actions -----------------------------------------------------------------------------
@@ -325,7 +341,7 @@ class RoadmapApp(App[None]):
 
     def action_switch_view(self, mode: str) -> None:
         if mode in self.view_modes:
-            self.switch_mode(mode)
+            self.show_view(mode)
 
     def action_undo(self) -> None:
         assert self.session is not None

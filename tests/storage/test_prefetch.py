@@ -128,6 +128,39 @@ def test_a_broken_file_is_reported_as_without_the_child(write_ws: WriteWorkspace
     assert problems == expected
 
 
+def test_a_file_over_a_limit_is_reported_as_without_the_child(
+    write_ws: WriteWorkspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The child checks the limits too; a file it refuses is the parent's to parse and report.
+    from roadmap_tui.storage import limits
+
+    monkeypatch.setattr(limits, "MAX_TEXT_CHARS", 20)  # inherited by the child, forked after
+    folder = write_ws({"2026-Q3.toml": Q3.replace("Spacelift stacks", "Spacelift stacks" * 2)})
+    expected = [(p.file, p.where, p.message) for p in load_source(read_folder(folder)).problems]
+    assert [where for _, where, _ in expected] == ["items[1].title"]
+
+    assert prefetch.start(folder, least_bytes=0, when_busy=True) is not None
+    problems = [(p.file, p.where, p.message) for p in load_source(read_folder(folder)).problems]
+
+    assert problems == expected
+
+
+def test_the_child_sends_tables_checked_with_their_key_names_shared(
+    write_ws: WriteWorkspace, parsed_here: list[str]
+) -> None:
+    folder = write_ws({"2026-Q3.toml": Q3})
+    assert prefetch.start(folder, least_bytes=0, when_busy=True) is not None
+    data = (folder / "2026-Q3.toml").read_bytes()
+    parsed_here.clear()
+
+    raw = prefetch.tables(folder, "2026-Q3.toml", data, data.decode())
+
+    assert parsed_here == []
+    first, second = raw["items"]
+    assert [k1 is k2 for k1, k2 in zip(first, second, strict=True)] == [True] * 4
+    assert second == {"id": "A-2", "title": "Spacelift stacks", "team": "infra", "estimate": 3}
+
+
 def test_a_child_that_died_leaves_the_parse_to_the_loader(
     write_ws: WriteWorkspace, parsed_here: list[str]
 ) -> None:
