@@ -148,7 +148,8 @@ def tables(folder: Path | None, name: str, data: bytes, text: str) -> dict[str, 
         taken = pending.take(name, data)
         if taken is not None:
             return taken
-    return checked(tomllib.loads(text), {})
+    parsed: dict[str, Any] = checked(tomllib.loads(text), {})
+    return parsed
 
 
 def finish(folder: Path | None) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets._footer import FooterKey
 
 from roadmap_tui.tui.screens.dialog_screen import DialogScreen
@@ -18,17 +19,23 @@ from roadmap_tui.tui.views import VIEWS
 from tests.tui.conftest import SIZE, app_on, opened
 
 
-def _restyled(monkeypatch: pytest.MonkeyPatch, which: Callable[[Screen[Any]], bool]) -> list[str]:
-    """The class names of the screens (of those `which` picks) Textual restyles whole from now."""
+def _restyled(
+    monkeypatch: pytest.MonkeyPatch,
+    which: Callable[[Screen[Any]], bool],
+    kind: type[Widget] = Screen,
+    name: Callable[[Any], str] = lambda node: type(node).__name__,
+) -> list[str]:
+    """The names of the nodes of `kind` (screens: of those `which` picks) Textual restyles
+    whole from now: their class names, or `name` of each."""
     restyled: list[str] = []
-    original = Screen.update_node_styles
+    original = kind.update_node_styles
 
-    def counted(screen: Screen[Any], animate: bool = True) -> None:
-        if which(screen):
-            restyled.append(type(screen).__name__)
-        original(screen, animate)
+    def counted(node: Any, animate: bool = True) -> None:
+        if which(node):
+            restyled.append(name(node))
+        original(node, animate)
 
-    monkeypatch.setattr(Screen, "update_node_styles", counted)
+    monkeypatch.setattr(kind, "update_node_styles", counted)
     return restyled
 
 
@@ -222,3 +229,42 @@ async def test_a_dialog_is_restyled_when_shown_only_after_the_styles_changed(
         await pilot.pause()
         assert app.screen is not editor
         assert app.screen.query_one("#apply").styles.background == apply
+
+
+async def test_footer_keys_are_not_restyled_as_they_mount(
+    example: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual's footer keys mount compact and are then bound to the footer's `compact`: two
+    restyles per key, 15-40 ms of a view's first visit. Ours start at the footer's value, with
+    its class; the snapshot tests check that the footer looks as it did."""
+    restyled = _restyled(monkeypatch, lambda _: True, FooterKey, lambda key: str(key.key))
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        await pilot.press("4")
+        await opened(pilot)
+        keys = list(app.screen.query(FooterKey))
+        assert len(keys) >= 5
+        assert restyled == []
+        palette = [key for key in keys if key.has_class("-command-palette")]
+        assert [key.compact for key in palette] == [True]  # Textual's: never bound
+        assert {key.compact for key in keys if key not in palette} == {False}
+
+
+async def test_a_view_switch_is_drawn_without_textuals_repaint_hold(example: Path) -> None:
+    """`switch_mode` holds repaints for 50 ms (`delay_update`): a view ready sooner was drawn,
+    thrown away and drawn again after the hold. The app's view switches do not hold."""
+    app = app_on(example)
+    async with app.run_test(size=SIZE) as pilot:
+        await opened(pilot)
+        held: list[int] = []
+        for view in (*VIEWS[1:], VIEWS[0]):
+            app.action_switch_view(view.mode)
+            held.append(app._batch_count)  # noqa: SLF001 - repaints held (textual is pinned)
+            await opened(pilot)
+            assert app.current_mode == view.mode
+        assert held == [0] * len(VIEWS)
+        app.delay_update(0.01)  # anything else still may hold them
+        assert app._batch_count == 1  # noqa: SLF001 - textual is pinned
+        await pilot.pause(0.05)
+        assert app._batch_count == 0  # noqa: SLF001 - textual is pinned

@@ -8,13 +8,18 @@ widget shows keys of its own, as the plan's item table does, asks for `keys_at_m
 or its footer would be built twice). Were the keys to change later, it is built again. Focus moving between
 widgets that offer the same keys would otherwise rebuild it several times for nothing, and so
 would every dialog opened over the screen.
+
+Each key widget also starts at the footer's `compact` instead of Textual's default, which it was
+then bound away from: two restyles per key as it mounted (15-40 ms of a view's first visit).
 """
 
 from __future__ import annotations
 
 from textual import events, on
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey  # not exported; textual is pinned
 
 Keys = tuple[tuple[str, str, bool], ...]
 
@@ -34,6 +39,16 @@ class KeysFooter(Footer):
     def __init__(self, *, keys_at_mount: bool = True) -> None:
         super().__init__()
         self.keys_at_mount = keys_at_mount
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # Mounted compact (its default), then bound to ours: set before it mounts, with
+                # the class its watcher sets. The palette's key is not bound: it stays compact.
+                compact = True if widget.has_class("-command-palette") else self.compact
+                widget.set_reactive(FooterKey.compact, compact)
+                widget.set_class(compact, "-compact", update=False)
+            yield widget
 
     @on(events.Mount)
     async def _keys_now(self) -> None:
