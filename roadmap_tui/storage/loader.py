@@ -86,7 +86,7 @@ def load_source(
 
 
 def _load_source(source: Source, keep_files: bool, reuse: Mapping[str, Item] | None) -> Loaded:
-    sharing = None if keep_files else _Sharing(reuse or {})
+    sharing = _Sharing(reuse or {})
     # Each file is parsed just before its models are built (so that, read-only, one file's
     # tables are held at a time); problems are still told in the same order: what reading
     # each file found (by name), then roadmap.toml's models, then the other files' models.
@@ -177,10 +177,11 @@ def _load_source(source: Source, keep_files: bool, reuse: Mapping[str, Item] | N
 
 
 class _Sharing:
-    """What the items of a read-only load share: equal items of a version read before, and
-    the names of the fields written (pydantic keeps a set of them per item, 700 bytes, a
-    quarter of an item; items of one file mostly write the same fields). Nobody edits these
-    items, so no set is ever added to."""
+    """What the items of a load share: the names of the fields written (pydantic keeps a set
+    of them per item, 600-700 bytes, a quarter of an item: 8 MiB of 10,000 items; items mostly
+    write the same fields), and, read-only, equal items of a version read before. The set is
+    what pydantic's `exclude_unset` reads, which nothing here uses; an edit works on a copy
+    (`model_copy` gives the copy a set of its own), so a shared set is never added to."""
 
     def __init__(self, reuse: Mapping[str, Item]) -> None:
         self.reuse = reuse
@@ -316,7 +317,7 @@ def _load_items(
     file: LoadedFile,
     default_status: str,
     problems: list[Problem],
-    sharing: _Sharing | None = None,
+    sharing: _Sharing,
 ) -> list[Item]:
     shown = source.shown(file.name)
     raw_items = file.raw.get("items", [])
@@ -344,7 +345,7 @@ def _load_items(
                 )
             )
             continue
-        items.append(sharing.item(item) if sharing is not None else item)
+        items.append(sharing.item(item))
     return items
 
 
@@ -353,7 +354,7 @@ def _load_quarter(
     file: LoadedFile,
     quarter_id: str,
     problems: list[Problem],
-    sharing: _Sharing | None = None,
+    sharing: _Sharing,
 ) -> QuarterPlan | None:
     shown = source.shown(file.name)
     header_raw = file.raw.get("quarter")
