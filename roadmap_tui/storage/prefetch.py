@@ -9,6 +9,10 @@ walk over every value that costs a sixth of the parse). `tables` is what the loa
 parse and check a file: it uses the child's tables only when the bytes it read itself have the
 same fingerprint, so a file changed in between, a file the child skipped or could not parse, or a
 child that died is parsed here exactly as before. Only an optimisation: no answer depends on it.
+When the loader needs a file the child has not sent yet, it does not only wait: it parses the
+last file the child has not reached itself (the same way, then fingerprinted the same way) and
+tells the child, which skips it. With 10,000 items the child's parse outlasts the imports, and
+the largest file, the backlog, comes last: the two processes then share the parse.
 
 The child is started only by the `roadmap` program itself (never under a test runner, never on
 import), on a machine with a second core that is not busy, for a workspace large enough to gain (a few
@@ -21,12 +25,14 @@ from __future__ import annotations
 
 import gc
 import os
+import select
 import signal
 import stat
+import struct
 import threading
 import tomllib
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from roadmap_tui.storage.fingerprints import fingerprint
 from roadmap_tui.storage.limits import MAX_FILE_BYTES, checked
@@ -34,24 +40,30 @@ from roadmap_tui.storage.limits import MAX_FILE_BYTES, checked
 ROADMAP = "roadmap.toml"  # sources.ROADMAP (which imports the models): read first, sent first
 LEAST_BYTES = 64 * 1024  # below this a parse takes about as long as forking and sending
 SWITCH = "ROADMAP_PREFETCH"  # "0" turns it off
+_LENGTH = struct.Struct("<Q")  # before each record: its length
 
 # (name, fingerprint, tables) for a file the child parsed; (name, None, None) for one it did not.
 _Record = tuple[str, str | None, dict[str, Any] | None]
 
 
 class Prefetch:
-    """The parent's end: the child's process id and the stream of its records."""
+    """The parent's end: the child's process id, the stream of its records, and the names this
+    process parses itself (`claims`: the child skips those it has not started)."""
 
-    def __init__(self, folder: Path, pid: int, stream: IO[bytes]) -> None:
+    def __init__(self, folder: Path, pid: int, records: int, claims: int) -> None:
         self.folder = folder
         self.pid = pid
-        self._stream: IO[bytes] | None = stream
-        self._names: set[str] | None = None  # what the child will send, once its header is read
+        self._records: int | None = records  # the pipe's read end
+        self._claims: int | None = claims  # the write end of the names taken back
+        self._buffer = bytearray()
+        self._order: list[str] | None = None  # what the child will send, once its header is read
+        self._coming: set[str] = set()  # sent neither yet nor parsed here
         self._arrived: dict[str, _Record] = {}
         self._lock = threading.Lock()  # the app reads in a worker thread
 
     def take(self, name: str, data: bytes) -> dict[str, Any] | None:
-        """The child's tables of `name` if it parsed exactly `data`; each name once."""
+        """The child's tables of `name` (or this process's, see `_take_back`) if parsed from
+        exactly `data`; each name once."""
         with self._lock:
             record = self._arrived.pop(name, None) or self._receive(name)
         if record is None or record[1] is None:
@@ -59,28 +71,69 @@ class Prefetch:
         return record[2] if record[1] == fingerprint(data) else None
 
     def _receive(self, name: str) -> _Record | None:
-        """Read the child's records up to `name`'s (keeping the others for later)."""
+        """Read the child's records up to `name`'s (keeping the others for later). While none
+        is ready, this process parses a file the child has not reached."""
         try:
-            if self._names is None:
-                self._names = set(self._load())
-            if name not in self._names:
+            if self._order is None:
+                self._order = self._next(block=True)
+                self._coming = set(self._order)
+            if name not in self._coming:
                 return None
-            self._names.discard(name)
             while True:
-                record: _Record = self._load()
+                record: _Record | None = self._next(block=False)
+                if record is None:
+                    record = self._take_back(name) or self._next(block=True)
+                    assert record is not None
+                self._coming.discard(record[0])
                 if record[0] == name:
                     return record
-                self._arrived[record[0]] = record
+                self._arrived.setdefault(record[0], record)
         except Exception:  # the child died or sent something unreadable: parse here
             self._close()
             return None
 
-    def _load(self) -> Any:
+    def _take_back(self, waiting_for: str) -> _Record | None:
+        """Parse here the last file the child has not reached, rather than wait for it: with
+        10,000 items the child's parse is the longest part of a start (the largest file, the
+        backlog, comes last). Not the file it works on (the first still coming)."""
+        assert self._order is not None
+        coming = [name for name in self._order if name in self._coming]
+        if len(coming) < 2:
+            return None
+        last = coming[-1]
+        if self._claims is not None:
+            try:
+                os.write(self._claims, f"{last}\n".encode())
+            except OSError:
+                pass  # it has ended: nothing to skip
+        record = _parsed(self.folder / last, last)
+        if last == waiting_for:
+            return record
+        self._coming.discard(last)
+        self._arrived[last] = record
+        return self._next(block=False) or self._take_back(waiting_for)
+
+    def _next(self, *, block: bool) -> Any:
+        """The next whole record (length, then pickle), or None if `block` is False and it has
+        not all arrived."""
         import pickle
 
-        if self._stream is None:
-            raise EOFError
-        return pickle.load(self._stream)  # our own child's records, through our own pipe
+        while True:
+            if len(self._buffer) >= _LENGTH.size:
+                (size,) = _LENGTH.unpack_from(self._buffer)
+                end = _LENGTH.size + size
+                if len(self._buffer) >= end:
+                    blob = bytes(self._buffer[_LENGTH.size : end])
+                    del self._buffer[:end]
+                    return pickle.loads(blob)  # our own child's records, through our own pipe
+            if self._records is None:
+                raise EOFError
+            if not block and not select.select([self._records], [], [], 0)[0]:
+                return None
+            chunk = os.read(self._records, 1 << 20)
+            if not chunk:
+                raise EOFError
+            self._buffer += chunk
 
     def finish(self) -> None:
         """Stop the child if it still runs and collect its exit: after the first read."""
@@ -95,10 +148,12 @@ class Prefetch:
             pass
 
     def _close(self) -> None:
-        if self._stream is not None:
-            self._stream.close()
-            self._stream = None
-        self._names = set()
+        for fd in (self._records, self._claims):
+            if fd is not None:
+                os.close(fd)
+        self._records = self._claims = None
+        self._buffer.clear()
+        self._coming = set()
         self._arrived.clear()
 
 
@@ -121,16 +176,20 @@ def start(
     if not names or (not forced and sum(size for _, size in names) < least_bytes):
         return None
     read_end, write_end = os.pipe()
+    claims_read, claims_write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: parse, send, and leave without running the parent's exit code
         try:
             gc.disable()  # everything it parses lives until sent: collections would find nothing
             os.close(read_end)
-            _send(folder, [name for name, _ in names], write_end)
+            os.close(claims_write)
+            os.set_blocking(claims_read, False)
+            _send(folder, [name for name, _ in names], write_end, claims_read)
         finally:
             os._exit(0)
     os.close(write_end)
-    _pending = Prefetch(_resolved(folder), pid, os.fdopen(read_end, "rb"))
+    os.close(claims_read)
+    _pending = Prefetch(_resolved(folder), pid, read_end, claims_write)
     return _pending
 
 
@@ -202,10 +261,10 @@ def _names(folder: Path) -> list[tuple[str, int]]:
     return sorted(found, key=lambda found: (found[0] != ROADMAP, found[0]))
 
 
-def _send(folder: Path, names: list[str], write_end: int) -> None:
-    """The child's work: a header (the names), then one record per name. A thread writes
-    them: the pipe holds 64 KiB, and the parent reads only once its imports are done, so
-    parsing must not wait for the pipe."""
+def _send(folder: Path, names: list[str], write_end: int, claims: int) -> None:
+    """The child's work: a header (the names), then one record per name but those the parent
+    takes back (`claims`, read before each file). A thread writes them: the pipe holds 64 KiB,
+    and the parent reads only once its imports are done, so parsing must not wait for the pipe."""
     import pickle
     import queue
 
@@ -214,16 +273,34 @@ def _send(folder: Path, names: list[str], write_end: int) -> None:
     def write() -> None:
         with os.fdopen(write_end, "wb") as out:
             while (record := ready.get()) is not None:
+                out.write(_LENGTH.pack(len(record)))
                 out.write(record)
                 out.flush()
 
     writer = threading.Thread(target=write, daemon=True)
     writer.start()
     ready.put(pickle.dumps(names, protocol=pickle.HIGHEST_PROTOCOL))
+    claimed: set[str] = set()
     for name in names:
-        ready.put(pickle.dumps(_parsed(folder / name, name), protocol=pickle.HIGHEST_PROTOCOL))
+        claimed |= _claimed(claims)
+        if name not in claimed:
+            record = _parsed(folder / name, name)
+            ready.put(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
     ready.put(None)
     writer.join()
+
+
+def _claimed(claims: int) -> set[str]:
+    """The names the parent has taken back since last asked (the pipe is non-blocking)."""
+    names: set[str] = set()
+    while True:
+        try:
+            chunk = os.read(claims, 4096)
+        except (BlockingIOError, OSError):
+            return names
+        if not chunk:
+            return names
+        names.update(line for line in chunk.decode().split("\n") if line)
 
 
 def _parsed(path: Path, name: str) -> _Record:

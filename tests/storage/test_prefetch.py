@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,6 +73,12 @@ def _titles(folder: Path) -> dict[str, str]:
     return {item.id: item.title for item in loaded.workspace.all_items()}
 
 
+def _sent_all(child: prefetch.Prefetch) -> None:
+    """Wait until the child has parsed and sent every file (small files fit the pipe): the
+    loader then takes none back to parse itself."""
+    os.waitpid(child.pid, 0)
+
+
 def _gone(pid: int) -> bool:
     try:
         os.waitpid(pid, os.WNOHANG)
@@ -85,8 +92,9 @@ def test_the_loader_takes_every_file_from_the_child(
 ) -> None:
     folder = write_ws({"2026-Q3.toml": Q3, "backlog.toml": BACKLOG})
     child = prefetch.start(folder, least_bytes=0, when_busy=True)
-    parsed_here.clear()
     assert child is not None
+    _sent_all(child)
+    parsed_here.clear()
 
     titles = _titles(folder)
 
@@ -99,13 +107,47 @@ def test_the_loader_takes_every_file_from_the_child(
     assert prefetch.pending() is None and _gone(child.pid)  # stopped and collected once read
 
 
+def test_while_the_child_is_busy_the_loader_parses_the_files_it_has_not_reached(
+    write_ws: WriteWorkspace,
+    parsed_here: list[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With 10,000 items the child's parse is the longest part of a start: rather than wait,
+    the loader parses the last files itself, and the child skips them."""
+    folder = write_ws({"2026-Q3.toml": Q3, "backlog.toml": BACKLOG})
+    log = tmp_path / "child.log"
+    parent = os.getpid()
+    parse = prefetch._parsed  # noqa: SLF001 - the child's parse, slowed down in the child only
+
+    def slow_in_the_child(path: Path, name: str) -> Any:
+        if os.getpid() != parent:
+            with log.open("a", encoding="utf-8") as out:
+                out.write(name + "\n")
+            if name == "roadmap.toml":
+                time.sleep(1.0)  # the parent asks for it first, and waits; meanwhile...
+        return parse(path, name)
+
+    monkeypatch.setattr(prefetch, "_parsed", slow_in_the_child)
+    assert prefetch.start(folder, least_bytes=0, when_busy=True) is not None
+    parsed_here.clear()
+
+    titles = _titles(folder)
+
+    assert titles["B-1"] == "Helm chart tests" and titles["A-2"] == "Spacelift stacks"
+    # ...the loader parsed the two files the child had not reached, the last first,
+    assert parsed_here == [BACKLOG, Q3]
+    # and the child, told so before its next file, parsed roadmap.toml only.
+    assert log.read_text(encoding="utf-8") == "roadmap.toml\n"
+
+
 def test_a_file_changed_after_the_child_read_it_is_parsed_again(
     write_ws: WriteWorkspace, parsed_here: list[str]
 ) -> None:
     folder = write_ws({"2026-Q3.toml": Q3})
     child = prefetch.start(folder, least_bytes=0, when_busy=True)
     assert child is not None
-    os.waitpid(child.pid, 0)  # the child has read and sent everything (small files fit the pipe)
+    _sent_all(child)
     changed = Q3.replace("Terraform module", "Terraform module v2")
     (folder / "2026-Q3.toml").write_text(changed, encoding="utf-8")
     parsed_here.clear()
@@ -184,7 +226,9 @@ def test_another_folder_with_the_same_names_is_parsed_here(
     other.mkdir()
     for name in ("roadmap.toml", "2026-Q3.toml"):
         (other / name).write_bytes((folder / name).read_bytes())
-    assert prefetch.start(folder, least_bytes=0, when_busy=True) is not None
+    child = prefetch.start(folder, least_bytes=0, when_busy=True)
+    assert child is not None
+    _sent_all(child)
     parsed_here.clear()
 
     _titles(other)
