@@ -103,7 +103,7 @@ class Prefetch:
         last = coming[-1]
         if self._claims is not None:
             try:
-                os.write(self._claims, f"{last}\n".encode())
+                os.write(self._claims, os.fsencode(last) + b"\0")  # no file name holds a NUL
             except OSError:
                 pass  # it has ended: nothing to skip
         record = _parsed(self.folder / last, last)
@@ -300,7 +300,7 @@ def _claimed(claims: int) -> set[str]:
             return names
         if not chunk:
             return names
-        names.update(line for line in chunk.decode().split("\n") if line)
+        names.update(os.fsdecode(name) for name in chunk.split(b"\0") if name)
 
 
 def _parsed(path: Path, name: str) -> _Record:

@@ -191,7 +191,9 @@ def test_the_child_sends_tables_checked_with_their_key_names_shared(
     write_ws: WriteWorkspace, parsed_here: list[str]
 ) -> None:
     folder = write_ws({"2026-Q3.toml": Q3})
-    assert prefetch.start(folder, least_bytes=0, when_busy=True) is not None
+    child = prefetch.start(folder, least_bytes=0, when_busy=True)
+    assert child is not None
+    _sent_all(child)
     data = (folder / "2026-Q3.toml").read_bytes()
     parsed_here.clear()
 
