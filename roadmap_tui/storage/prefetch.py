@@ -105,7 +105,7 @@ class Prefetch:
             try:
                 os.write(self._claims, os.fsencode(last) + b"\0")  # no file name holds a NUL
             except OSError:
-                pass  # it has ended: nothing to skip
+                pass  # it has ended, or the pipe is full: at worst both parse the file
         record = _parsed(self.folder / last, last)
         if last == waiting_for:
             return record
@@ -189,6 +189,7 @@ def start(
             os._exit(0)
     os.close(write_end)
     os.close(claims_read)
+    os.set_blocking(claims_write, False)  # a claim that does not fit is only work done twice
     _pending = Prefetch(_resolved(folder), pid, read_end, claims_write)
     return _pending
 
