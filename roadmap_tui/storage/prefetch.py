@@ -15,7 +15,7 @@ tells the child, which skips it. With 10,000 items the child's parse outlasts th
 the largest file, the backlog, comes last: the two processes then share the parse.
 
 The child is started only by the `roadmap` program itself (never under a test runner, never on
-import), on a machine with a second core that nothing else runs on, for a workspace large enough to gain (a few
+import), on a machine with a second core that is likely free, for a workspace large enough to gain (a few
 milliseconds of forking against a parse of `LEAST_BYTES` and up), and not when
 `ROADMAP_PREFETCH=0` (`=1`: whenever it can fork). This module imports only the standard library (and no model), so that
 starting it costs nothing the command would not pay anyway.
@@ -230,31 +230,19 @@ def _resolved(folder: Path) -> Path:
 
 
 def _idle_core() -> bool:
-    """A second core, and one that nothing else runs on right now."""
+    """A second core that is likely free: the last minute's load average under the cores."""
     affinity = getattr(os, "sched_getaffinity", None)
     cores = len(affinity(0)) if affinity is not None else os.cpu_count() or 1
-    if cores < 2:
-        return False
-    running = _running()
-    if running is not None:
-        # This thread counts itself; fewer than the cores leaves one free. (The last minute's
-        # load average also counts this program's own runs just before: a script or a benchmark
-        # running commands one after another kept it over the line with both cores idle.)
-        return running < cores
     try:
         load = os.getloadavg()[0]
     except (AttributeError, OSError):
         load = 0.0
-    return load < cores - 0.5  # no /proc: another busy process shows as half a core over this
-
-
-def _running() -> int | None:
-    """Threads runnable on the machine right now, this one included (Linux's /proc/loadavg)."""
-    try:
-        with open("/proc/loadavg", encoding="ascii") as loadavg:
-            return int(loadavg.read().split()[3].split("/")[0])
-    except (OSError, IndexError, ValueError):
-        return None
+    # The average counts this program's own runs too: a script or a benchmark running commands
+    # back to back keeps it between 1 and 2 on two idle cores (each run is two processes for a
+    # moment), which a line at cores - 0.5 took for a busy machine. Another busy process on top
+    # takes it over. (How many threads run right now, /proc/loadavg's fourth field, was tried:
+    # kernel threads put it at 2-4 on an idle machine as often as not.)
+    return cores >= 2 and load < cores
 
 
 def _names(folder: Path) -> list[tuple[str, int]]:
