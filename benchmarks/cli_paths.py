@@ -107,16 +107,8 @@ def cli_case(ctx: Any, size: int) -> list[Result]:
     times, cpu = interleaved_with_cpu(runs, repeats)
     results = []
     for name in paths:
-        limits = TARGETS.get(name)
-        limit = (
-            None
-            if limits is None
-            else limits[0]
-            if size == 1000
-            else limits[1]
-            if size == 10_000
-            else None
-        )
+        targets = TARGETS.get(name)  # (1,000 items, 10,000 items); None: for information
+        limit = targets[size != 1000] if targets and size in (1000, 10_000) else None
         base = "parse both" if name.startswith("impact") else "parse"
         results.append(
             Result(

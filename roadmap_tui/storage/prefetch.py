@@ -300,7 +300,7 @@ def _claimed(claims: int) -> set[str]:
     while True:
         try:
             chunk = os.read(claims, 4096)
-        except (BlockingIOError, OSError):
+        except OSError:  # nothing to read now (BlockingIOError), or closed
             return names
         if not chunk:
             return names

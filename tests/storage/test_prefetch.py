@@ -73,10 +73,14 @@ def _titles(folder: Path) -> dict[str, str]:
     return {item.id: item.title for item in loaded.workspace.all_items()}
 
 
-def _sent_all(child: prefetch.Prefetch) -> None:
-    """Wait until the child has parsed and sent every file (small files fit the pipe): the
-    loader then takes none back to parse itself."""
-    os.waitpid(child.pid, 0)
+def _all_sent(folder: Path) -> prefetch.Prefetch:
+    """A child for `folder` that has parsed and sent every file (small files fit the pipe): the
+    loader then takes none back to parse itself. It has exited but is not collected: that is
+    left to `prefetch.finish`, which the tests check."""
+    child = prefetch.start(folder, least_bytes=0, when_busy=True)
+    assert child is not None
+    os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOWAIT)
+    return child
 
 
 def _gone(pid: int) -> bool:
@@ -91,9 +95,7 @@ def test_the_loader_takes_every_file_from_the_child(
     write_ws: WriteWorkspace, parsed_here: list[str]
 ) -> None:
     folder = write_ws({"2026-Q3.toml": Q3, "backlog.toml": BACKLOG})
-    child = prefetch.start(folder, least_bytes=0, when_busy=True)
-    assert child is not None
-    _sent_all(child)
+    child = _all_sent(folder)
     parsed_here.clear()
 
     titles = _titles(folder)
@@ -145,9 +147,7 @@ def test_a_file_changed_after_the_child_read_it_is_parsed_again(
     write_ws: WriteWorkspace, parsed_here: list[str]
 ) -> None:
     folder = write_ws({"2026-Q3.toml": Q3})
-    child = prefetch.start(folder, least_bytes=0, when_busy=True)
-    assert child is not None
-    _sent_all(child)
+    _all_sent(folder)
     changed = Q3.replace("Terraform module", "Terraform module v2")
     (folder / "2026-Q3.toml").write_text(changed, encoding="utf-8")
     parsed_here.clear()
@@ -191,9 +191,7 @@ def test_the_child_sends_tables_checked_with_their_key_names_shared(
     write_ws: WriteWorkspace, parsed_here: list[str]
 ) -> None:
     folder = write_ws({"2026-Q3.toml": Q3})
-    child = prefetch.start(folder, least_bytes=0, when_busy=True)
-    assert child is not None
-    _sent_all(child)
+    _all_sent(folder)
     data = (folder / "2026-Q3.toml").read_bytes()
     parsed_here.clear()
 
@@ -228,9 +226,7 @@ def test_another_folder_with_the_same_names_is_parsed_here(
     other.mkdir()
     for name in ("roadmap.toml", "2026-Q3.toml"):
         (other / name).write_bytes((folder / name).read_bytes())
-    child = prefetch.start(folder, least_bytes=0, when_busy=True)
-    assert child is not None
-    _sent_all(child)
+    _all_sent(folder)
     parsed_here.clear()
 
     _titles(other)
