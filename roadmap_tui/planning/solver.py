@@ -351,6 +351,8 @@ def solve_binary(cost: Sequence[float], rows: Sequence[Row], time_limit: float) 
         highs.setOptionValue("output_flag", False)
         highs.setOptionValue("time_limit", float(time_limit))
         highs.setOptionValue("mip_rel_gap", 0.0)
+        # `threads` stays at its default: HiGHS's scheduler is process-wide and started by the
+        # first run; a run asking for another count than that fails (tested).
         if highs.passModel(lp) == highspy.HighsStatus.kError:
             # A model HiGHS refuses (an infinite coefficient): infeasible, as scipy's milp said.
             return Solved(None, "infeasible")

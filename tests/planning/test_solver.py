@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import json
 import random
+import subprocess
+import sys
 from typing import Any
 
 import numpy as np
@@ -86,6 +89,37 @@ def test_the_best_choice_is_not_the_greedy_one() -> None:
     result = choose(values, needs, {"infra": 10.0})
     assert result.chosen == frozenset({1, 2})
     assert solver.greedy(values, needs, {"infra": 10.0}, []) == frozenset({0})
+
+
+_AFTER_ANOTHER_RUN = """
+import json, highspy
+from roadmap_tui.planning.quiet import solver_output_silenced
+from roadmap_tui.planning.solver import choose
+with solver_output_silenced():
+    other = highspy.Highs()
+other.setOptionValue("output_flag", False)
+other.setOptionValue("threads", 2)  # starts HiGHS's process-wide scheduler with two threads
+lp = highspy.HighsLp()
+lp.num_col_, lp.col_cost_, lp.col_lower_, lp.col_upper_ = 1, [1.0], [0.0], [1.0]
+other.passModel(lp)
+other.run()
+result = choose([7.0, 5.0, 5.0], [{"a": 6.0}, {"a": 5.0}, {"a": 5.0}], {"a": 10.0})
+print(json.dumps({"chosen": sorted(result.chosen), "optimal": result.optimal, "note": result.note}))
+"""
+
+
+def test_a_solve_answers_after_another_highs_run_in_the_process() -> None:
+    # HiGHS starts one scheduler per process, at its first run; a later run asking for another
+    # thread count fails. The solver must not ask (a fixed count turned this answer into the
+    # greedy fallback's {0}). In a child: the test session's own HiGHS stays as it was.
+    done = subprocess.run(
+        [sys.executable, "-c", _AFTER_ANOTHER_RUN], capture_output=True, text=True, check=True
+    )
+    assert json.loads(done.stdout.splitlines()[-1]) == {
+        "chosen": [1, 2],
+        "optimal": True,
+        "note": "",
+    }
 
 
 def test_no_room_means_nothing_is_chosen() -> None:
