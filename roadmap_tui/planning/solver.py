@@ -81,10 +81,15 @@ def choose(
             )
     chosen = greedy(values, needs, room, pairs)
     return Selection(
-        chosen,
-        False,
-        f"greedy fallback, not optimal: the solver gave no answer within {time_limit:g} s",
+        chosen, False, f"greedy fallback, not optimal: {no_answer(result.status, time_limit)}"
     )
+
+
+def no_answer(status: Status, time_limit: float) -> str:
+    """Why a solve gave no answer, in the person's words: a time limit, or HiGHS failing."""
+    if status == "stopped":
+        return f"the solver gave no answer within {time_limit:g} s"
+    return "the solver failed (HiGHS reported an error)"
 
 
 def fits(
@@ -247,7 +252,7 @@ def assign(
     if picked is None:
         if first.status == "infeasible":
             return Assignment(None, True)
-        return Assignment(None, False, f"the solver gave no answer within {time_limit:g} s")
+        return Assignment(None, False, no_answer(first.status, time_limit))
     proven = first.status == "optimal"
     caps: list[Row] = []
     for done, objective in zip(objectives, objectives[1:], strict=False):

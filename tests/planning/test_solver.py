@@ -148,6 +148,17 @@ def test_without_any_answer_a_greedy_fallback_says_so(monkeypatch: pytest.Monkey
     assert result.chosen == frozenset({0})
 
 
+def test_a_failed_solve_is_not_called_a_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solver, "solve_binary", lambda *a, **k: solver.Solved(None, "failed"))
+    result = choose([7.0, 5.0, 5.0], [{"a": 6.0}, {"a": 5.0}, {"a": 5.0}], {"a": 10.0})
+    assert (
+        result.note == "greedy fallback, not optimal: the solver failed (HiGHS reported an error)"
+    )
+    assert result.chosen == frozenset({0}) and not result.optimal
+    placed = assign([[Option(cost=1.0), Option(cost=0.0)]], {})
+    assert placed == solver.Assignment(None, False, "the solver failed (HiGHS reported an error)")
+
+
 def test_highs_statuses_reach_the_solver_as_its_own_words() -> None:
     # The real HiGHS, no stand-in: optimal with its point; infeasible without one; stopped at
     # once by a time limit of 0 s, before any point.
